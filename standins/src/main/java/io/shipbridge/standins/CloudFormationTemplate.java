@@ -1,0 +1,75 @@
+package io.shipbridge.standins;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The resources of a SAM/CloudFormation template, read as plain YAML.
+ *
+ * <p>Short-form intrinsics ({@code !Ref X}, {@code !GetAtt X.Arn}) arrive as their scalar text: the YAML reader keeps
+ * the value and drops the tag, which is enough to tell which resource a property points at.
+ */
+public final class CloudFormationTemplate {
+    private final Map<String, Resource> resources;
+
+    private CloudFormationTemplate(Map<String, Resource> resources) {
+        this.resources = resources;
+    }
+
+    public record Resource(String logicalId, String type, JsonNode properties) {
+    }
+
+    public static CloudFormationTemplate read(Path file) {
+        try {
+            JsonNode root = new ObjectMapper(new YAMLFactory()).readTree(Files.readString(file));
+            Map<String, Resource> resources = new LinkedHashMap<>();
+            Iterator<Map.Entry<String, JsonNode>> fields = root.path("Resources").fields();
+            while (fields.hasNext()) {
+                Map.Entry<String, JsonNode> field = fields.next();
+                JsonNode node = field.getValue();
+                resources.put(field.getKey(),
+                        new Resource(field.getKey(), node.path("Type").asText(), node.path("Properties")));
+            }
+            return new CloudFormationTemplate(resources);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read template " + file, e);
+        }
+    }
+
+    /** Finds template.yaml in the working directory or the nearest parent, as Maven runs tests from a module. */
+    public static Path locate() {
+        Path dir = Path.of("").toAbsolutePath();
+        while (dir != null) {
+            Path candidate = dir.resolve("template.yaml");
+            if (Files.isRegularFile(candidate)) {
+                return candidate;
+            }
+            dir = dir.getParent();
+        }
+        throw new IllegalStateException("No template.yaml in " + Path.of("").toAbsolutePath() + " or its parents");
+    }
+
+    public List<Resource> ofType(String type) {
+        List<Resource> found = new ArrayList<>();
+        for (Resource resource : resources.values()) {
+            if (resource.type().equals(type)) {
+                found.add(resource);
+            }
+        }
+        return found;
+    }
+
+    public Map<String, Resource> resources() {
+        return resources;
+    }
+}

@@ -1,0 +1,87 @@
+package io.shipbridge.standins;
+
+import java.net.URI;
+import java.nio.file.Path;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.sqs.SqsClient;
+
+/**
+ * DynamoDB Local, ElasticMQ and an S3 stand-in in this JVM, holding the resources template.yaml declares.
+ * No Docker, no AWS account; a few seconds to start.
+ */
+public final class LocalAws implements AutoCloseable {
+    public static final String REGION = "eu-west-1";
+    public static final String ACCOUNT_ID = "000000000000";
+    public static final AwsCredentialsProvider CREDENTIALS =
+            StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local"));
+
+    private final DynamoDbLocal dynamoDbLocal;
+    private final ElasticMq elasticMq;
+    private final S3StandIn s3StandIn;
+    private final DynamoDbClient dynamoDb;
+    private final SqsClient sqs;
+    private final S3Client s3;
+    private final TemplateResources resources;
+
+    private LocalAws(Path template) {
+        dynamoDbLocal = DynamoDbLocal.start();
+        elasticMq = ElasticMq.start(REGION, ACCOUNT_ID);
+        s3StandIn = S3StandIn.start();
+        dynamoDb = DynamoDbClient.builder().endpointOverride(dynamoDbLocal.endpoint()).region(Region.of(REGION))
+                .credentialsProvider(CREDENTIALS).httpClient(UrlConnectionHttpClient.create()).build();
+        sqs = SqsClient.builder().endpointOverride(elasticMq.endpoint()).region(Region.of(REGION))
+                .credentialsProvider(CREDENTIALS).httpClient(UrlConnectionHttpClient.create()).build();
+        s3 = S3Client.builder().endpointOverride(s3StandIn.endpoint()).region(Region.of(REGION))
+                .forcePathStyle(true).credentialsProvider(CREDENTIALS).httpClient(UrlConnectionHttpClient.create())
+                .build();
+        resources = TemplateResources.create(CloudFormationTemplate.read(template), dynamoDb, sqs, s3);
+    }
+
+    public static LocalAws start(Path template) {
+        return new LocalAws(template);
+    }
+
+    public URI dynamoDbEndpoint() {
+        return dynamoDbLocal.endpoint();
+    }
+
+    public URI sqsEndpoint() {
+        return elasticMq.endpoint();
+    }
+
+    public URI s3Endpoint() {
+        return s3StandIn.endpoint();
+    }
+
+    public DynamoDbClient dynamoDb() {
+        return dynamoDb;
+    }
+
+    public SqsClient sqs() {
+        return sqs;
+    }
+
+    public S3Client s3() {
+        return s3;
+    }
+
+    public TemplateResources resources() {
+        return resources;
+    }
+
+    @Override
+    public void close() {
+        dynamoDb.close();
+        sqs.close();
+        s3.close();
+        s3StandIn.close();
+        elasticMq.close();
+        dynamoDbLocal.close();
+    }
+}
