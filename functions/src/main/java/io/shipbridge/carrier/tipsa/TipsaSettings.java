@@ -1,0 +1,40 @@
+package io.shipbridge.carrier.tipsa;
+
+import io.shipbridge.carrier.LabelFormat;
+import io.shipbridge.config.Config;
+import java.net.URI;
+import java.time.Duration;
+import java.util.Locale;
+
+/**
+ * TIPSA account and endpoint. {@code baseUrl} is the SOAP root, e.g.
+ * {@code http://webservices.tipsa-dinapaq.com:8099/SOAP}; the service is chosen by {@code ?service=}.
+ *
+ * @param serviceCode       {@code strCodTipoServ}: the TIPSA service the account ships with (e.g. 48)
+ * @param trackingUrlFormat the public tracking page, with {agency} and {tracking} placeholders
+ */
+public record TipsaSettings(URI baseUrl, String agencyCode, String clientCode, String password, String serviceCode,
+        LabelFormat labelFormat, Duration requestTimeout, String trackingUrlFormat) {
+
+    public static boolean isConfigured(Config config) {
+        return config.optional("TIPSA_BASE_URL").isPresent() && config.optional("TIPSA_AGENCY_CODE").isPresent();
+    }
+
+    public static TipsaSettings from(Config config) {
+        return new TipsaSettings(
+                URI.create(config.required("TIPSA_BASE_URL")),
+                config.required("TIPSA_AGENCY_CODE"),
+                config.required("TIPSA_CLIENT_CODE"),
+                config.required("TIPSA_PASSWORD"),
+                config.get("TIPSA_SERVICE_CODE", "48"),
+                LabelFormat.valueOf(config.get("TIPSA_LABEL_FORMAT", "pdf").toUpperCase(Locale.ROOT)),
+                Duration.ofSeconds(config.getLong("TIPSA_TIMEOUT_SECONDS", 15)),
+                config.get("TIPSA_TRACKING_URL",
+                        "https://aplicaciones.tip-sa.com/cliente/datos_env.php?id={agency}{agency}{tracking}"));
+    }
+
+    @Override
+    public String toString() {
+        return "TipsaSettings[" + baseUrl + ", agency " + agencyCode + ", client " + clientCode + "]";
+    }
+}

@@ -1,0 +1,283 @@
+package io.shipbridge.config;
+
+import io.shipbridge.carrier.Address;
+import io.shipbridge.carrier.Carrier;
+import io.shipbridge.carrier.Carriers;
+import io.shipbridge.carrier.tipsa.TipsaCarrier;
+import io.shipbridge.carrier.tipsa.TipsaSettings;
+import io.shipbridge.fulfilment.Cancellation;
+import io.shipbridge.fulfilment.CarrierAssignment;
+import io.shipbridge.fulfilment.FailureRecording;
+import io.shipbridge.fulfilment.FetchOrders;
+import io.shipbridge.fulfilment.OrderAcceptance;
+import io.shipbridge.fulfilment.OrderIntake;
+import io.shipbridge.fulfilment.OrderProgress;
+import io.shipbridge.fulfilment.ShipmentCreation;
+import io.shipbridge.fulfilment.TrackingPublication;
+import io.shipbridge.fulfilment.WaitRegistration;
+import io.shipbridge.http.Sleeper;
+import io.shipbridge.mirakl.MiraklCarrierDirectory;
+import io.shipbridge.mirakl.MiraklClient;
+import io.shipbridge.mirakl.MiraklOrderFeed;
+import io.shipbridge.mirakl.MiraklSettings;
+import io.shipbridge.selection.CarrierRuleSet;
+import io.shipbridge.selection.OrderWeigher;
+import io.shipbridge.storage.FetchCursorStore;
+import io.shipbridge.storage.LabelStore;
+import io.shipbridge.storage.OperationsLogStore;
+import io.shipbridge.storage.OrderStore;
+import io.shipbridge.storage.SettingsStore;
+import io.shipbridge.storage.ShipmentIndex;
+import io.shipbridge.storage.SkuCatalogStore;
+import io.shipbridge.storage.TrackingEventStore;
+import io.shipbridge.storage.WaitStore;
+import io.shipbridge.tracking.TrackingIngest;
+import io.shipbridge.tracking.TrackingPoller;
+import io.shipbridge.tracking.TrackingQueue;
+import io.shipbridge.webhook.WebhookIntake;
+import io.shipbridge.webhook.WebhookSecrets;
+import io.shipbridge.workflow.ExecutionInput;
+import io.shipbridge.workflow.OrderWorkflow;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Supplier;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.http.SdkHttpClient;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.sfn.SfnClient;
+import software.amazon.awssdk.services.sqs.SqsClient;
+
+/**
+ * Builds the application from its settings, each part on first use and once per container: handlers take what they
+ * need in their constructor, so it is built during the function's initialization, not on the first request.
+ *
+ * <p>AWS endpoints can be overridden with the SDK's own setting names ({@code AWS_ENDPOINT_URL_DYNAMODB},
+ * {@code _SQS}, {@code _S3}, {@code _SFN}): that is how tests and the offline cloud point the functions at local
+ * stand-ins. In AWS none is set.
+ */
+public final class Components {
+    private static final Lazy<Components> FROM_ENVIRONMENT = new Lazy<>(() -> new Components(Config.fromEnvironment(),
+            DefaultCredentialsProvider.builder().build(), Clock.systemUTC(), Sleeper.REAL));
+
+    private final Config config;
+    private final AwsCredentialsProvider credentials;
+    private final Clock clock;
+    private final Sleeper sleeper;
+
+    private final Lazy<SdkHttpClient> awsHttp = new Lazy<>(() -> UrlConnectionHttpClient.builder()
+            .connectionTimeout(Duration.ofSeconds(3)).socketTimeout(Duration.ofSeconds(20)).build());
+    private final Lazy<DynamoDbClient> dynamoDb = new Lazy<>(() -> aws(DynamoDbClient.builder(), "DYNAMODB").build());
+    private final Lazy<SqsClient> sqs = new Lazy<>(() -> aws(SqsClient.builder(), "SQS").build());
+    private final Lazy<SfnClient> sfn = new Lazy<>(() -> aws(SfnClient.builder(), "SFN").build());
+    private final Lazy<S3Client> s3 = new Lazy<>(() -> aws(S3Client.builder(), "S3")
+            .forcePathStyle(Boolean.parseBoolean(config().get("AWS_S3_FORCE_PATH_STYLE", "false"))).build());
+    private final Lazy<HttpClient> http = new Lazy<>(() -> HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build());
+
+    private final Lazy<OperationsLogStore> operations = new Lazy<>(() -> new OperationsLogStore(dynamoDb.get(),
+            table()));
+    private final Lazy<OrderStore> orders = new Lazy<>(() -> new OrderStore(dynamoDb.get(), table(), clock()));
+    private final Lazy<WaitStore> waits = new Lazy<>(() -> new WaitStore(dynamoDb.get(), table()));
+    private final Lazy<TrackingEventStore> events = new Lazy<>(() -> new TrackingEventStore(dynamoDb.get(), table()));
+    private final Lazy<ShipmentIndex> shipments = new Lazy<>(() -> new ShipmentIndex(dynamoDb.get(), table()));
+    private final Lazy<SkuCatalogStore> skus = new Lazy<>(() -> new SkuCatalogStore(dynamoDb.get(), table()));
+    private final Lazy<SettingsStore> settings = new Lazy<>(() -> new SettingsStore(dynamoDb.get(), table()));
+    private final Lazy<LabelStore> labels = new Lazy<>(() -> new LabelStore(s3.get(),
+            config().required("LABEL_BUCKET")));
+
+    private final Lazy<MiraklClient> mirakl = new Lazy<>(() -> new MiraklClient(MiraklSettings.from(config()),
+            http.get(), operations.get(), sleeper(), clock()));
+    private final Lazy<Carriers> carriers = new Lazy<>(this::buildCarriers);
+    private final Lazy<OrderWorkflow> workflow = new Lazy<>(() -> new OrderWorkflow(sfn.get(),
+            config().optional("STATE_MACHINE_ARN").orElse(null)));
+    private final Lazy<OrderProgress> progress = new Lazy<>(() -> new OrderProgress(orders.get(), waits.get(),
+            workflow.get()));
+    private final Lazy<Cancellation> cancellation = new Lazy<>(() -> new Cancellation(orders.get(), carriers.get(),
+            progress.get(), operations.get(), clock()));
+
+    public Components(Config config, AwsCredentialsProvider credentials, Clock clock, Sleeper sleeper) {
+        this.config = config;
+        this.credentials = credentials;
+        this.clock = clock;
+        this.sleeper = sleeper;
+    }
+
+    /** The components of a deployed function, configured from its environment; one set per container. */
+    public static Components fromEnvironment() {
+        return FROM_ENVIRONMENT.get();
+    }
+
+    public Config config() {
+        return config;
+    }
+
+    public Clock clock() {
+        return clock;
+    }
+
+    private Sleeper sleeper() {
+        return sleeper;
+    }
+
+    public OrderStore orders() {
+        return orders.get();
+    }
+
+    public OperationsLogStore operations() {
+        return operations.get();
+    }
+
+    public MiraklClient mirakl() {
+        return mirakl.get();
+    }
+
+    public SkuCatalogStore skuCatalog() {
+        return skus.get();
+    }
+
+    public SettingsStore settings() {
+        return settings.get();
+    }
+
+    public LabelStore labels() {
+        return labels.get();
+    }
+
+    public TrackingEventStore trackingEvents() {
+        return events.get();
+    }
+
+    public ShipmentIndex shipments() {
+        return shipments.get();
+    }
+
+    public Carriers carriers() {
+        return carriers.get();
+    }
+
+    public FetchOrders fetchOrders() {
+        ExecutionInput.Timeouts timeouts = new ExecutionInput.Timeouts(
+                config.getLong("SHIPPING_WAIT_SECONDS", Duration.ofDays(14).toSeconds()),
+                config.getLong("FIRST_SCAN_TIMEOUT_SECONDS", Duration.ofDays(5).toSeconds()),
+                config.getLong("DELIVERY_TIMEOUT_SECONDS", Duration.ofDays(30).toSeconds()));
+        OrderIntake intake = new OrderIntake(orders.get(), workflow.get(), progress.get(), cancellation.get(),
+                operations.get(), clock, timeouts);
+        return new FetchOrders(new MiraklOrderFeed(mirakl.get()), intake,
+                new FetchCursorStore(dynamoDb.get(), table()), clock, new FetchOrders.Settings(
+                        Duration.ofMinutes(config.getLong("FETCH_OVERLAP_MINUTES", 10)),
+                        Duration.ofHours(config.getLong("FETCH_FIRST_LOOKBACK_HOURS", 24)),
+                        Duration.ofDays(config.getLong("SWEEP_LOOKBACK_DAYS", 5))));
+    }
+
+    public OrderAcceptance orderAcceptance() {
+        return new OrderAcceptance(orders.get(), mirakl.get(), cancellation.get());
+    }
+
+    public CarrierAssignment carrierAssignment() {
+        OrderWeigher weigher = new OrderWeigher(skus.get()::weights,
+                new BigDecimal(config.get("DEFAULT_SKU_WEIGHT_KG", "1.0")));
+        List<String> enabled = config.list("ENABLED_CARRIERS");
+        Set<String> available = new HashSet<>(enabled.isEmpty() ? List.of("tipsa") : enabled);
+        return new CarrierAssignment(orders.get(), weigher, ruleSet(), available,
+                config.get("SHIP_FROM_COUNTRY", "ES"));
+    }
+
+    public ShipmentCreation shipmentCreation() {
+        Address shipFrom = new Address(config.required("SHIP_FROM_NAME"), config.required("SHIP_FROM_NAME"),
+                config.required("SHIP_FROM_STREET"), config.required("SHIP_FROM_POSTCODE"),
+                config.required("SHIP_FROM_CITY"), config.required("SHIP_FROM_COUNTRY"),
+                config.required("SHIP_FROM_PHONE"), null);
+        return new ShipmentCreation(orders.get(), carriers.get(), labels.get(), shipFrom, clock);
+    }
+
+    public TrackingPublication trackingPublication() {
+        Map<String, String> codes = config.optional("MIRAKL_CARRIER_CODES")
+                .map(json -> Json.read(json, new com.fasterxml.jackson.core.type.TypeReference<Map<String, String>>() {
+                })).orElse(Map.of());
+        return new TrackingPublication(orders.get(), mirakl.get(),
+                new MiraklCarrierDirectory(mirakl.get(), codes, clock), carriers.get(), clock);
+    }
+
+    public FailureRecording failureRecording() {
+        return new FailureRecording(orders.get());
+    }
+
+    public WaitRegistration waitRegistration() {
+        return new WaitRegistration(orders.get(), waits.get(), progress.get(), clock);
+    }
+
+    public TrackingIngest trackingIngest() {
+        return new TrackingIngest(shipments.get(), events.get(), orders.get(), progress.get());
+    }
+
+    public TrackingPoller trackingPoller() {
+        return new TrackingPoller(carriers.get(), shipments.get(), trackingQueue(), clock, sleeper,
+                (int) config.getLong("POLL_BATCH_SIZE", 50),
+                Map.of("tipsa", (int) config.getLong("TIPSA_TRACKING_CALLS_PER_MINUTE", 60)),
+                (int) config.getLong("TRACKING_CALLS_PER_MINUTE", 20));
+    }
+
+    public WebhookIntake webhookIntake() {
+        return new WebhookIntake(WebhookSecrets.parse(config.get("WEBHOOK_SECRETS", "{}")), trackingQueue(),
+                operations.get(), clock);
+    }
+
+    private TrackingQueue trackingQueue() {
+        return new TrackingQueue(sqs.get(), config.required("TRACKING_QUEUE_URL"));
+    }
+
+    /** The seller's rule set if one is stored, else the defaults; read again at most every five minutes. */
+    private Supplier<CarrierRuleSet> ruleSet() {
+        return new Supplier<>() {
+            private CarrierRuleSet cached;
+            private Instant readAt;
+
+            @Override
+            public synchronized CarrierRuleSet get() {
+                Instant now = clock.instant();
+                if (cached == null || readAt.plus(Duration.ofMinutes(5)).isBefore(now)) {
+                    cached = settings.get().get("CARRIER_RULES").map(CarrierRuleSet::parse)
+                            .orElseGet(CarrierRuleSet::defaults);
+                    readAt = now;
+                }
+                return cached;
+            }
+        };
+    }
+
+    private Carriers buildCarriers() {
+        List<Carrier> configured = new ArrayList<>();
+        if (TipsaSettings.isConfigured(config)) {
+            configured.add(new TipsaCarrier(TipsaSettings.from(config), http.get(), operations.get(), clock));
+        }
+        return new Carriers(configured);
+    }
+
+    private String table() {
+        return config.required("TABLE_NAME");
+    }
+
+    private <B extends AwsClientBuilder<B, ?>> B aws(B builder, String service) {
+        config.optional("AWS_ENDPOINT_URL_" + service).ifPresent(url -> builder.endpointOverride(URI.create(url)));
+        config.optional("AWS_REGION").ifPresent(region -> builder.region(Region.of(region)));
+        builder.credentialsProvider(credentials);
+        if (builder instanceof software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder<?, ?> sync) {
+            sync.httpClient(awsHttp.get());
+        }
+        return builder;
+    }
+}

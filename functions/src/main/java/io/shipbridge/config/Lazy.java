@@ -1,0 +1,22 @@
+package io.shipbridge.config;
+
+import java.util.function.Supplier;
+
+/** A value built on first use and kept: each function builds only the parts it needs, once per container. */
+final class Lazy<T> implements Supplier<T> {
+    private Supplier<T> factory;
+    private T value;
+
+    Lazy(Supplier<T> factory) {
+        this.factory = factory;
+    }
+
+    @Override
+    public synchronized T get() {
+        if (factory != null) {
+            value = factory.get();
+            factory = null;
+        }
+        return value;
+    }
+}

@@ -1,0 +1,128 @@
+package io.shipbridge.fulfilment;
+
+import io.shipbridge.mirakl.MiraklOrder;
+import io.shipbridge.mirakl.MiraklOrderFeed;
+import io.shipbridge.mirakl.MiraklOrderStates;
+import io.shipbridge.mirakl.OrderQuery;
+import io.shipbridge.storage.FetchCursorStore;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+
+/**
+ * One run of order intake. The scheduled run asks OR11 for orders updated since the previous run started, minus an
+ * overlap, and moves the cursor only when the whole run succeeded; the daily sweep looks back several days and
+ * leaves the cursor alone; a manual run takes its own start. Orders are taken in a few at a time.
+ */
+public final class FetchOrders {
+    private static final Logger LOG = LoggerFactory.getLogger(FetchOrders.class);
+    private static final String CURSOR = "mirakl-or11";
+    private static final int PARALLELISM = 8;
+
+    private final MiraklOrderFeed feed;
+    private final OrderIntake intake;
+    private final FetchCursorStore cursor;
+    private final Clock clock;
+    private final Settings settings;
+
+    /**
+     * @param overlap         how far before the previous start to look again (late-visible orders, clock skew)
+     * @param firstLookback   how far back the very first run looks
+     * @param sweepLookback   how far back the daily sweep looks
+     */
+    public record Settings(Duration overlap, Duration firstLookback, Duration sweepLookback) {
+    }
+
+    /** What a run asks for: {@code schedule}, {@code sweep}, or {@code manual} with an optional {@code since}. */
+    public record Request(String trigger, Instant since) {
+    }
+
+    /** What a run did, per outcome. */
+    public record Summary(String trigger, Instant since, int pages, int received, int duplicates,
+            Map<OrderIntake.Outcome, Integer> outcomes, List<String> unreadable) {
+    }
+
+    public FetchOrders(MiraklOrderFeed feed, OrderIntake intake, FetchCursorStore cursor, Clock clock,
+            Settings settings) {
+        this.feed = feed;
+        this.intake = intake;
+        this.cursor = cursor;
+        this.clock = clock;
+        this.settings = settings;
+    }
+
+    public Summary run(Request request) {
+        Instant started = clock.instant();
+        String trigger = request.trigger() == null ? "schedule" : request.trigger();
+        Instant since = switch (trigger) {
+            case "sweep" -> started.minus(settings.sweepLookback());
+            case "manual" -> request.since() != null ? request.since() : scheduledStart(started);
+            default -> scheduledStart(started);
+        };
+        MiraklOrderFeed.Result fetched = feed.fetch(OrderQuery.updatedSince(since, MiraklOrderStates.FETCHED));
+        Map<OrderIntake.Outcome, Integer> outcomes = ingestAll(fetched.orders());
+        if ("schedule".equals(trigger)) {
+            cursor.advance(CURSOR, started);
+        }
+        Summary summary = new Summary(trigger, since, fetched.pages(), fetched.received(), fetched.duplicates(),
+                outcomes, fetched.unreadable());
+        LOG.info("Fetched orders: {}", summary);
+        return summary;
+    }
+
+    private Instant scheduledStart(Instant now) {
+        return cursor.get(CURSOR).map(last -> last.minus(settings.overlap()))
+                .orElse(now.minus(settings.firstLookback()));
+    }
+
+    private Map<OrderIntake.Outcome, Integer> ingestAll(List<MiraklOrder> orders) {
+        Map<OrderIntake.Outcome, Integer> outcomes = new EnumMap<>(OrderIntake.Outcome.class);
+        ExecutorService pool = Executors.newFixedThreadPool(PARALLELISM);
+        try {
+            List<Future<OrderIntake.Outcome>> pending = new ArrayList<>();
+            for (MiraklOrder order : orders) {
+                pending.add(pool.submit(() -> {
+                    MDC.put("correlation_id", order.orderId());
+                    try {
+                        return intake.ingest(order);
+                    } finally {
+                        MDC.remove("correlation_id");
+                    }
+                }));
+            }
+            RuntimeException firstFailure = null;
+            for (Future<OrderIntake.Outcome> outcome : pending) {
+                try {
+                    outcomes.merge(outcome.get(), 1, Integer::sum);
+                } catch (ExecutionException e) {
+                    LOG.error("An order could not be taken in; the next run tries again", e.getCause());
+                    if (firstFailure == null) {
+                        firstFailure = e.getCause() instanceof RuntimeException r ? r
+                                : new IllegalStateException(e.getCause());
+                    }
+                }
+            }
+            if (firstFailure != null) {
+                // The cursor must not move past orders that were not taken in: fail the run, the next one retries.
+                throw firstFailure;
+            }
+            return outcomes;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while taking orders in", e);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+}

@@ -1,0 +1,106 @@
+package io.shipbridge.fulfilment;
+
+import io.shipbridge.mirakl.MalformedOrderException;
+import io.shipbridge.mirakl.MiraklOrder;
+import io.shipbridge.mirakl.MiraklOrderMapper;
+import io.shipbridge.mirakl.MiraklOrderStates;
+import io.shipbridge.operations.OperationRecord;
+import io.shipbridge.operations.OperationStatus;
+import io.shipbridge.operations.OperationsLog;
+import io.shipbridge.order.Order;
+import io.shipbridge.order.OrderView;
+import io.shipbridge.storage.OrderStore;
+import io.shipbridge.workflow.ExecutionInput;
+import io.shipbridge.workflow.OrderWorkflow;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Takes in one order as Mirakl reported it: a new order gets its view, first history row and execution; a known one
+ * gets Mirakl's news (its shipping address, a cancellation), unless this news is not newer than what was recorded.
+ */
+public final class OrderIntake {
+    /** What became of one fetched order. */
+    public enum Outcome {
+        CREATED, UPDATED, UNCHANGED, CANCELLED, IGNORED, MALFORMED
+    }
+
+    private final OrderStore orders;
+    private final OrderWorkflow workflow;
+    private final OrderProgress progress;
+    private final Cancellation cancellation;
+    private final OperationsLog operations;
+    private final Clock clock;
+    private final ExecutionInput.Timeouts timeouts;
+
+    public OrderIntake(OrderStore orders, OrderWorkflow workflow, OrderProgress progress, Cancellation cancellation,
+            OperationsLog operations, Clock clock, ExecutionInput.Timeouts timeouts) {
+        this.orders = orders;
+        this.workflow = workflow;
+        this.progress = progress;
+        this.cancellation = cancellation;
+        this.operations = operations;
+        this.clock = clock;
+        this.timeouts = timeouts;
+    }
+
+    public Outcome ingest(MiraklOrder source) {
+        Order order;
+        try {
+            order = MiraklOrderMapper.toOrder(source);
+        } catch (MalformedOrderException e) {
+            record(source.orderId(), OperationStatus.ERROR, "Malformed order skipped: " + e.getMessage(), source);
+            return Outcome.MALFORMED;
+        }
+        String miraklState = source.orderState();
+        Optional<OrderView> known = orders.find(order.orderId());
+        if (known.isEmpty()) {
+            return ingestNew(order, source);
+        }
+        OrderView view = known.get();
+        if (view.executionName() == null && !view.state().isTerminal()) {
+            // Recorded by an earlier fetch that stopped before starting the execution.
+            startExecution(order.orderId());
+        }
+        if (!orders.recordMiraklUpdate(order, miraklState, source.lastUpdatedDate())) {
+            return Outcome.UNCHANGED;
+        }
+        record(order.orderId(), OperationStatus.OK, "Order update fetched: " + miraklState + " on Mirakl", source);
+        if (MiraklOrderStates.isCancelled(miraklState)) {
+            return cancellation.cancel(order.orderId(), miraklState, source.orderStateReasonCode())
+                    ? Outcome.CANCELLED : Outcome.UPDATED;
+        }
+        progress.advance(order.orderId());
+        return Outcome.UPDATED;
+    }
+
+    private Outcome ingestNew(Order order, MiraklOrder source) {
+        String miraklState = source.orderState();
+        if (MiraklOrderStates.isCancelled(miraklState) || MiraklOrderStates.isShippedOrLater(miraklState)) {
+            record(order.orderId(), OperationStatus.SKIPPED, "Not taken in: first seen " + miraklState, source);
+            return Outcome.IGNORED;
+        }
+        if (!orders.create(order, miraklState, source.lastUpdatedDate(), Actors.MIRAKL,
+                "Order fetched from Mirakl (" + miraklState + ")")) {
+            return Outcome.UNCHANGED; // A concurrent fetch created it first.
+        }
+        record(order.orderId(), OperationStatus.OK, "New order fetched: " + miraklState + " on Mirakl", source);
+        startExecution(order.orderId());
+        return Outcome.CREATED;
+    }
+
+    private void startExecution(String orderId) {
+        String name = workflow.start(new ExecutionInput(orderId, timeouts));
+        orders.recordExecution(orderId, name);
+    }
+
+    private void record(String orderId, OperationStatus status, String message, MiraklOrder source) {
+        Map<String, Object> meta = new LinkedHashMap<>();
+        meta.put("mirakl_state", String.valueOf(source.orderState()));
+        meta.put("last_updated_date", String.valueOf(source.lastUpdatedDate()));
+        operations.record(new OperationRecord(clock.instant(), "mirakl", "fetch_order", orderId, null, status,
+                message, meta));
+    }
+}

@@ -1,0 +1,96 @@
+package io.shipbridge.fulfilment;
+
+import io.shipbridge.carrier.Address;
+import io.shipbridge.carrier.Carrier;
+import io.shipbridge.carrier.Carriers;
+import io.shipbridge.carrier.CreatedShipment;
+import io.shipbridge.carrier.ShipmentRequest;
+import io.shipbridge.order.CarrierChoice;
+import io.shipbridge.order.IllegalTransitionException;
+import io.shipbridge.order.OrderCancelledException;
+import io.shipbridge.order.OrderState;
+import io.shipbridge.order.OrderView;
+import io.shipbridge.order.Shipment;
+import io.shipbridge.order.ShippingAddress;
+import io.shipbridge.order.TransitionRequest;
+import io.shipbridge.storage.LabelStore;
+import io.shipbridge.storage.OrderStore;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Creates the order's shipment and label at the chosen carrier, exactly once. The carrier is given the order id as
+ * reference, and the first attempt is recorded before the call; any later attempt (a retry after a timeout whose
+ * shipment may well exist) looks the reference up at the carrier and adopts what it finds instead of creating again.
+ */
+public final class ShipmentCreation {
+    private static final String STEP = "CreateShipment";
+
+    private final OrderStore orders;
+    private final Carriers carriers;
+    private final LabelStore labels;
+    private final Address shipFrom;
+    private final Clock clock;
+
+    public ShipmentCreation(OrderStore orders, Carriers carriers, LabelStore labels, Address shipFrom, Clock clock) {
+        this.orders = orders;
+        this.carriers = carriers;
+        this.labels = labels;
+        this.shipFrom = shipFrom;
+        this.clock = clock;
+    }
+
+    public Shipment create(String orderId) {
+        OrderView view = orders.get(orderId);
+        if (view.state() == OrderState.CANCELLED) {
+            throw new OrderCancelledException(orderId);
+        }
+        if (view.shipment() != null && !view.state().isFailure() && view.state().hasReached(OrderState.POSTED)) {
+            return view.shipment();
+        }
+        if (view.state() != OrderState.PENDING_POST) {
+            throw new IllegalTransitionException(orderId, view.state(), OrderState.POSTED);
+        }
+        CarrierChoice choice = view.carrierChoice();
+        if (choice == null) {
+            throw new IllegalStateException("Order " + orderId + " has no carrier selected");
+        }
+        Carrier carrier = carriers.get(choice.carrier());
+        Optional<CreatedShipment> existing = Optional.empty();
+        if (view.shipmentAttemptedAt() != null) {
+            existing = carrier.findShipment(orderId);
+        } else {
+            orders.recordShipmentAttempt(orderId, clock.instant());
+        }
+        CreatedShipment created = existing.orElseGet(() -> carrier.createShipment(request(view, choice)));
+        String labelKey = labels.put(carrier.id(), orderId, created.trackingNumber(), created.label());
+        Shipment shipment = new Shipment(carrier.id(), created.trackingNumber(), created.carrierShipmentId(), labelKey,
+                created.label().format().name(), clock.instant());
+        Map<String, String> details = new LinkedHashMap<>();
+        details.put("trackingNumber", created.trackingNumber());
+        details.put("rule", choice.rule());
+        details.put("weightKg", choice.weightKg().toPlainString());
+        details.put("labelKey", labelKey);
+        if (!choice.unknownSkus().isEmpty()) {
+            details.put("unknownSkus", String.join(",", choice.unknownSkus()));
+        }
+        if (existing.isPresent()) {
+            details.put("adopted", "found at the carrier under the order's reference after an interrupted attempt");
+        }
+        orders.transition(view, TransitionRequest.to(OrderState.POSTED, Actors.workflow(STEP),
+                "Shipment created at " + carrier.displayName()).withDetails(details).withShipment(shipment));
+        return shipment;
+    }
+
+    private ShipmentRequest request(OrderView view, CarrierChoice choice) {
+        ShippingAddress to = view.order().shippingAddress();
+        String name = to.company() != null && !to.company().isBlank() ? to.company() : to.fullName();
+        Address shipTo = new Address(name, to.fullName(), to.street(), to.postcode(), to.city(), to.countryCode(),
+                to.phone(), null);
+        String notes = view.order().commercialId() == null ? view.orderId() : view.order().commercialId();
+        return new ShipmentRequest(view.orderId(), shipFrom, shipTo, choice.parcels(), LocalDate.now(clock), notes);
+    }
+}

@@ -1,0 +1,42 @@
+package io.shipbridge.fulfilment;
+
+import io.shipbridge.order.ConcurrentTransitionException;
+import io.shipbridge.order.OrderState;
+import io.shipbridge.order.OrderView;
+import io.shipbridge.order.TransitionRequest;
+import io.shipbridge.storage.OrderStore;
+import io.shipbridge.storage.WaitStore;
+import io.shipbridge.workflow.WaitKind;
+import java.time.Clock;
+
+/**
+ * Stores the task token of an execution entering a callback wait, then ends the wait at once if what it waits for
+ * already happened (a fast customer debit, a scan reported before the wait began).
+ */
+public final class WaitRegistration {
+    private final OrderStore orders;
+    private final WaitStore waits;
+    private final OrderProgress progress;
+    private final Clock clock;
+
+    public WaitRegistration(OrderStore orders, WaitStore waits, OrderProgress progress, Clock clock) {
+        this.orders = orders;
+        this.waits = waits;
+        this.progress = progress;
+        this.clock = clock;
+    }
+
+    public OrderView register(String orderId, WaitKind kind, String taskToken) {
+        OrderView view = orders.get(orderId);
+        waits.put(orderId, kind, taskToken, clock.instant());
+        if (kind == WaitKind.FIRST_SCAN && view.state() == OrderState.POSTED) {
+            try {
+                orders.transition(view, TransitionRequest.to(OrderState.AWAITING_TRACKING,
+                        Actors.workflow("WaitForFirstScan"), "Waiting for the carrier's first scan"));
+            } catch (ConcurrentTransitionException changedMeanwhile) {
+                // Whatever changed it, advance() below starts from the order as it is now.
+            }
+        }
+        return progress.advance(orderId);
+    }
+}

@@ -1,0 +1,24 @@
+package io.shipbridge.handler;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import io.shipbridge.config.Components;
+import io.shipbridge.fulfilment.OrderAcceptance;
+
+/** State machine task: accepts the order on Mirakl (OR21). */
+public final class AcceptOrderHandler extends TaskHandler<OrderTask, StepResult> {
+    private final OrderAcceptance acceptance;
+
+    public AcceptOrderHandler() {
+        this(Components.fromEnvironment());
+    }
+
+    public AcceptOrderHandler(Components components) {
+        super(OrderTask.class);
+        this.acceptance = components.orderAcceptance();
+    }
+
+    @Override
+    StepResult handle(OrderTask task, Context context) {
+        return StepResult.of(acceptance.accept(task.orderId()));
+    }
+}

@@ -1,0 +1,25 @@
+package io.shipbridge.handler;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import io.shipbridge.config.Components;
+import io.shipbridge.fulfilment.ShipmentCreation;
+import io.shipbridge.order.Shipment;
+
+/** State machine task: creates the shipment and its label at the chosen carrier, label to S3. */
+public final class CreateShipmentHandler extends TaskHandler<OrderTask, Shipment> {
+    private final ShipmentCreation creation;
+
+    public CreateShipmentHandler() {
+        this(Components.fromEnvironment());
+    }
+
+    public CreateShipmentHandler(Components components) {
+        super(OrderTask.class);
+        this.creation = components.shipmentCreation();
+    }
+
+    @Override
+    Shipment handle(OrderTask task, Context context) {
+        return creation.create(task.orderId());
+    }
+}

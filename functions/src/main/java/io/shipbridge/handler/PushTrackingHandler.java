@@ -1,0 +1,24 @@
+package io.shipbridge.handler;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import io.shipbridge.config.Components;
+import io.shipbridge.fulfilment.TrackingPublication;
+
+/** State machine task: sends the tracking to Mirakl (OR23) and confirms the shipment (OR24). */
+public final class PushTrackingHandler extends TaskHandler<OrderTask, StepResult> {
+    private final TrackingPublication publication;
+
+    public PushTrackingHandler() {
+        this(Components.fromEnvironment());
+    }
+
+    public PushTrackingHandler(Components components) {
+        super(OrderTask.class);
+        this.publication = components.trackingPublication();
+    }
+
+    @Override
+    StepResult handle(OrderTask task, Context context) {
+        return StepResult.of(publication.publish(task.orderId()));
+    }
+}

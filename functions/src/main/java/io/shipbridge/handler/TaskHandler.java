@@ -1,0 +1,47 @@
+package io.shipbridge.handler;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import io.shipbridge.config.Json;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import org.slf4j.MDC;
+import software.amazon.lambda.powertools.logging.PowertoolsLogging;
+
+/**
+ * A function called with JSON and answering JSON (a state machine task, a schedule): reads the input into a record,
+ * runs the step with structured logging (the order id as correlation id), writes the result. An exception escapes
+ * as it is: its class name is the error name the state machine retries and catches on.
+ */
+abstract class TaskHandler<I, O> implements RequestStreamHandler {
+    private final Class<I> inputType;
+
+    TaskHandler(Class<I> inputType) {
+        this.inputType = inputType;
+    }
+
+    @Override
+    public final void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
+        I request = Json.read(input, inputType);
+        O result = PowertoolsLogging.withLogging(context, () -> {
+            String orderId = orderIdOf(request);
+            if (orderId != null) {
+                MDC.put("correlation_id", orderId);
+            }
+            try {
+                return handle(request, context);
+            } finally {
+                MDC.remove("correlation_id");
+            }
+        });
+        Json.MAPPER.writeValue(output, result);
+    }
+
+    /** The order this call is about, when it is about one. */
+    String orderIdOf(I request) {
+        return request instanceof OrderTask task ? task.orderId() : null;
+    }
+
+    abstract O handle(I request, Context context);
+}

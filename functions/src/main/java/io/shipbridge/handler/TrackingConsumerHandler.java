@@ -1,0 +1,51 @@
+package io.shipbridge.handler;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
+import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import io.shipbridge.config.Components;
+import io.shipbridge.config.Json;
+import io.shipbridge.tracking.TrackingIngest;
+import io.shipbridge.tracking.TrackingUpdate;
+import java.util.ArrayList;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.lambda.powertools.logging.PowertoolsLogging;
+
+/**
+ * Consumes the tracking queue, a batch at a time, reporting the messages that failed so only they come back
+ * ({@code ReportBatchItemFailures}); after the queue's maximum receives they go to its dead-letter queue.
+ */
+public final class TrackingConsumerHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
+    private static final Logger LOG = LoggerFactory.getLogger(TrackingConsumerHandler.class);
+
+    private final TrackingIngest ingest;
+
+    public TrackingConsumerHandler() {
+        this(Components.fromEnvironment());
+    }
+
+    public TrackingConsumerHandler(Components components) {
+        this.ingest = components.trackingIngest();
+    }
+
+    @Override
+    public SQSBatchResponse handleRequest(SQSEvent event, Context context) {
+        return PowertoolsLogging.withLogging(context, () -> {
+            List<SQSBatchResponse.BatchItemFailure> failures = new ArrayList<>();
+            for (SQSEvent.SQSMessage message : event.getRecords()) {
+                try {
+                    ingest.apply(Json.read(message.getBody(), TrackingUpdate.class));
+                } catch (RuntimeException e) {
+                    LOG.error("Tracking message {} not applied, left for redelivery: {}", message.getMessageId(),
+                            e.getMessage(), e);
+                    failures.add(SQSBatchResponse.BatchItemFailure.builder()
+                            .withItemIdentifier(message.getMessageId()).build());
+                }
+            }
+            return SQSBatchResponse.builder().withBatchItemFailures(failures).build();
+        });
+    }
+}

@@ -1,0 +1,41 @@
+package io.shipbridge.mirakl;
+
+import java.util.List;
+import java.util.Set;
+
+/** Mirakl order states Shipbridge acts on. The list is open: any other value is carried as text and ignored. */
+public final class MiraklOrderStates {
+    public static final String WAITING_ACCEPTANCE = "WAITING_ACCEPTANCE";
+    public static final String WAITING_DEBIT = "WAITING_DEBIT";
+    public static final String WAITING_DEBIT_PAYMENT = "WAITING_DEBIT_PAYMENT";
+    public static final String SHIPPING = "SHIPPING";
+    public static final String SHIPPED = "SHIPPED";
+    public static final String TO_COLLECT = "TO_COLLECT";
+    public static final String RECEIVED = "RECEIVED";
+    public static final String CLOSED = "CLOSED";
+    public static final String CANCELED = "CANCELED";
+    public static final String REFUSED = "REFUSED";
+
+    /** The states OR11 is asked for: new orders, orders to ship, and orders that ended before shipping. */
+    public static final List<String> FETCHED = List.of(WAITING_ACCEPTANCE, WAITING_DEBIT, WAITING_DEBIT_PAYMENT,
+            SHIPPING, CANCELED, REFUSED);
+
+    private static final Set<String> ACCEPTED_OR_LATER = Set.of(WAITING_DEBIT, WAITING_DEBIT_PAYMENT, SHIPPING,
+            SHIPPED, TO_COLLECT, RECEIVED, CLOSED);
+    private static final Set<String> SHIPPED_OR_LATER = Set.of(SHIPPED, TO_COLLECT, RECEIVED, CLOSED);
+
+    private MiraklOrderStates() {
+    }
+
+    public static boolean isAcceptedOrLater(String state) {
+        return ACCEPTED_OR_LATER.contains(state);
+    }
+
+    public static boolean isShippedOrLater(String state) {
+        return SHIPPED_OR_LATER.contains(state);
+    }
+
+    public static boolean isCancelled(String state) {
+        return CANCELED.equals(state) || REFUSED.equals(state);
+    }
+}

@@ -1,0 +1,44 @@
+package io.shipbridge.storage;
+
+import static io.shipbridge.storage.Attrs.s;
+
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+
+/** Where the last complete order fetch started: the next one starts there, minus an overlap. */
+public final class FetchCursorStore {
+    private final DynamoDbClient dynamoDb;
+    private final String table;
+
+    public FetchCursorStore(DynamoDbClient dynamoDb, String table) {
+        this.dynamoDb = dynamoDb;
+        this.table = table;
+    }
+
+    public Optional<Instant> get(String name) {
+        Map<String, AttributeValue> item = dynamoDb.getItem(g -> g.tableName(table).consistentRead(true)
+                .key(key(name))).item();
+        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(Attrs.instant(item, "position"));
+    }
+
+    /** Moves the cursor forward only: a slow run finishing after a newer one never moves it back. */
+    public void advance(String name, Instant position) {
+        try {
+            dynamoDb.updateItem(u -> u.tableName(table).key(key(name))
+                    .updateExpression("SET #position = :position")
+                    .conditionExpression("attribute_not_exists(#position) OR #position < :position")
+                    .expressionAttributeNames(Map.of("#position", "position"))
+                    .expressionAttributeValues(Map.of(":position", Attrs.time(position))));
+        } catch (ConditionalCheckFailedException alreadyFurther) {
+            // Another run got further.
+        }
+    }
+
+    private static Map<String, AttributeValue> key(String name) {
+        return Map.of(Keys.PK, s("CURSOR#" + name), Keys.SK, s("CURSOR"));
+    }
+}

@@ -1,0 +1,97 @@
+package io.shipbridge.storage;
+
+import static io.shipbridge.storage.Attrs.s;
+import static io.shipbridge.storage.Attrs.string;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import io.shipbridge.config.Json;
+import io.shipbridge.operations.OperationRecord;
+import io.shipbridge.operations.OperationStatus;
+import io.shipbridge.operations.OperationsLog;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/**
+ * The operations log in DynamoDB: rows by day (for exports) and by order (for an order's story). A row that cannot
+ * be written is reported in the function's log; it never fails the call it describes, which has already happened.
+ */
+public final class OperationsLogStore implements OperationsLog {
+    private static final Logger LOG = LoggerFactory.getLogger(OperationsLogStore.class);
+    private static final Duration KEEP = Duration.ofDays(400);
+    private static final TypeReference<Map<String, Object>> META = new TypeReference<>() {
+    };
+
+    private final DynamoDbClient dynamoDb;
+    private final String table;
+
+    public OperationsLogStore(DynamoDbClient dynamoDb, String table) {
+        this.dynamoDb = dynamoDb;
+        this.table = table;
+    }
+
+    @Override
+    public void record(OperationRecord record) {
+        String time = Attrs.format(record.timestamp());
+        Map<String, AttributeValue> item = new HashMap<>();
+        item.put(Keys.PK, s(Keys.operationsOfDay(record.timestamp())));
+        item.put(Keys.SK, s(time + "#" + UUID.randomUUID()));
+        item.put("timestamp", s(time));
+        item.put("scope", s(record.scope()));
+        item.put("action", s(record.action()));
+        item.put("status", s(record.status().name()));
+        item.put("message", s(record.message() == null ? "" : record.message()));
+        item.put("meta", s(Json.write(record.meta())));
+        item.put(Keys.EXPIRES_AT, Attrs.expiry(record.timestamp().plus(KEEP)));
+        if (record.orderId() != null) {
+            item.put("order_id", s(record.orderId()));
+            item.put(Keys.GSI1_PK, s(Keys.operationsOfOrder(record.orderId())));
+            item.put(Keys.GSI1_SK, s(time));
+        }
+        if (record.carrier() != null) {
+            item.put("carrier", s(record.carrier()));
+        }
+        try {
+            dynamoDb.putItem(p -> p.tableName(table).item(item));
+        } catch (SdkException e) {
+            LOG.error("Operations log row not written: {} {} {} {}", record.scope(), record.action(),
+                    record.status(), record.orderId(), e);
+        }
+    }
+
+    /** The order's rows, oldest first. */
+    public List<OperationRecord> forOrder(String orderId) {
+        List<OperationRecord> rows = new ArrayList<>();
+        dynamoDb.queryPaginator(q -> q.tableName(table).indexName(Keys.GSI1)
+                .keyConditionExpression("gsi1pk = :order")
+                .expressionAttributeValues(Map.of(":order", s(Keys.operationsOfOrder(orderId)))))
+                .items().forEach(item -> rows.add(toRecord(item)));
+        return rows;
+    }
+
+    /** All rows of the UTC day {@code day} falls in, oldest first. */
+    public List<OperationRecord> ofDay(Instant day) {
+        List<OperationRecord> rows = new ArrayList<>();
+        dynamoDb.queryPaginator(q -> q.tableName(table)
+                .keyConditionExpression("pk = :day")
+                .expressionAttributeValues(Map.of(":day", s(Keys.operationsOfDay(day)))))
+                .items().forEach(item -> rows.add(toRecord(item)));
+        return rows;
+    }
+
+    private static OperationRecord toRecord(Map<String, AttributeValue> item) {
+        return new OperationRecord(Instant.parse(string(item, "timestamp")), string(item, "scope"),
+                string(item, "action"), string(item, "order_id"), string(item, "carrier"),
+                OperationStatus.valueOf(string(item, "status")), string(item, "message"),
+                Json.read(string(item, "meta"), META));
+    }
+}

@@ -1,0 +1,323 @@
+package io.shipbridge.storage;
+
+import static io.shipbridge.storage.Attrs.instant;
+import static io.shipbridge.storage.Attrs.number;
+import static io.shipbridge.storage.Attrs.s;
+import static io.shipbridge.storage.Attrs.string;
+import static io.shipbridge.storage.Attrs.time;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import io.shipbridge.config.Json;
+import io.shipbridge.order.CarrierChoice;
+import io.shipbridge.order.ConcurrentTransitionException;
+import io.shipbridge.order.IllegalTransitionException;
+import io.shipbridge.order.Order;
+import io.shipbridge.order.OrderNotFoundException;
+import io.shipbridge.order.OrderState;
+import io.shipbridge.order.OrderView;
+import io.shipbridge.order.Shipment;
+import io.shipbridge.order.StatusChange;
+import io.shipbridge.order.TrackingProgress;
+import io.shipbridge.order.TransitionRequest;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.Put;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
+import software.amazon.awssdk.services.dynamodb.model.Update;
+
+/**
+ * Orders in DynamoDB: the current view and the status history, always written together in one transaction, so the
+ * view never says something the history does not. A transition is conditional on the state and version the caller
+ * read: an illegal or concurrent one writes nothing.
+ */
+public final class OrderStore {
+    private static final TypeReference<Map<String, String>> DETAILS = new TypeReference<>() {
+    };
+
+    private final DynamoDbClient dynamoDb;
+    private final String table;
+    private final Clock clock;
+
+    public OrderStore(DynamoDbClient dynamoDb, String table, Clock clock) {
+        this.dynamoDb = dynamoDb;
+        this.table = table;
+        this.clock = clock;
+    }
+
+    /**
+     * Creates the order in PENDING_ACCEPTANCE with its first history row.
+     *
+     * @return false when the order already exists (nothing written)
+     */
+    public boolean create(Order order, String miraklState, Instant miraklUpdatedAt, String actor, String reason) {
+        Instant now = clock.instant();
+        Map<String, AttributeValue> view = new HashMap<>();
+        view.put(Keys.PK, s(Keys.order(order.orderId())));
+        view.put(Keys.SK, s(Keys.VIEW));
+        view.put("orderId", s(order.orderId()));
+        view.put("state", s(OrderState.PENDING_ACCEPTANCE.name()));
+        view.put("version", Attrs.n(1));
+        view.put("createdAt", time(now));
+        view.put("updatedAt", time(now));
+        view.put("order", s(Json.write(order)));
+        view.put("miraklState", s(miraklState));
+        view.put("miraklUpdatedAt", time(miraklUpdatedAt));
+        view.put(Keys.GSI1_PK, s(Keys.ordersInState(OrderState.PENDING_ACCEPTANCE)));
+        view.put(Keys.GSI1_SK, s(Attrs.format(now) + "#" + order.orderId()));
+        StatusChange created = new StatusChange(order.orderId(), 1, now, null, OrderState.PENDING_ACCEPTANCE, actor,
+                reason, Map.of("miraklState", miraklState));
+        try {
+            dynamoDb.transactWriteItems(t -> t.transactItems(
+                    putIfAbsent(view),
+                    putIfAbsent(historyItem(created))));
+            return true;
+        } catch (TransactionCanceledException e) {
+            if (conditionFailed(e, 0)) {
+                return false;
+            }
+            throw e;
+        }
+    }
+
+    public Optional<OrderView> find(String orderId) {
+        Map<String, AttributeValue> item = dynamoDb.getItem(g -> g.tableName(table).consistentRead(true)
+                .key(Map.of(Keys.PK, s(Keys.order(orderId)), Keys.SK, s(Keys.VIEW)))).item();
+        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(toView(item));
+    }
+
+    public OrderView get(String orderId) {
+        return find(orderId).orElseThrow(() -> new OrderNotFoundException(orderId));
+    }
+
+    /**
+     * Moves the order from the state and version in {@code current} to {@code request.to()}, writing the view change
+     * and one history row atomically.
+     *
+     * @throws IllegalTransitionException    when the lifecycle does not allow the move (nothing written)
+     * @throws ConcurrentTransitionException when the order changed since {@code current} was read (nothing written)
+     */
+    public OrderView transition(OrderView current, TransitionRequest request) {
+        OrderState from = current.state();
+        OrderState to = request.to();
+        if (!from.canMoveTo(to)) {
+            throw new IllegalTransitionException(current.orderId(), from, to);
+        }
+        long version = current.version() + 1;
+        Instant now = clock.instant();
+        StringBuilder set = new StringBuilder(
+                "SET #state = :to, #version = :version, previousState = :from, updatedAt = :now, "
+                        + "gsi1pk = :stateKey, gsi1sk = :stateSort");
+        Map<String, AttributeValue> values = new HashMap<>();
+        values.put(":to", s(to.name()));
+        values.put(":from", s(from.name()));
+        values.put(":version", Attrs.n(version));
+        values.put(":expectedVersion", Attrs.n(current.version()));
+        values.put(":now", time(now));
+        values.put(":stateKey", s(Keys.ordersInState(to)));
+        values.put(":stateSort", s(Attrs.format(now) + "#" + current.orderId()));
+        if (request.shipment() != null) {
+            set.append(", shipment = :shipment");
+            values.put(":shipment", s(Json.write(request.shipment())));
+        }
+        String remove = "";
+        if (request.failureReason() != null) {
+            set.append(", failureReason = :failureReason");
+            values.put(":failureReason", s(request.failureReason()));
+        } else if (!to.isFailure()) {
+            remove = " REMOVE failureReason";
+        }
+        List<TransactWriteItem> writes = new ArrayList<>();
+        writes.add(TransactWriteItem.builder().update(Update.builder()
+                .tableName(table)
+                .key(viewKey(current.orderId()))
+                .updateExpression(set + remove)
+                .conditionExpression("#state = :from AND #version = :expectedVersion")
+                .expressionAttributeNames(Map.of("#state", "state", "#version", "version"))
+                .expressionAttributeValues(values)
+                .build()).build());
+        StatusChange change = new StatusChange(current.orderId(), version, now, from, to, request.actor(),
+                request.reason(), request.details());
+        writes.add(putIfAbsent(historyItem(change)));
+        Shipment shipment = request.shipment() != null ? request.shipment() : current.shipment();
+        if (request.shipment() != null) {
+            writes.add(putIfAbsent(ShipmentIndex.lookupItem(shipment, current.orderId())));
+        } else if (to.isTerminal() && shipment != null) {
+            writes.add(ShipmentIndex.leaveFlight(table, shipment));
+        }
+        try {
+            dynamoDb.transactWriteItems(t -> t.transactItems(writes));
+        } catch (TransactionCanceledException e) {
+            String found = find(current.orderId()).map(v -> v.state() + " at version " + v.version())
+                    .orElse("no order");
+            throw new ConcurrentTransitionException(current.orderId(), from, current.version(), found);
+        }
+        return new OrderView(current.orderId(), to, version, from, current.createdAt(), now, current.order(),
+                current.miraklState(), current.miraklUpdatedAt(), current.carrierChoice(), shipment,
+                current.shipmentAttemptedAt(), current.tracking(), current.trackingSentAt(), current.executionName(),
+                request.failureReason() != null ? request.failureReason()
+                        : to.isFailure() ? current.failureReason() : null);
+    }
+
+    /**
+     * Records what Mirakl said of the order, unless an equally new or newer fetch was recorded already.
+     *
+     * @return false for a stale or duplicate fetch (nothing written)
+     */
+    public boolean recordMiraklUpdate(Order order, String miraklState, Instant miraklUpdatedAt) {
+        try {
+            dynamoDb.updateItem(u -> u.tableName(table).key(viewKey(order.orderId()))
+                    .updateExpression("SET miraklState = :state, miraklUpdatedAt = :at, #order = :order")
+                    .conditionExpression("attribute_exists(pk) AND "
+                            + "(attribute_not_exists(miraklUpdatedAt) OR miraklUpdatedAt < :at)")
+                    .expressionAttributeNames(Map.of("#order", "order"))
+                    .expressionAttributeValues(Map.of(":state", s(miraklState), ":at", time(miraklUpdatedAt),
+                            ":order", s(Json.write(order)))));
+            return true;
+        } catch (ConditionalCheckFailedException e) {
+            return false;
+        }
+    }
+
+    public void recordCarrierChoice(String orderId, CarrierChoice choice) {
+        setAttribute(orderId, "carrierChoice", s(Json.write(choice)));
+    }
+
+    public void recordExecution(String orderId, String executionName) {
+        setAttribute(orderId, "executionName", s(executionName));
+    }
+
+    public void recordShipmentAttempt(String orderId, Instant at) {
+        setAttribute(orderId, "shipmentAttemptedAt", time(at));
+    }
+
+    public void recordTrackingSent(String orderId, Instant at) {
+        setAttribute(orderId, "trackingSentAt", time(at));
+    }
+
+    /**
+     * Folds one carrier event into the view: first scan and delivery are kept once (the earliest report wins);
+     * the latest status only moves forward in the carrier's event time, so a late, older event changes nothing.
+     */
+    public void recordCarrierProgress(String orderId, String status, String rawCode, Instant occurredAt,
+            boolean scan, boolean delivered) {
+        if (scan || delivered) {
+            StringBuilder set = new StringBuilder("SET firstScanAt = if_not_exists(firstScanAt, :at)");
+            if (delivered) {
+                set.append(", deliveredAt = if_not_exists(deliveredAt, :at)");
+            }
+            dynamoDb.updateItem(u -> u.tableName(table).key(viewKey(orderId))
+                    .updateExpression(set.toString())
+                    .conditionExpression("attribute_exists(pk)")
+                    .expressionAttributeValues(Map.of(":at", time(occurredAt))));
+        }
+        try {
+            dynamoDb.updateItem(u -> u.tableName(table).key(viewKey(orderId))
+                    .updateExpression("SET carrierStatus = :status, carrierRawCode = :code, lastEventAt = :at")
+                    .conditionExpression("attribute_exists(pk) AND "
+                            + "(attribute_not_exists(lastEventAt) OR lastEventAt < :at)")
+                    .expressionAttributeValues(Map.of(":status", s(status), ":code", s(rawCode),
+                            ":at", time(occurredAt))));
+        } catch (ConditionalCheckFailedException olderThanWhatWeKnow) {
+            // An out-of-order event: the view already holds a newer status.
+        }
+    }
+
+    public List<StatusChange> history(String orderId) {
+        List<StatusChange> changes = new ArrayList<>();
+        dynamoDb.queryPaginator(QueryRequest.builder().tableName(table).consistentRead(true)
+                .keyConditionExpression("pk = :pk AND begins_with(sk, :prefix)")
+                .expressionAttributeValues(Map.of(":pk", s(Keys.order(orderId)), ":prefix", s(Keys.HISTORY_PREFIX)))
+                .build()).items().forEach(item -> changes.add(toChange(item)));
+        return changes;
+    }
+
+    /** Orders currently in {@code state}, least recently changed first. */
+    public List<OrderView> inState(OrderState state, int limit) {
+        List<OrderView> views = new ArrayList<>();
+        dynamoDb.query(q -> q.tableName(table).indexName(Keys.GSI1)
+                .keyConditionExpression("gsi1pk = :state")
+                .expressionAttributeValues(Map.of(":state", s(Keys.ordersInState(state))))
+                .limit(limit)).items().forEach(item -> views.add(toView(item)));
+        return views;
+    }
+
+    private void setAttribute(String orderId, String name, AttributeValue value) {
+        dynamoDb.updateItem(u -> u.tableName(table).key(viewKey(orderId))
+                .updateExpression("SET #name = :value")
+                .conditionExpression("attribute_exists(pk)")
+                .expressionAttributeNames(Map.of("#name", name))
+                .expressionAttributeValues(Map.of(":value", value)));
+    }
+
+    private Map<String, AttributeValue> viewKey(String orderId) {
+        return Map.of(Keys.PK, s(Keys.order(orderId)), Keys.SK, s(Keys.VIEW));
+    }
+
+    private TransactWriteItem putIfAbsent(Map<String, AttributeValue> item) {
+        return TransactWriteItem.builder().put(Put.builder().tableName(table).item(item)
+                .conditionExpression("attribute_not_exists(pk)").build()).build();
+    }
+
+    private static boolean conditionFailed(TransactionCanceledException e, int index) {
+        return e.hasCancellationReasons() && e.cancellationReasons().size() > index
+                && "ConditionalCheckFailed".equals(e.cancellationReasons().get(index).code());
+    }
+
+    private static Map<String, AttributeValue> historyItem(StatusChange change) {
+        Map<String, AttributeValue> item = new HashMap<>();
+        item.put(Keys.PK, s(Keys.order(change.orderId())));
+        item.put(Keys.SK, s(Keys.history(change.sequence())));
+        item.put("orderId", s(change.orderId()));
+        item.put("sequence", Attrs.n(change.sequence()));
+        item.put("at", time(change.at()));
+        if (change.from() != null) {
+            item.put("from", s(change.from().name()));
+        }
+        item.put("to", s(change.to().name()));
+        item.put("actor", s(change.actor()));
+        item.put("reason", s(change.reason()));
+        item.put("details", s(Json.write(change.details())));
+        return item;
+    }
+
+    private static StatusChange toChange(Map<String, AttributeValue> item) {
+        String from = string(item, "from");
+        return new StatusChange(string(item, "orderId"), number(item, "sequence"), instant(item, "at"),
+                from == null ? null : OrderState.valueOf(from), OrderState.valueOf(string(item, "to")),
+                string(item, "actor"), string(item, "reason"), Json.read(string(item, "details"), DETAILS));
+    }
+
+    private static OrderView toView(Map<String, AttributeValue> item) {
+        String previous = string(item, "previousState");
+        String choice = string(item, "carrierChoice");
+        String shipment = string(item, "shipment");
+        return new OrderView(
+                string(item, "orderId"),
+                OrderState.valueOf(string(item, "state")),
+                number(item, "version"),
+                previous == null ? null : OrderState.valueOf(previous),
+                instant(item, "createdAt"),
+                instant(item, "updatedAt"),
+                Json.read(string(item, "order"), Order.class),
+                string(item, "miraklState"),
+                instant(item, "miraklUpdatedAt"),
+                choice == null ? null : Json.read(choice, CarrierChoice.class),
+                shipment == null ? null : Json.read(shipment, Shipment.class),
+                instant(item, "shipmentAttemptedAt"),
+                new TrackingProgress(string(item, "carrierStatus"), string(item, "carrierRawCode"),
+                        instant(item, "lastEventAt"), instant(item, "firstScanAt"), instant(item, "deliveredAt")),
+                instant(item, "trackingSentAt"),
+                string(item, "executionName"),
+                string(item, "failureReason"));
+    }
+}

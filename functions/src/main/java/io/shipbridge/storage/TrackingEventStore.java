@@ -1,0 +1,71 @@
+package io.shipbridge.storage;
+
+import static io.shipbridge.storage.Attrs.s;
+import static io.shipbridge.storage.Attrs.string;
+
+import io.shipbridge.carrier.TrackingStatus;
+import io.shipbridge.tracking.TrackingUpdate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+
+/** The carrier events of each order, exactly one row per event id. */
+public final class TrackingEventStore {
+    private final DynamoDbClient dynamoDb;
+    private final String table;
+
+    public TrackingEventStore(DynamoDbClient dynamoDb, String table) {
+        this.dynamoDb = dynamoDb;
+        this.table = table;
+    }
+
+    /** @return false when this event id was recorded before (a duplicate; nothing written) */
+    public boolean record(String orderId, TrackingUpdate update) {
+        Map<String, AttributeValue> item = new HashMap<>();
+        item.put(Keys.PK, s(Keys.order(orderId)));
+        item.put(Keys.SK, s(Keys.event(update.eventId())));
+        item.put("orderId", s(orderId));
+        item.put("eventId", s(update.eventId()));
+        item.put("carrier", s(update.carrier()));
+        item.put("trackingNumber", s(update.trackingNumber()));
+        item.put("status", s(update.status().code()));
+        item.put("rawCode", s(String.valueOf(update.rawCode())));
+        if (update.description() != null) {
+            item.put("description", s(update.description()));
+        }
+        if (update.location() != null) {
+            item.put("location", s(update.location()));
+        }
+        item.put("occurredAt", Attrs.time(update.occurredAt()));
+        item.put("source", s(update.source()));
+        item.put("receivedAt", Attrs.time(update.receivedAt()));
+        try {
+            dynamoDb.putItem(p -> p.tableName(table).item(item).conditionExpression("attribute_not_exists(pk)"));
+            return true;
+        } catch (ConditionalCheckFailedException duplicate) {
+            return false;
+        }
+    }
+
+    /** A recorded event, oldest first in {@link #events}. */
+    public record RecordedEvent(String eventId, TrackingStatus status, String rawCode, java.time.Instant occurredAt,
+            String source) {
+    }
+
+    public List<RecordedEvent> events(String orderId) {
+        List<RecordedEvent> events = new ArrayList<>();
+        dynamoDb.queryPaginator(q -> q.tableName(table).consistentRead(true)
+                .keyConditionExpression("pk = :pk AND begins_with(sk, :prefix)")
+                .expressionAttributeValues(Map.of(":pk", s(Keys.order(orderId)), ":prefix", s(Keys.EVENT_PREFIX))))
+                .items().forEach(item -> events.add(new RecordedEvent(string(item, "eventId"),
+                        TrackingStatus.fromCode(string(item, "status")), string(item, "rawCode"),
+                        Attrs.instant(item, "occurredAt"), string(item, "source"))));
+        events.sort(Comparator.comparing(RecordedEvent::occurredAt));
+        return events;
+    }
+}

@@ -1,0 +1,225 @@
+package io.shipbridge.storage;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.shipbridge.order.ConcurrentTransitionException;
+import io.shipbridge.order.IllegalTransitionException;
+import io.shipbridge.order.Order;
+import io.shipbridge.order.OrderLine;
+import io.shipbridge.order.OrderState;
+import io.shipbridge.order.OrderView;
+import io.shipbridge.order.StatusChange;
+import io.shipbridge.order.TransitionRequest;
+import io.shipbridge.testing.TestStack;
+import java.math.BigDecimal;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Deque;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+class OrderStoreTest {
+    @RegisterExtension
+    static final TestStack STACK = new TestStack();
+
+    private OrderStore orders;
+
+    @BeforeEach
+    void setUp() {
+        orders = STACK.components().orders();
+    }
+
+    @Test
+    void createsTheViewAndItsFirstHistoryRowOnce() {
+        String id = TestStack.newOrderId();
+
+        assertThat(orders.create(order(id), "WAITING_ACCEPTANCE", TestStack.START, "mirakl", "fetched")).isTrue();
+        assertThat(orders.create(order(id), "WAITING_ACCEPTANCE", TestStack.START, "mirakl", "fetched")).isFalse();
+
+        OrderView view = orders.get(id);
+        assertThat(view.state()).isEqualTo(OrderState.PENDING_ACCEPTANCE);
+        assertThat(view.version()).isEqualTo(1);
+        assertThat(view.order().lines()).extracting(OrderLine::sku).containsExactly("SKU-1");
+        assertThat(orders.history(id)).singleElement().satisfies(row -> {
+            assertThat(row.from()).isNull();
+            assertThat(row.to()).isEqualTo(OrderState.PENDING_ACCEPTANCE);
+            assertThat(row.actor()).isEqualTo("mirakl");
+            assertThat(row.sequence()).isEqualTo(1);
+        });
+    }
+
+    static Stream<Arguments> everyPair() {
+        return Arrays.stream(OrderState.values()).flatMap(from -> Arrays.stream(OrderState.values())
+                .map(to -> Arguments.of(from, to)));
+    }
+
+    @ParameterizedTest(name = "{0} -> {1}")
+    @MethodSource("everyPair")
+    void writesEveryLegalTransitionAsViewPlusOneHistoryRowAndRefusesEveryIllegalOneWritingNothing(OrderState from,
+            OrderState to) {
+        OrderView current = orderIn(from);
+        List<StatusChange> before = orders.history(current.orderId());
+
+        if (from.canMoveTo(to)) {
+            OrderView after = orders.transition(current, TransitionRequest.to(to, "test", "because")
+                    .withDetails(Map.of("key", "value")));
+
+            OrderView stored = orders.get(current.orderId());
+            assertThat(stored.state()).isEqualTo(to).isEqualTo(after.state());
+            assertThat(stored.version()).isEqualTo(current.version() + 1);
+            assertThat(stored.previousState()).isEqualTo(from);
+            List<StatusChange> history = orders.history(current.orderId());
+            assertThat(history).hasSize(before.size() + 1);
+            StatusChange row = history.get(history.size() - 1);
+            assertThat(row.from()).isEqualTo(from);
+            assertThat(row.to()).isEqualTo(to);
+            assertThat(row.actor()).isEqualTo("test");
+            assertThat(row.reason()).isEqualTo("because");
+            assertThat(row.details()).containsEntry("key", "value");
+            assertThat(row.sequence()).isEqualTo(stored.version());
+            assertThat(orders.inState(to, 1000)).extracting(OrderView::orderId).contains(current.orderId());
+        } else {
+            assertThatThrownBy(() -> orders.transition(current, TransitionRequest.to(to, "test", "because")))
+                    .isInstanceOf(IllegalTransitionException.class)
+                    .hasMessageContaining("cannot move from " + from + " to " + to);
+
+            OrderView stored = orders.get(current.orderId());
+            assertThat(stored.state()).isEqualTo(from);
+            assertThat(stored.version()).isEqualTo(current.version());
+            assertThat(orders.history(current.orderId())).isEqualTo(before);
+        }
+    }
+
+    @Test
+    void ofTwoConflictingTransitionsFromTheSameReadExactlyOneIsWritten() throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            for (int round = 0; round < 10; round++) {
+                OrderView read = orderIn(OrderState.PENDING_POST);
+                CyclicBarrier together = new CyclicBarrier(2);
+                Callable<OrderView> post = () -> {
+                    together.await();
+                    return orders.transition(read, TransitionRequest.to(OrderState.POSTED, "carrier", "posted"));
+                };
+                Callable<OrderView> cancel = () -> {
+                    together.await();
+                    return orders.transition(read, TransitionRequest.to(OrderState.CANCELLED, "mirakl", "cancelled"));
+                };
+                List<Future<OrderView>> results = List.of(pool.submit(post), pool.submit(cancel));
+
+                List<OrderView> won = new ArrayList<>();
+                List<Throwable> lost = new ArrayList<>();
+                for (Future<OrderView> result : results) {
+                    try {
+                        won.add(result.get());
+                    } catch (java.util.concurrent.ExecutionException e) {
+                        lost.add(e.getCause());
+                    }
+                }
+                assertThat(won).hasSize(1);
+                assertThat(lost).singleElement().isInstanceOf(ConcurrentTransitionException.class);
+                OrderView stored = orders.get(read.orderId());
+                List<StatusChange> history = orders.history(read.orderId());
+                assertThat(stored.state()).isEqualTo(won.get(0).state());
+                assertThat(stored.version()).isEqualTo(read.version() + 1);
+                assertThat(history).hasSize((int) stored.version());
+                assertThat(history.get(history.size() - 1).to()).isEqualTo(stored.state());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void refusesATransitionFromAStaleReadAndWritesNothing() {
+        OrderView stale = orderIn(OrderState.ACCEPTED);
+        orders.transition(stale, TransitionRequest.to(OrderState.PENDING_POST, "mirakl", "debited"));
+
+        assertThatThrownBy(() -> orders.transition(stale, TransitionRequest.to(OrderState.CANCELLED, "mirakl", "x")))
+                .isInstanceOf(ConcurrentTransitionException.class)
+                .hasMessageContaining("found PENDING_POST");
+        assertThat(orders.get(stale.orderId()).state()).isEqualTo(OrderState.PENDING_POST);
+        assertThat(orders.history(stale.orderId())).extracting(StatusChange::to).doesNotContain(OrderState.CANCELLED);
+    }
+
+    @Test
+    void leavesTheViewUntouchedWhenItsHistoryRowCannotBeWritten() {
+        OrderView current = orderIn(OrderState.ACCEPTED);
+        // Another writer already holds the next history row: the transaction must fail as a whole.
+        STACK.aws().dynamoDb().putItem(p -> p.tableName(STACK.settings().get("TABLE_NAME")).item(Map.of(
+                "pk", AttributeValue.fromS("ORDER#" + current.orderId()),
+                "sk", AttributeValue.fromS(String.format("HISTORY#%08d", current.version() + 1)),
+                "to", AttributeValue.fromS("CANCELLED"))));
+
+        assertThatThrownBy(() -> orders.transition(current, TransitionRequest.to(OrderState.PENDING_POST, "m", "x")))
+                .isInstanceOf(ConcurrentTransitionException.class);
+        OrderView stored = orders.get(current.orderId());
+        assertThat(stored.state()).isEqualTo(OrderState.ACCEPTED);
+        assertThat(stored.version()).isEqualTo(current.version());
+    }
+
+    @Test
+    void keepsOnlyNewerMiraklNews() {
+        String id = TestStack.newOrderId();
+        orders.create(order(id), "WAITING_ACCEPTANCE", TestStack.START, "mirakl", "fetched");
+
+        assertThat(orders.recordMiraklUpdate(order(id), "SHIPPING", TestStack.START.plusSeconds(60))).isTrue();
+        assertThat(orders.recordMiraklUpdate(order(id), "WAITING_DEBIT", TestStack.START.plusSeconds(30))).isFalse();
+        assertThat(orders.recordMiraklUpdate(order(id), "SHIPPING", TestStack.START.plusSeconds(60))).isFalse();
+        assertThat(orders.get(id).miraklState()).isEqualTo("SHIPPING");
+    }
+
+    /** A new order moved along legal transitions to {@code target}, by the shortest path. */
+    private OrderView orderIn(OrderState target) {
+        String id = TestStack.newOrderId();
+        orders.create(order(id), "WAITING_ACCEPTANCE", TestStack.START, "mirakl", "fetched");
+        OrderView view = orders.get(id);
+        for (OrderState step : pathTo(target)) {
+            view = orders.transition(view, TransitionRequest.to(step, "setup", "reach " + target));
+        }
+        assertThat(view.state()).isEqualTo(target);
+        return orders.get(id);
+    }
+
+    private static List<OrderState> pathTo(OrderState target) {
+        Map<OrderState, OrderState> cameFrom = new EnumMap<>(OrderState.class);
+        Deque<OrderState> queue = new ArrayDeque<>(List.of(OrderState.PENDING_ACCEPTANCE));
+        cameFrom.put(OrderState.PENDING_ACCEPTANCE, null);
+        while (!queue.isEmpty()) {
+            OrderState state = queue.poll();
+            for (OrderState next : state.nextStates()) {
+                if (!cameFrom.containsKey(next)) {
+                    cameFrom.put(next, state);
+                    queue.add(next);
+                }
+            }
+        }
+        List<OrderState> path = new ArrayList<>();
+        for (OrderState at = target; at != OrderState.PENDING_ACCEPTANCE; at = cameFrom.get(at)) {
+            path.add(0, at);
+        }
+        return path;
+    }
+
+    static Order order(String id) {
+        return new Order(id, id, TestStack.START, "STD", "EUR", new BigDecimal("59.90"),
+                List.of(new OrderLine(id + "-1", "SKU-1", "Product", 1, new BigDecimal("59.90"), "WAITING_ACCEPTANCE")),
+                null, Map.of());
+    }
+}

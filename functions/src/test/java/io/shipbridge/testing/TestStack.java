@@ -1,0 +1,192 @@
+package io.shipbridge.testing;
+
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import io.shipbridge.config.Components;
+import io.shipbridge.config.Config;
+import io.shipbridge.standins.CloudFormationTemplate;
+import io.shipbridge.standins.LocalAws;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import software.amazon.awssdk.services.sqs.model.Message;
+import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
+
+/**
+ * Everything a test of the functions runs against, all real parts on loopback: DynamoDB Local, ElasticMQ and the S3
+ * stand-in holding the resources template.yaml declares (started once per test JVM), and WireMock playing Mirakl,
+ * TIPSA and the Step Functions API (fresh per test class, reset before each test). {@link #components()} builds
+ * the application exactly as a deployed function does, from settings that point at these.
+ */
+public final class TestStack implements BeforeAllCallback, BeforeEachCallback, AfterAllCallback {
+    public static final Instant START = Instant.parse("2026-11-20T09:00:00Z");
+    public static final String WEBHOOK_SECRET = secret("shipbridge-test-webhook-secret-1");
+    public static final String ROTATED_WEBHOOK_SECRET = secret("shipbridge-test-webhook-secret-2");
+    public static final String STATE_MACHINE_ARN =
+            "arn:aws:states:eu-west-1:000000000000:stateMachine:shipbridge-order-fulfillment";
+
+    private static LocalAws aws;
+
+    private WireMockServer miraklServer;
+    private WireMockServer tipsaServer;
+    private WireMockServer sfnServer;
+    private MiraklStub mirakl;
+    private TipsaStub tipsa;
+    private StepFunctionsStub stepFunctions;
+    private MutableClock clock;
+    private RecordingSleeper sleeper;
+    private final Map<String, String> overrides = new HashMap<>();
+
+    private static synchronized LocalAws localAws() {
+        if (aws == null) {
+            aws = LocalAws.start(CloudFormationTemplate.locate());
+            Runtime.getRuntime().addShutdownHook(new Thread(aws::close));
+        }
+        return aws;
+    }
+
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        localAws();
+        miraklServer = started();
+        tipsaServer = started();
+        sfnServer = started();
+        mirakl = new MiraklStub(miraklServer);
+        tipsa = new TipsaStub(tipsaServer);
+        stepFunctions = new StepFunctionsStub(sfnServer);
+    }
+
+    @Override
+    public void beforeEach(ExtensionContext context) {
+        mirakl.reset();
+        tipsa.reset();
+        stepFunctions.reset();
+        clock = new MutableClock(START);
+        sleeper = new RecordingSleeper(clock);
+        overrides.clear();
+        aws.sqs().purgeQueue(p -> p.queueUrl(queueUrl()));
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) {
+        miraklServer.stop();
+        tipsaServer.stop();
+        sfnServer.stop();
+    }
+
+    private static WireMockServer started() {
+        WireMockServer server = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1")
+                .containerThreads(16));
+        server.start();
+        return server;
+    }
+
+    /** The settings a deployed function would have, pointing at the stand-ins. */
+    public Map<String, String> settings() {
+        Map<String, String> settings = new HashMap<>();
+        settings.put("AWS_REGION", LocalAws.REGION);
+        settings.put("AWS_ENDPOINT_URL_DYNAMODB", aws.dynamoDbEndpoint().toString());
+        settings.put("AWS_ENDPOINT_URL_SQS", aws.sqsEndpoint().toString());
+        settings.put("AWS_ENDPOINT_URL_S3", aws.s3Endpoint().toString());
+        settings.put("AWS_ENDPOINT_URL_SFN", sfnServer.baseUrl());
+        settings.put("AWS_S3_FORCE_PATH_STYLE", "true");
+        settings.put("TABLE_NAME", aws.resources().tableName("ShipbridgeTable"));
+        settings.put("LABEL_BUCKET", aws.resources().bucketName("LabelBucket"));
+        settings.put("TRACKING_QUEUE_URL", queueUrl());
+        settings.put("STATE_MACHINE_ARN", STATE_MACHINE_ARN);
+        settings.put("MIRAKL_BASE_URL", mirakl.baseUrl());
+        settings.put("MIRAKL_API_KEY", MiraklStub.API_KEY);
+        settings.put("TIPSA_BASE_URL", tipsa.baseUrl());
+        settings.put("TIPSA_AGENCY_CODE", "000123");
+        settings.put("TIPSA_CLIENT_CODE", "33333");
+        settings.put("TIPSA_PASSWORD", "tipsa-test-password");
+        settings.put("SHIP_FROM_NAME", "Shipbridge Test Seller SL");
+        settings.put("SHIP_FROM_STREET", "Polígono Industrial Norte, Nave 7");
+        settings.put("SHIP_FROM_CITY", "Valencia");
+        settings.put("SHIP_FROM_POSTCODE", "46001");
+        settings.put("SHIP_FROM_COUNTRY", "ES");
+        settings.put("SHIP_FROM_PHONE", "+34 960 000 000");
+        settings.put("ENABLED_CARRIERS", "tipsa");
+        settings.put("WEBHOOK_SECRETS", "{\"tipsa\":[\"" + WEBHOOK_SECRET + "\",\"" + ROTATED_WEBHOOK_SECRET + "\"]}");
+        settings.putAll(overrides);
+        return settings;
+    }
+
+    /** Changes one setting for the current test. */
+    public TestStack with(String name, String value) {
+        overrides.put(name, value);
+        return this;
+    }
+
+    public Components components() {
+        return new Components(Config.of(settings()), LocalAws.CREDENTIALS, clock, sleeper);
+    }
+
+    public LocalAws aws() {
+        return localAws();
+    }
+
+    public MiraklStub mirakl() {
+        return mirakl;
+    }
+
+    public TipsaStub tipsa() {
+        return tipsa;
+    }
+
+    public StepFunctionsStub stepFunctions() {
+        return stepFunctions;
+    }
+
+    public MutableClock clock() {
+        return clock;
+    }
+
+    public RecordingSleeper sleeper() {
+        return sleeper;
+    }
+
+    public String queueUrl() {
+        return localAws().resources().queueUrl("TrackingQueue");
+    }
+
+    /** Takes every message off the tracking queue. */
+    public List<Message> drainQueue() {
+        List<Message> all = new ArrayList<>();
+        while (true) {
+            List<Message> batch = aws.sqs().receiveMessage(r -> r.queueUrl(queueUrl()).maxNumberOfMessages(10)
+                    .waitTimeSeconds(0).visibilityTimeout(60)).messages();
+            if (batch.isEmpty()) {
+                return all;
+            }
+            all.addAll(batch);
+            batch.forEach(m -> aws.sqs().deleteMessage(d -> d.queueUrl(queueUrl()).receiptHandle(m.receiptHandle())));
+        }
+    }
+
+    public int queueDepth() {
+        return aws.sqs().getQueueAttributes(a -> a.queueUrl(queueUrl())
+                .attributeNames(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES,
+                        QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE))
+                .attributes().values().stream().mapToInt(Integer::parseInt).sum();
+    }
+
+    /** An order id no other test uses (the stand-ins live for the whole test run). */
+    public static String newOrderId() {
+        return "T" + UUID.randomUUID().toString().substring(0, 8).toUpperCase() + "-A";
+    }
+
+    private static String secret(String text) {
+        return "whsec_" + Base64.getEncoder().encodeToString(text.getBytes(StandardCharsets.UTF_8));
+    }
+}
