@@ -8,6 +8,7 @@ import io.shipbridge.config.Components;
 import io.shipbridge.config.Json;
 import io.shipbridge.tracking.TrackingIngest;
 import io.shipbridge.tracking.TrackingUpdate;
+import io.shipbridge.tracking.UnknownShipmentException;
 import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
@@ -38,9 +39,13 @@ public final class TrackingConsumerHandler implements RequestHandler<SQSEvent, S
             for (SQSEvent.SQSMessage message : event.getRecords()) {
                 try {
                     ingest.apply(Json.read(message.getBody(), TrackingUpdate.class));
-                } catch (RuntimeException e) {
+                } catch (IllegalArgumentException | UnknownShipmentException e) {
                     LOG.error("Tracking message {} not applied, left for redelivery: {}", message.getMessageId(),
-                            e.getMessage(), e);
+                            e.getMessage());
+                    failures.add(SQSBatchResponse.BatchItemFailure.builder()
+                            .withItemIdentifier(message.getMessageId()).build());
+                } catch (RuntimeException e) {
+                    LOG.error("Tracking message {} not applied, left for redelivery", message.getMessageId(), e);
                     failures.add(SQSBatchResponse.BatchItemFailure.builder()
                             .withItemIdentifier(message.getMessageId()).build());
                 }

@@ -25,8 +25,7 @@ public record CarrierRuleSet(
 
     public static final String DEFAULT_RESOURCE = "/carrier-rules.json";
     private static final ObjectReader STRICT = Json.MAPPER.readerFor(CarrierRuleSet.class)
-            .with(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .with(DeserializationFeature.FAIL_ON_NULL_CREATOR_PROPERTIES);
+            .with(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
     public CarrierRuleSet {
         rules = List.copyOf(rules);

@@ -157,6 +157,10 @@ public final class OrderStore {
         try {
             dynamoDb.transactWriteItems(t -> t.transactItems(writes));
         } catch (TransactionCanceledException e) {
+            if (!e.hasCancellationReasons() || e.cancellationReasons().stream()
+                    .noneMatch(reason -> "ConditionalCheckFailed".equals(reason.code()))) {
+                throw e;
+            }
             String found = find(current.orderId()).map(v -> v.state() + " at version " + v.version())
                     .orElse("no order");
             throw new ConcurrentTransitionException(current.orderId(), from, current.version(), found);

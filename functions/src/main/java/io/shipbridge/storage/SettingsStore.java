@@ -29,6 +29,11 @@ public final class SettingsStore {
         dynamoDb.putItem(p -> p.tableName(table).item(item));
     }
 
+    /** Removes the document: whoever reads it falls back to the defaults. */
+    public void remove(String name) {
+        dynamoDb.deleteItem(d -> d.tableName(table).key(key(name)));
+    }
+
     private static Map<String, AttributeValue> key(String name) {
         return Map.of(Keys.PK, s("CONFIG"), Keys.SK, s(name));
     }

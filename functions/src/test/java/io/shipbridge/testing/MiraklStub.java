@@ -35,7 +35,7 @@ public final class MiraklStub {
         return server;
     }
 
-    void reset() {
+    public void reset() {
         server.resetAll();
         server.stubFor(put(urlPathMatching("/api/orders/[^/]+/(accept|tracking|ship)"))
                 .willReturn(aResponse().withStatus(204)));

@@ -24,7 +24,7 @@ public final class StepFunctionsStub {
         this.server = server;
     }
 
-    void reset() {
+    public void reset() {
         server.resetAll();
         answer("StartExecution", "{\"executionArn\":\"arn:aws:states:eu-west-1:000000000000:execution:orders:x\","
                 + "\"startDate\":1700000000}");

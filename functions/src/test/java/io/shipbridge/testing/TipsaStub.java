@@ -37,39 +37,52 @@ public final class TipsaStub {
         return server.baseUrl() + "/SOAP";
     }
 
-    void reset() {
+    public void reset() {
         server.resetAll();
         server.stubFor(operation("LoginWSService___LoginCli2").willReturn(xml(fixture("login-response.xml"))));
         server.stubFor(operation("WebServService___ConsEtiquetaEnvio8").willReturn(xml(fixture(
                 "cons-etiqueta-envio-8-response.xml").replace("{LABEL_BASE64}",
                         Base64.getMimeEncoder().encodeToString(LABEL_PDF)))));
-        server.stubFor(operation("WebServService___ConsEnvEstadosRef").willReturn(xml(
+        server.stubFor(operation("WebServService___ConsEnvEstadosRef").atPriority(10).willReturn(xml(
                 fixture("cons-env-estados-ref-response.xml").replace("{STATES}", ""))));
+        server.stubFor(operation("WebServService___ConsEnvEstados").atPriority(10).willReturn(xml(
+                fixture("cons-env-estados-response.xml").replace("{STATES}", ""))));
         server.stubFor(operation("WebServService___BorraEnvio").willReturn(xml(
                 fixture("borra-envio-response.xml").replace("{CODE}", "0"))));
     }
 
-    /** GrabaEnvio24 for this order reference answers this albarán. */
+    /**
+     * GrabaEnvio24 for this order reference records a shipment with this albarán; from then on, as at TIPSA,
+     * ConsEnvEstadosRef finds it under the reference.
+     */
     public void shipmentFor(String orderId, String albaran) {
-        server.stubFor(operation("WebServService___GrabaEnvio24")
-                .withRequestBody(containing("<tem:strRef>" + orderId + "</tem:strRef>"))
-                .willReturn(xml(created(albaran))));
+        slowShipmentFor(orderId, albaran, 0);
     }
 
-    /** GrabaEnvio24 for this reference answers only after {@code delayMillis}, as a slow TIPSA does. */
+    /** As {@link #shipmentFor}, answering only after {@code delayMillis}, as a slow TIPSA does. */
     public void slowShipmentFor(String orderId, String albaran, int delayMillis) {
-        server.stubFor(operation("WebServService___GrabaEnvio24")
+        String scenario = "tipsa-" + orderId;
+        server.stubFor(operation("WebServService___GrabaEnvio24").inScenario(scenario)
+                .willSetStateTo("recorded")
                 .withRequestBody(containing("<tem:strRef>" + orderId + "</tem:strRef>"))
                 .willReturn(xml(created(albaran)).withFixedDelay(delayMillis)));
+        server.stubFor(operation("WebServService___ConsEnvEstadosRef").inScenario(scenario)
+                .whenScenarioStateIs("recorded")
+                .withRequestBody(containing("<tem:strRef>" + orderId + "</tem:strRef>"))
+                .willReturn(xml(byReference(albaran))));
     }
 
-    /** ConsEnvEstadosRef for this reference finds this albarán. */
+    /** ConsEnvEstadosRef for this reference finds this albarán, whatever was created. */
     public void knownReference(String orderId, String albaran) {
-        String rows = "<CONSULTA><ENV_ESTADOS_REF V_COD_AGE_CARGO=\"000123\" V_COD_AGE_ORI=\"000123\" V_ALBARAN=\""
-                + albaran + "\" V_COD_TIPO_EST=\"0\" D_FEC_HORA_ALTA=\"11/20/2026 10:39:36\"/></CONSULTA>";
         server.stubFor(operation("WebServService___ConsEnvEstadosRef")
                 .withRequestBody(containing("<tem:strRef>" + orderId + "</tem:strRef>"))
-                .willReturn(xml(fixture("cons-env-estados-ref-response.xml").replace("{STATES}", escape(rows)))));
+                .willReturn(xml(byReference(albaran))));
+    }
+
+    private static String byReference(String albaran) {
+        String rows = "<CONSULTA><ENV_ESTADOS_REF V_COD_AGE_CARGO=\"000123\" V_COD_AGE_ORI=\"000123\" V_ALBARAN=\""
+                + albaran + "\" V_COD_TIPO_EST=\"0\" D_FEC_HORA_ALTA=\"11/20/2026 10:39:36\"/></CONSULTA>";
+        return fixture("cons-env-estados-ref-response.xml").replace("{STATES}", escape(rows));
     }
 
     /** A tracking state: TIPSA's code and when it happened. */

@@ -1,0 +1,136 @@
+package io.shipbridge.fulfilment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.shipbridge.carrier.CarrierRejectedException;
+import io.shipbridge.carrier.CarrierUnavailableException;
+import io.shipbridge.config.Components;
+import io.shipbridge.handler.CreateShipmentHandler;
+import io.shipbridge.order.OrderCancelledException;
+import io.shipbridge.order.OrderState;
+import io.shipbridge.order.OrderView;
+import io.shipbridge.order.Shipment;
+import io.shipbridge.order.StatusChange;
+import io.shipbridge.order.TransitionRequest;
+import io.shipbridge.testing.OrderScenarios;
+import io.shipbridge.testing.TestContext;
+import io.shipbridge.testing.TestStack;
+import io.shipbridge.testing.TipsaStub;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+class ShipmentCreationTest {
+    @RegisterExtension
+    static final TestStack STACK = new TestStack();
+
+    @Test
+    void createsTheShipmentStoresTheLabelAndPostsTheOrder() {
+        Components components = STACK.components();
+        String id = OrderScenarios.readyToShip(components);
+        STACK.tipsa().shipmentFor(id, "0128346565");
+
+        Shipment shipment = components.shipmentCreation().create(id);
+
+        OrderView view = components.orders().get(id);
+        assertThat(view.state()).isEqualTo(OrderState.POSTED);
+        assertThat(view.shipment()).isEqualTo(shipment);
+        assertThat(shipment.trackingNumber()).isEqualTo("0128346565");
+        assertThat(shipment.labelKey()).isEqualTo("labels/tipsa/" + id + "/0128346565.pdf");
+        assertThat(components.labels().get(shipment.labelKey())).isEqualTo(TipsaStub.LABEL_PDF);
+        assertThat(components.shipments().orderOf("tipsa", "0128346565")).contains(id);
+        assertThat(components.shipments().inFlight("tipsa", 1000)).anySatisfy(s ->
+                assertThat(s.orderId()).isEqualTo(id));
+        StatusChange posted = last(components, id);
+        assertThat(posted.from()).isEqualTo(OrderState.PENDING_POST);
+        assertThat(posted.to()).isEqualTo(OrderState.POSTED);
+        assertThat(posted.details()).containsEntry("trackingNumber", "0128346565")
+                .containsEntry("rule", "1-to-5kg-tipsa").doesNotContainKey("adopted");
+        assertThat(STACK.tipsa().calls("WebServService___ConsEnvEstadosRef")).isZero();
+    }
+
+    @Test
+    void aCreationRetriedAfterATimeoutAdoptsTheShipmentTheTimedOutCallMadeInsteadOfMakingASecond() {
+        Components components = STACK.with("TIPSA_TIMEOUT_SECONDS", "1").components();
+        String id = OrderScenarios.readyToShip(components);
+        STACK.tipsa().slowShipmentFor(id, "0128346570", 2500);
+        CreateShipmentHandler handler = new CreateShipmentHandler(components);
+
+        assertThatThrownBy(() -> invoke(handler, id)).isInstanceOf(CarrierUnavailableException.class);
+        assertThat(components.orders().get(id).state()).isEqualTo(OrderState.PENDING_POST);
+
+        // The state machine retries the task: TIPSA recorded the shipment although our call timed out.
+        String output = invoke(handler, id);
+
+        assertThat(STACK.tipsa().calls("WebServService___GrabaEnvio24")).isEqualTo(1);
+        assertThat(output).contains("\"trackingNumber\":\"0128346570\"");
+        OrderView view = components.orders().get(id);
+        assertThat(view.state()).isEqualTo(OrderState.POSTED);
+        assertThat(view.shipment().trackingNumber()).isEqualTo("0128346570");
+        assertThat(components.labels().get(view.shipment().labelKey())).isEqualTo(TipsaStub.LABEL_PDF);
+        assertThat(last(components, id).details()).containsKey("adopted");
+    }
+
+    @Test
+    void aCreationRetriedAfterARefusalCreatesTheShipmentOnce() {
+        Components components = STACK.components();
+        String id = OrderScenarios.readyToShip(components);
+        STACK.tipsa().fault("WebServService___GrabaEnvio24", "Servicio temporalmente no disponible");
+
+        assertThatThrownBy(() -> components.shipmentCreation().create(id)).isInstanceOf(CarrierRejectedException.class);
+        STACK.tipsa().reset();
+        STACK.tipsa().shipmentFor(id, "0128346571");
+        components.shipmentCreation().create(id);
+
+        assertThat(STACK.tipsa().calls("WebServService___ConsEnvEstadosRef")).isEqualTo(1);
+        assertThat(STACK.tipsa().calls("WebServService___GrabaEnvio24")).isEqualTo(1);
+        assertThat(components.orders().get(id).shipment().trackingNumber()).isEqualTo("0128346571");
+    }
+
+    @Test
+    void aCreationRepeatedAfterSuccessReturnsTheSameShipmentWithoutCallingTheCarrier() {
+        Components components = STACK.components();
+        String id = OrderScenarios.readyToShip(components);
+        STACK.tipsa().shipmentFor(id, "0128346572");
+        Shipment first = components.shipmentCreation().create(id);
+        int callsAfterFirst = STACK.tipsa().calls("WebServService___");
+
+        Shipment again = components.shipmentCreation().create(id);
+
+        assertThat(again).isEqualTo(first);
+        assertThat(STACK.tipsa().calls("WebServService___")).isEqualTo(callsAfterFirst);
+        assertThat(components.orders().history(id)).extracting(StatusChange::to)
+                .containsOnlyOnce(OrderState.POSTED);
+    }
+
+    @Test
+    void aCancelledOrderIsNotShipped() {
+        Components components = STACK.components();
+        String id = OrderScenarios.readyToShip(components);
+        components.orders().transition(components.orders().get(id),
+                TransitionRequest.to(OrderState.CANCELLED, "mirakl", "cancelled"));
+
+        assertThatThrownBy(() -> components.shipmentCreation().create(id)).isInstanceOf(OrderCancelledException.class);
+        assertThat(STACK.tipsa().calls("WebServService___")).isZero();
+    }
+
+    private static StatusChange last(Components components, String id) {
+        List<StatusChange> history = components.orders().history(id);
+        return history.get(history.size() - 1);
+    }
+
+    static String invoke(com.amazonaws.services.lambda.runtime.RequestStreamHandler handler, String orderId) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try {
+            handler.handleRequest(new ByteArrayInputStream(("{\"orderId\":\"" + orderId + "\"}")
+                    .getBytes(StandardCharsets.UTF_8)), out, new TestContext("CreateShipmentFunction"));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return out.toString(StandardCharsets.UTF_8);
+    }
+}

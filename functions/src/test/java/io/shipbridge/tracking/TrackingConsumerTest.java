@@ -1,0 +1,168 @@
+package io.shipbridge.tracking;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
+import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import io.shipbridge.carrier.TrackingEvent;
+import io.shipbridge.carrier.TrackingStatus;
+import io.shipbridge.config.Components;
+import io.shipbridge.config.Json;
+import io.shipbridge.handler.TrackingConsumerHandler;
+import io.shipbridge.order.OrderState;
+import io.shipbridge.order.OrderView;
+import io.shipbridge.order.StatusChange;
+import io.shipbridge.testing.OrderScenarios;
+import io.shipbridge.testing.OrderScenarios.Shipped;
+import io.shipbridge.testing.TestContext;
+import io.shipbridge.testing.TestStack;
+import io.shipbridge.workflow.WaitKind;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+class TrackingConsumerTest {
+    @RegisterExtension
+    static final TestStack STACK = new TestStack();
+
+    private static final Instant PICKED_UP = Instant.parse("2026-11-20T16:00:00Z");
+    private static final Instant IN_TRANSIT = Instant.parse("2026-11-21T06:00:00Z");
+    private static final Instant DELIVERED = Instant.parse("2026-11-21T12:30:00Z");
+
+    @Test
+    void theFirstScanTracksTheOrderAndResumesItsExecution() {
+        Components components = STACK.components();
+        Shipped order = OrderScenarios.awaitingFirstScan(components, STACK.tipsa());
+
+        TrackingIngest.Outcome outcome = components.trackingIngest().apply(update(order, "e1", "1", IN_TRANSIT));
+
+        assertThat(outcome).isEqualTo(TrackingIngest.Outcome.APPLIED);
+        OrderView view = components.orders().get(order.id());
+        assertThat(view.state()).isEqualTo(OrderState.TRACKED);
+        assertThat(view.tracking().status()).isEqualTo("in_transit");
+        assertThat(view.tracking().rawCode()).isEqualTo("1");
+        assertThat(STACK.stepFunctions().resumedTokens()).containsExactly("scan-" + order.id());
+        assertThat(components.trackingEvents().events(order.id())).singleElement().satisfies(e -> {
+            assertThat(e.rawCode()).isEqualTo("1");
+            assertThat(e.status()).isEqualTo(TrackingStatus.IN_TRANSIT);
+        });
+    }
+
+    @Test
+    void aDuplicateEventChangesNothing() {
+        Components components = STACK.components();
+        Shipped order = OrderScenarios.awaitingFirstScan(components, STACK.tipsa());
+        components.trackingIngest().apply(update(order, "e1", "1", IN_TRANSIT));
+        OrderView before = components.orders().get(order.id());
+        List<StatusChange> historyBefore = components.orders().history(order.id());
+
+        TrackingIngest.Outcome outcome = components.trackingIngest().apply(update(order, "e1", "1", IN_TRANSIT));
+
+        assertThat(outcome).isEqualTo(TrackingIngest.Outcome.DUPLICATE);
+        assertThat(components.orders().get(order.id())).isEqualTo(before);
+        assertThat(components.orders().history(order.id())).isEqualTo(historyBefore);
+        assertThat(components.trackingEvents().events(order.id())).hasSize(1);
+        assertThat(STACK.stepFunctions().resumedTokens()).hasSize(1);
+    }
+
+    @Test
+    void anOlderEventArrivingAfterDeliveryChangesNothing() {
+        Components components = STACK.components();
+        Shipped order = OrderScenarios.awaitingFirstScan(components, STACK.tipsa());
+        components.trackingIngest().apply(update(order, "e1", "1", IN_TRANSIT));
+        components.trackingPublication().publish(order.id());
+        components.waitRegistration().register(order.id(), WaitKind.DELIVERY, "delivery-" + order.id());
+        components.trackingIngest().apply(update(order, "e3", "3", DELIVERED));
+        OrderView complete = components.orders().get(order.id());
+        List<StatusChange> historyBefore = components.orders().history(order.id());
+        int resumes = STACK.stepFunctions().resumedTokens().size();
+
+        components.trackingIngest().apply(update(order, "e0", "1", PICKED_UP));
+
+        assertThat(complete.state()).isEqualTo(OrderState.COMPLETE);
+        OrderView after = components.orders().get(order.id());
+        assertThat(after).isEqualTo(complete);
+        assertThat(after.tracking().status()).isEqualTo("delivered");
+        assertThat(components.orders().history(order.id())).isEqualTo(historyBefore);
+        assertThat(STACK.stepFunctions().resumedTokens()).hasSize(resumes);
+    }
+
+    @Test
+    void deliveryCompletesTheOrderResumesItsExecutionAndEndsPolling() {
+        Components components = STACK.components();
+        Shipped order = OrderScenarios.awaitingFirstScan(components, STACK.tipsa());
+        components.trackingIngest().apply(update(order, "e1", "1", IN_TRANSIT));
+        components.trackingPublication().publish(order.id());
+        components.waitRegistration().register(order.id(), WaitKind.DELIVERY, "delivery-" + order.id());
+
+        components.trackingIngest().apply(update(order, "e3", "3", DELIVERED));
+
+        assertThat(components.orders().get(order.id()).state()).isEqualTo(OrderState.COMPLETE);
+        assertThat(STACK.stepFunctions().resumedTokens()).containsExactly("scan-" + order.id(),
+                "delivery-" + order.id());
+        assertThat(components.shipments().inFlight("tipsa", 1000)).noneSatisfy(s ->
+                assertThat(s.orderId()).isEqualTo(order.id()));
+    }
+
+    @Test
+    void aScanReportedBeforeTheWaitBeganEndsTheWaitAsSoonAsItIsRegistered() {
+        Components components = STACK.components();
+        Shipped order = OrderScenarios.posted(components, STACK.tipsa());
+        components.trackingIngest().apply(update(order, "e1", "1", IN_TRANSIT));
+        assertThat(components.orders().get(order.id()).state()).isEqualTo(OrderState.POSTED);
+
+        components.waitRegistration().register(order.id(), WaitKind.FIRST_SCAN, "late-" + order.id());
+
+        assertThat(components.orders().history(order.id())).extracting(StatusChange::to).endsWith(
+                OrderState.POSTED, OrderState.AWAITING_TRACKING, OrderState.TRACKED);
+        assertThat(STACK.stepFunctions().resumedTokens()).containsExactly("late-" + order.id());
+    }
+
+    @Test
+    void aDeliveryReportedBeforeTheTrackingWasPushedCompletesTheOrderOnlyAfterThePush() {
+        Components components = STACK.components();
+        Shipped order = OrderScenarios.awaitingFirstScan(components, STACK.tipsa());
+        components.trackingIngest().apply(update(order, "e1", "1", IN_TRANSIT));
+        components.trackingIngest().apply(update(order, "e3", "3", DELIVERED));
+        assertThat(components.orders().get(order.id()).state()).isEqualTo(OrderState.TRACKED);
+
+        components.trackingPublication().publish(order.id());
+        components.waitRegistration().register(order.id(), WaitKind.DELIVERY, "delivery-" + order.id());
+
+        assertThat(components.orders().get(order.id()).state()).isEqualTo(OrderState.COMPLETE);
+        assertThat(STACK.stepFunctions().resumedTokens()).contains("delivery-" + order.id());
+    }
+
+    @Test
+    void theHandlerReportsOnlyTheMessagesThatFailed() {
+        Components components = STACK.components();
+        Shipped order = OrderScenarios.awaitingFirstScan(components, STACK.tipsa());
+        SQSEvent event = new SQSEvent();
+        event.setRecords(List.of(
+                message("good", Json.write(update(order, "e1", "1", IN_TRANSIT))),
+                message("unknown-shipment", Json.write(new TrackingUpdate("e9", "tipsa", "9999999999", "1", null,
+                        TrackingStatus.IN_TRANSIT, IN_TRANSIT, null, "poll", IN_TRANSIT))),
+                message("malformed", "{\"eventId\": \"e10\"}")));
+
+        SQSBatchResponse response = new TrackingConsumerHandler(components).handleRequest(event,
+                new TestContext("TrackingConsumerFunction"));
+
+        assertThat(response.getBatchItemFailures()).extracting(SQSBatchResponse.BatchItemFailure::getItemIdentifier)
+                .containsExactlyInAnyOrder("unknown-shipment", "malformed");
+        assertThat(components.orders().get(order.id()).state()).isEqualTo(OrderState.TRACKED);
+    }
+
+    static TrackingUpdate update(Shipped order, String eventId, String tipsaCode, Instant at) {
+        TrackingEvent event = new TrackingEvent(order.trackingNumber(), tipsaCode, null,
+                io.shipbridge.carrier.tipsa.TipsaStatusCodes.statusOf(tipsaCode), at, null);
+        return TrackingUpdate.fromWebhook("tipsa", order.id() + "-" + eventId, 0, event, at);
+    }
+
+    private static SQSEvent.SQSMessage message(String id, String body) {
+        SQSEvent.SQSMessage message = new SQSEvent.SQSMessage();
+        message.setMessageId(id);
+        message.setBody(body);
+        return message;
+    }
+}
