@@ -150,7 +150,10 @@ public final class OrderStore {
         writes.add(putIfAbsent(historyItem(change)));
         Shipment shipment = request.shipment() != null ? request.shipment() : current.shipment();
         if (request.shipment() != null) {
-            writes.add(putIfAbsent(ShipmentIndex.lookupItem(shipment, current.orderId())));
+            writes.add(TransactWriteItem.builder().put(Put.builder().tableName(table)
+                    .item(ShipmentIndex.lookupItem(shipment, current.orderId()))
+                    .conditionExpression("attribute_not_exists(pk) OR orderId = :orderId")
+                    .expressionAttributeValues(Map.of(":orderId", s(current.orderId()))).build()).build());
         } else if (to.isTerminal() && shipment != null) {
             writes.add(ShipmentIndex.leaveFlight(table, shipment));
         }
@@ -160,6 +163,11 @@ public final class OrderStore {
             if (!e.hasCancellationReasons() || e.cancellationReasons().stream()
                     .noneMatch(reason -> "ConditionalCheckFailed".equals(reason.code()))) {
                 throw e;
+            }
+            if (request.shipment() != null && conditionFailed(e, 2)) {
+                throw new IllegalStateException("Tracking number " + shipment.trackingNumber() + " of "
+                        + shipment.carrier() + " already belongs to another order; order " + current.orderId()
+                        + " was not changed");
             }
             String found = find(current.orderId()).map(v -> v.state() + " at version " + v.version())
                     .orElse("no order");

@@ -32,23 +32,23 @@ class ShipmentCreationTest {
     void createsTheShipmentStoresTheLabelAndPostsTheOrder() {
         Components components = STACK.components();
         String id = OrderScenarios.readyToShip(components);
-        STACK.tipsa().shipmentFor(id, "0128346565");
+        STACK.tipsa().shipmentFor(id, albaran(id, "65"));
 
         Shipment shipment = components.shipmentCreation().create(id);
 
         OrderView view = components.orders().get(id);
         assertThat(view.state()).isEqualTo(OrderState.POSTED);
         assertThat(view.shipment()).isEqualTo(shipment);
-        assertThat(shipment.trackingNumber()).isEqualTo("0128346565");
-        assertThat(shipment.labelKey()).isEqualTo("labels/tipsa/" + id + "/0128346565.pdf");
+        assertThat(shipment.trackingNumber()).isEqualTo(albaran(id, "65"));
+        assertThat(shipment.labelKey()).isEqualTo("labels/tipsa/" + id + "/" + albaran(id, "65") + ".pdf");
         assertThat(components.labels().get(shipment.labelKey())).isEqualTo(TipsaStub.LABEL_PDF);
-        assertThat(components.shipments().orderOf("tipsa", "0128346565")).contains(id);
+        assertThat(components.shipments().orderOf("tipsa", albaran(id, "65"))).contains(id);
         assertThat(components.shipments().inFlight("tipsa", 1000)).anySatisfy(s ->
                 assertThat(s.orderId()).isEqualTo(id));
         StatusChange posted = last(components, id);
         assertThat(posted.from()).isEqualTo(OrderState.PENDING_POST);
         assertThat(posted.to()).isEqualTo(OrderState.POSTED);
-        assertThat(posted.details()).containsEntry("trackingNumber", "0128346565")
+        assertThat(posted.details()).containsEntry("trackingNumber", albaran(id, "65"))
                 .containsEntry("rule", "1-to-5kg-tipsa").doesNotContainKey("adopted");
         assertThat(STACK.tipsa().calls("WebServService___ConsEnvEstadosRef")).isZero();
     }
@@ -57,7 +57,7 @@ class ShipmentCreationTest {
     void aCreationRetriedAfterATimeoutAdoptsTheShipmentTheTimedOutCallMadeInsteadOfMakingASecond() {
         Components components = STACK.with("TIPSA_TIMEOUT_SECONDS", "1").components();
         String id = OrderScenarios.readyToShip(components);
-        STACK.tipsa().slowShipmentFor(id, "0128346570", 2500);
+        STACK.tipsa().slowShipmentFor(id, albaran(id, "70"), 2500);
         CreateShipmentHandler handler = new CreateShipmentHandler(components);
 
         assertThatThrownBy(() -> invoke(handler, id)).isInstanceOf(CarrierUnavailableException.class);
@@ -67,10 +67,10 @@ class ShipmentCreationTest {
         String output = invoke(handler, id);
 
         assertThat(STACK.tipsa().calls("WebServService___GrabaEnvio24")).isEqualTo(1);
-        assertThat(output).contains("\"trackingNumber\":\"0128346570\"");
+        assertThat(output).contains("\"trackingNumber\":\"" + albaran(id, "70") + "\"");
         OrderView view = components.orders().get(id);
         assertThat(view.state()).isEqualTo(OrderState.POSTED);
-        assertThat(view.shipment().trackingNumber()).isEqualTo("0128346570");
+        assertThat(view.shipment().trackingNumber()).isEqualTo(albaran(id, "70"));
         assertThat(components.labels().get(view.shipment().labelKey())).isEqualTo(TipsaStub.LABEL_PDF);
         assertThat(last(components, id).details()).containsKey("adopted");
     }
@@ -83,19 +83,19 @@ class ShipmentCreationTest {
 
         assertThatThrownBy(() -> components.shipmentCreation().create(id)).isInstanceOf(CarrierRejectedException.class);
         STACK.tipsa().reset();
-        STACK.tipsa().shipmentFor(id, "0128346571");
+        STACK.tipsa().shipmentFor(id, albaran(id, "71"));
         components.shipmentCreation().create(id);
 
         assertThat(STACK.tipsa().calls("WebServService___ConsEnvEstadosRef")).isEqualTo(1);
         assertThat(STACK.tipsa().calls("WebServService___GrabaEnvio24")).isEqualTo(1);
-        assertThat(components.orders().get(id).shipment().trackingNumber()).isEqualTo("0128346571");
+        assertThat(components.orders().get(id).shipment().trackingNumber()).isEqualTo(albaran(id, "71"));
     }
 
     @Test
     void aCreationRepeatedAfterSuccessReturnsTheSameShipmentWithoutCallingTheCarrier() {
         Components components = STACK.components();
         String id = OrderScenarios.readyToShip(components);
-        STACK.tipsa().shipmentFor(id, "0128346572");
+        STACK.tipsa().shipmentFor(id, albaran(id, "72"));
         Shipment first = components.shipmentCreation().create(id);
         int callsAfterFirst = STACK.tipsa().calls("WebServService___");
 
@@ -108,6 +108,22 @@ class ShipmentCreationTest {
     }
 
     @Test
+    void aTrackingNumberTheCarrierAlreadyGaveAnotherOrderIsRefusedAndChangesNothing() {
+        Components components = STACK.components();
+        String first = OrderScenarios.readyToShip(components);
+        String second = OrderScenarios.readyToShip(components);
+        STACK.tipsa().shipmentFor(first, albaran(first, "73"));
+        STACK.tipsa().shipmentFor(second, albaran(first, "73"));
+        components.shipmentCreation().create(first);
+
+        assertThatThrownBy(() -> components.shipmentCreation().create(second))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("already belongs to another order");
+        assertThat(components.orders().get(second).state()).isEqualTo(OrderState.PENDING_POST);
+        assertThat(components.shipments().orderOf("tipsa", albaran(first, "73"))).contains(first);
+    }
+
+    @Test
     void aCancelledOrderIsNotShipped() {
         Components components = STACK.components();
         String id = OrderScenarios.readyToShip(components);
@@ -116,6 +132,11 @@ class ShipmentCreationTest {
 
         assertThatThrownBy(() -> components.shipmentCreation().create(id)).isInstanceOf(OrderCancelledException.class);
         assertThat(STACK.tipsa().calls("WebServService___")).isZero();
+    }
+
+    /** A tracking number of this test's own: the stand-ins hold every test's shipments. */
+    private static String albaran(String orderId, String suffix) {
+        return "01" + orderId.substring(1, 7) + suffix;
     }
 
     private static StatusChange last(Components components, String id) {

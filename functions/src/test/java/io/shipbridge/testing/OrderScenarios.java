@@ -25,7 +25,11 @@ public final class OrderScenarios {
     /** An order in PENDING_POST with its shipping address, as the fetch leaves it. */
     public static String pendingPost(Components components, String sku, int quantity, String country,
             String postcode) {
-        String id = TestStack.newOrderId();
+        return pendingPost(components, TestStack.newOrderId(), sku, quantity, country, postcode);
+    }
+
+    public static String pendingPost(Components components, String id, String sku, int quantity, String country,
+            String postcode) {
         ObjectNode shipping = MiraklOrders.shipping(MiraklOrders.waitingAcceptance(id, TestStack.START, sku, quantity),
                 TestStack.START, country, postcode);
         OrderStore orders = components.orders();

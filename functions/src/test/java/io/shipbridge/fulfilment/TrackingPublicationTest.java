@@ -1,0 +1,144 @@
+package io.shipbridge.fulfilment;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.put;
+import static com.github.tomakehurst.wiremock.client.WireMock.putRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.shipbridge.config.Components;
+import io.shipbridge.mirakl.MiraklRejectedException;
+import io.shipbridge.mirakl.MiraklUnavailableException;
+import io.shipbridge.order.OrderState;
+import io.shipbridge.order.StatusChange;
+import io.shipbridge.testing.MiraklOrders;
+import io.shipbridge.testing.OrderScenarios;
+import io.shipbridge.testing.OrderScenarios.Shipped;
+import io.shipbridge.testing.TestStack;
+import io.shipbridge.tracking.TrackingUpdate;
+import io.shipbridge.carrier.TrackingEvent;
+import io.shipbridge.carrier.TrackingStatus;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+class TrackingPublicationTest {
+    @RegisterExtension
+    static final TestStack STACK = new TestStack();
+
+    @Test
+    void sendsTheMarketplacesCarrierCodeThenConfirmsTheShipment() {
+        STACK.mirakl().carriers("{\"carriers\":[{\"code\":\"UPS\",\"label\":\"UPS\"},"
+                + "{\"code\":\"TIPSA-ES\",\"label\":\"Tipsa\",\"tracking_url\":\"https://t/{trackingId}\"}]}");
+        Components components = STACK.components();
+        Shipped order = tracked(components);
+
+        components.trackingPublication().publish(order.id());
+
+        STACK.mirakl().server().verify(1, putRequestedFor(urlPathEqualTo("/api/orders/" + order.id() + "/tracking"))
+                .withRequestBody(equalToJson("{\"carrier_code\":\"TIPSA-ES\",\"tracking_number\":\""
+                        + order.trackingNumber() + "\"}")));
+        assertThat(STACK.mirakl().calls(order.id(), "ship")).hasSize(1);
+        StatusChange last = last(components, order.id());
+        assertThat(last.to()).isEqualTo(OrderState.MIRAKL_OK);
+        assertThat(last.details()).containsEntry("carrierCode", "TIPSA-ES");
+    }
+
+    @Test
+    void sendsNameAndTrackingUrlForACarrierTheMarketplaceDoesNotKnow() {
+        Components components = STACK.components();
+        Shipped order = tracked(components);
+
+        components.trackingPublication().publish(order.id());
+
+        STACK.mirakl().server().verify(putRequestedFor(urlPathEqualTo("/api/orders/" + order.id() + "/tracking"))
+                .withRequestBody(equalToJson("{\"carrier_name\":\"TIPSA\",\"carrier_url\":"
+                        + "\"https://aplicaciones.tip-sa.com/cliente/datos_env.php?id=000123000123"
+                        + order.trackingNumber() + "\",\"tracking_number\":\"" + order.trackingNumber() + "\"}")));
+    }
+
+    @Test
+    void aRetryAfterAFailedConfirmationDoesNotSendTheTrackingAgain() {
+        Components components = STACK.components();
+        Shipped order = tracked(components);
+        STACK.mirakl().server().stubFor(put(urlPathEqualTo("/api/orders/" + order.id() + "/ship")).atPriority(1)
+                .inScenario("ship").willSetStateTo("up").willReturn(aResponse().withStatus(503)));
+        STACK.mirakl().server().stubFor(put(urlPathEqualTo("/api/orders/" + order.id() + "/ship")).atPriority(1)
+                .inScenario("ship").whenScenarioStateIs("up").willSetStateTo("down-again")
+                .willReturn(aResponse().withStatus(503)));
+        STACK.mirakl().server().stubFor(put(urlPathEqualTo("/api/orders/" + order.id() + "/ship")).atPriority(1)
+                .inScenario("ship").whenScenarioStateIs("down-again").willSetStateTo("recovered")
+                .willReturn(aResponse().withStatus(503)));
+        STACK.mirakl().server().stubFor(put(urlPathEqualTo("/api/orders/" + order.id() + "/ship")).atPriority(1)
+                .inScenario("ship").whenScenarioStateIs("recovered").willReturn(aResponse().withStatus(204)));
+
+        assertThatThrownBy(() -> components.trackingPublication().publish(order.id()))
+                .isInstanceOf(MiraklUnavailableException.class);
+        assertThat(components.orders().get(order.id()).state()).isEqualTo(OrderState.TRACKED);
+        components.trackingPublication().publish(order.id());
+
+        assertThat(STACK.mirakl().calls(order.id(), "tracking")).hasSize(1);
+        assertThat(STACK.mirakl().calls(order.id(), "ship")).hasSize(4);
+        assertThat(components.orders().get(order.id()).state()).isEqualTo(OrderState.MIRAKL_OK);
+    }
+
+    @Test
+    void anOrderAlreadyShippedOnMiraklCountsAsConfirmed() {
+        Components components = STACK.components();
+        Shipped order = tracked(components);
+        refuseConfirmation(order.id());
+        STACK.mirakl().order(MiraklOrders.inState(MiraklOrders.waitingAcceptance(order.id(), TestStack.START, "S", 1),
+                "SHIPPED", TestStack.START.plusSeconds(3600)));
+
+        components.trackingPublication().publish(order.id());
+
+        assertThat(components.orders().get(order.id()).state()).isEqualTo(OrderState.MIRAKL_OK);
+        assertThat(last(components, order.id()).details()).containsEntry("or24", "already SHIPPED on Mirakl");
+    }
+
+    @Test
+    void aConfirmationRefusedForAnOrderStillInShippingIsAnError() {
+        Components components = STACK.components();
+        Shipped order = tracked(components);
+        refuseConfirmation(order.id());
+        STACK.mirakl().order(MiraklOrders.inState(MiraklOrders.waitingAcceptance(order.id(), TestStack.START, "S", 1),
+                "SHIPPING", TestStack.START.plusSeconds(3600)));
+
+        assertThatThrownBy(() -> components.trackingPublication().publish(order.id()))
+                .isInstanceOf(MiraklRejectedException.class).hasMessageContaining("not in SHIPPING");
+        assertThat(components.orders().get(order.id()).state()).isEqualTo(OrderState.TRACKED);
+    }
+
+    @Test
+    void publishingTwiceSendsEachCallOnce() {
+        Components components = STACK.components();
+        Shipped order = tracked(components);
+
+        components.trackingPublication().publish(order.id());
+        components.trackingPublication().publish(order.id());
+
+        assertThat(STACK.mirakl().calls(order.id(), "tracking")).hasSize(1);
+        assertThat(STACK.mirakl().calls(order.id(), "ship")).hasSize(1);
+    }
+
+    private static void refuseConfirmation(String orderId) {
+        STACK.mirakl().server().stubFor(put(urlPathEqualTo("/api/orders/" + orderId + "/ship")).atPriority(1)
+                .willReturn(aResponse().withStatus(400)
+                        .withBody("{\"message\":\"The order is not in SHIPPING state\",\"status\":400}")));
+    }
+
+    private static Shipped tracked(Components components) {
+        Shipped order = OrderScenarios.awaitingFirstScan(components, STACK.tipsa());
+        components.trackingIngest().apply(TrackingUpdate.fromPoll("tipsa", new TrackingEvent(order.trackingNumber(),
+                "1", null, TrackingStatus.IN_TRANSIT, TestStack.START.plusSeconds(7200), null), TestStack.START));
+        assertThat(components.orders().get(order.id()).state()).isEqualTo(OrderState.TRACKED);
+        return order;
+    }
+
+    private static StatusChange last(Components components, String id) {
+        List<StatusChange> history = components.orders().history(id);
+        return history.get(history.size() - 1);
+    }
+}

@@ -1,0 +1,190 @@
+package io.shipbridge.handler;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
+import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import com.amazonaws.services.lambda.runtime.tests.EventLoader;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.shipbridge.config.Components;
+import io.shipbridge.config.Json;
+import io.shipbridge.order.OrderState;
+import io.shipbridge.order.StatusChange;
+import io.shipbridge.testing.Fixtures;
+import io.shipbridge.testing.MiraklOrders;
+import io.shipbridge.testing.OrderScenarios;
+import io.shipbridge.testing.TestContext;
+import io.shipbridge.testing.TestStack;
+import io.shipbridge.testing.TipsaStub;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * Runs every sample event of {@code events/} through its handler, in the order an order's life calls them, and
+ * checks what each one did. The same files serve {@code sam local invoke -e}.
+ */
+class SampleEventsTest {
+    @RegisterExtension
+    static final TestStack STACK = new TestStack();
+
+    private static final String ORDER = "1045281-A";
+    private static final String TRACKING_NUMBER = "0128346565";
+    private static final Map<String, String> HANDLER_OF_EVENT = Map.ofEntries(
+            Map.entry("fetch-orders-schedule.json", "FetchOrdersHandler"),
+            Map.entry("fetch-orders-manual.json", "FetchOrdersHandler"),
+            Map.entry("accept-order.json", "AcceptOrderHandler"),
+            Map.entry("register-callback.json", "RegisterCallbackHandler"),
+            Map.entry("select-carrier.json", "SelectCarrierHandler"),
+            Map.entry("create-shipment.json", "CreateShipmentHandler"),
+            Map.entry("tracking-poller.json", "TrackingPollerHandler"),
+            Map.entry("tracking-consumer.json", "TrackingConsumerHandler"),
+            Map.entry("push-tracking.json", "PushTrackingHandler"),
+            Map.entry("carrier-webhook.json", "CarrierWebhookHandler"),
+            Map.entry("record-failure.json", "RecordFailureHandler"));
+
+    @Test
+    void everySampleEventIsRunHereAndEveryHandlerHasOne() throws IOException {
+        try (Stream<Path> files = Files.list(Fixtures.repositoryFile("events"))) {
+            assertThat(files.map(f -> f.getFileName().toString())).containsExactlyInAnyOrderElementsOf(
+                    HANDLER_OF_EVENT.keySet());
+        }
+        try (Stream<Path> handlers = Files.list(Fixtures.repositoryFile(
+                "functions/src/main/java/io/shipbridge/handler"))) {
+            assertThat(handlers.map(f -> f.getFileName().toString().replace(".java", ""))
+                    .filter(n -> n.endsWith("Handler") && !n.equals("TaskHandler")))
+                    .containsExactlyInAnyOrderElementsOf(Set.copyOf(HANDLER_OF_EVENT.values()));
+        }
+    }
+
+    @Test
+    void theSampleEventsTakeAnOrderFromMiraklToItsDoorstep() {
+        Components components = STACK.components();
+        components.skuCatalog().put("SKU-8412345", new BigDecimal("1.1"));
+        ObjectNode waiting = MiraklOrders.waitingAcceptance(ORDER, TestStack.START.minusSeconds(60), "SKU-8412345", 2);
+        STACK.mirakl().listing(List.of(waiting));
+
+        JsonNode fetched = task(new FetchOrdersHandler(components), "fetch-orders-schedule.json");
+        assertThat(fetched.path("outcomes").path("CREATED").asInt()).isEqualTo(1);
+        assertThat(STACK.stepFunctions().startedExecutionNames()).containsExactly(ORDER);
+
+        assertThat(task(new AcceptOrderHandler(components), "accept-order.json").path("state").asText())
+                .isEqualTo("ACCEPTED");
+        task(new RegisterCallbackHandler(components), "register-callback.json");
+        assertThat(STACK.stepFunctions().resumedTokens()).isEmpty();
+
+        STACK.clock().advance(Duration.ofMinutes(15));
+        STACK.mirakl().listing(List.of(MiraklOrders.shipping(waiting, TestStack.START.plusSeconds(600), "ES",
+                "28014")));
+        task(new FetchOrdersHandler(components), "fetch-orders-manual.json");
+        assertThat(STACK.stepFunctions().resumedTokens()).containsExactly(
+                event("register-callback.json").path("taskToken").asText());
+
+        assertThat(task(new SelectCarrierHandler(components), "select-carrier.json").path("carrier").asText())
+                .isEqualTo("tipsa");
+        STACK.tipsa().shipmentFor(ORDER, TRACKING_NUMBER);
+        assertThat(task(new CreateShipmentHandler(components), "create-shipment.json").path("trackingNumber")
+                .asText()).isEqualTo(TRACKING_NUMBER);
+        registerWait(components, "FIRST_SCAN", "scan-token");
+
+        STACK.tipsa().states(TRACKING_NUMBER, List.of(
+                new TipsaStub.State("0", Instant.parse("2026-11-20T10:00:00Z")),
+                new TipsaStub.State("1", Instant.parse("2026-11-21T06:40:00Z"))));
+        assertThat(task(new TrackingPollerHandler(components), "tracking-poller.json").path("queued").asInt())
+                .isEqualTo(2);
+        STACK.drainQueue();
+
+        SQSBatchResponse consumed = new TrackingConsumerHandler(components).handleRequest(
+                EventLoader.loadSQSEvent(eventPath("tracking-consumer.json")), context("TrackingConsumerFunction"));
+        assertThat(consumed.getBatchItemFailures()).isEmpty();
+        assertThat(components.orders().get(ORDER).state()).isEqualTo(OrderState.TRACKED);
+
+        assertThat(task(new PushTrackingHandler(components), "push-tracking.json").path("state").asText())
+                .isEqualTo("MIRAKL_OK");
+        registerWait(components, "DELIVERY", "delivery-token");
+
+        APIGatewayV2HTTPEvent webhook = EventLoader.loadApiGatewayHttpEvent(eventPath("carrier-webhook.json"));
+        STACK.clock().set(Instant.ofEpochSecond(Long.parseLong(webhook.getHeaders().get("webhook-timestamp"))));
+        assertThat(new CarrierWebhookHandler(components).handleRequest(webhook, context("CarrierWebhookFunction"))
+                .getStatusCode()).isEqualTo(202);
+        SQSEvent delivered = new SQSEvent();
+        delivered.setRecords(STACK.drainQueue().stream().map(m -> {
+            SQSEvent.SQSMessage message = new SQSEvent.SQSMessage();
+            message.setMessageId(m.messageId());
+            message.setBody(m.body());
+            return message;
+        }).toList());
+        assertThat(new TrackingConsumerHandler(components).handleRequest(delivered, context("TrackingConsumerFunction"))
+                .getBatchItemFailures()).isEmpty();
+
+        assertThat(components.orders().history(ORDER)).extracting(StatusChange::to).containsExactly(
+                OrderState.PENDING_ACCEPTANCE, OrderState.ACCEPTED, OrderState.PENDING_POST, OrderState.POSTED,
+                OrderState.AWAITING_TRACKING, OrderState.TRACKED, OrderState.MIRAKL_OK, OrderState.COMPLETE);
+        assertThat(STACK.stepFunctions().resumedTokens()).endsWith("scan-token", "delivery-token");
+    }
+
+    @Test
+    void theSampleFailureReportFailsTheOrderWithItsReason() {
+        Components components = STACK.components();
+        OrderScenarios.pendingPost(components, "1045282-A", "SKU-1", 1, "ES", "28014");
+
+        JsonNode result = task(new RecordFailureHandler(components), "record-failure.json");
+
+        assertThat(result.path("state").asText()).isEqualTo("FAILED_POST");
+        assertThat(components.orders().get("1045282-A").failureReason())
+                .startsWith("NoCarrierAvailableException: No carrier for order 1045282-A");
+    }
+
+    private static void registerWait(Components components, String waitFor, String token) {
+        ObjectNode registration = Json.MAPPER.createObjectNode().put("orderId", ORDER).put("waitFor", waitFor)
+                .put("taskToken", token);
+        invoke(new RegisterCallbackHandler(components), registration.toString());
+    }
+
+    private static JsonNode task(RequestStreamHandler handler, String eventFile) {
+        return invoke(handler, Fixtures.repositoryText("events/" + eventFile));
+    }
+
+    private static JsonNode invoke(RequestStreamHandler handler, String input) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try {
+            handler.handleRequest(new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)), out,
+                    context(handler.getClass().getSimpleName()));
+            return Json.MAPPER.readTree(out.toByteArray());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static JsonNode event(String file) {
+        try {
+            return Json.MAPPER.readTree(Fixtures.repositoryText("events/" + file));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String eventPath(String file) {
+        return Fixtures.repositoryFile("events/" + file).toString();
+    }
+
+    private static TestContext context(String function) {
+        return new TestContext(function);
+    }
+}

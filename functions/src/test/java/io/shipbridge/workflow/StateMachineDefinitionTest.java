@@ -1,0 +1,121 @@
+package io.shipbridge.workflow;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.shipbridge.config.Json;
+import io.shipbridge.order.OrderState;
+import io.shipbridge.testing.Fixtures;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The state machine, the template and the code agree: names that must match do. */
+class StateMachineDefinitionTest {
+    private static JsonNode definition;
+    private static JsonNode template;
+
+    @BeforeAll
+    static void read() throws Exception {
+        definition = Json.MAPPER.readTree(Fixtures.repositoryText("statemachine/order-fulfillment.asl.json"));
+        template = new ObjectMapper(new YAMLFactory()).readTree(Fixtures.repositoryText("template.yaml"));
+    }
+
+    @Test
+    void everyPlaceholderHasASubstitutionAndEverySubstitutionIsUsed() {
+        Set<String> placeholders = new TreeSet<>();
+        Matcher matcher = Pattern.compile("\\$\\{(\\w+)}").matcher(definition.toString());
+        while (matcher.find()) {
+            placeholders.add(matcher.group(1));
+        }
+        Set<String> substitutions = new TreeSet<>();
+        template.path("Resources").path("OrderStateMachine").path("Properties").path("DefinitionSubstitutions")
+                .fieldNames().forEachRemaining(substitutions::add);
+
+        assertThat(placeholders).isNotEmpty().isEqualTo(substitutions);
+    }
+
+    @Test
+    void everyErrorNameItRetriesOrCatchesIsAnExceptionOfTheFunctions() throws Exception {
+        Set<String> names = new HashSet<>();
+        for (JsonNode state : states()) {
+            for (String policy : List.of("Retry", "Catch")) {
+                state.path(policy).forEach(rule -> rule.path("ErrorEquals").forEach(e -> names.add(e.asText())));
+            }
+        }
+        List<String> ours = names.stream().filter(n -> n.startsWith("io.shipbridge.")).toList();
+
+        assertThat(ours).isNotEmpty();
+        for (String name : ours) {
+            assertThat(Throwable.class.isAssignableFrom(Class.forName(name))).as(name).isTrue();
+        }
+        assertThat(names).allMatch(n -> n.startsWith("io.shipbridge.") || n.startsWith("States.")
+                || n.startsWith("Lambda."));
+    }
+
+    @Test
+    void everyTransitionLeadsToAState() {
+        Set<String> names = new HashSet<>();
+        definition.path("States").fieldNames().forEachRemaining(names::add);
+        List<String> targets = new ArrayList<>();
+        targets.add(definition.path("StartAt").asText());
+        for (JsonNode state : states()) {
+            if (state.has("Next")) {
+                targets.add(state.path("Next").asText());
+            }
+            state.path("Catch").forEach(c -> targets.add(c.path("Next").asText()));
+        }
+
+        assertThat(names).containsAll(targets);
+        assertThat(new HashSet<>(targets)).containsAll(names);
+    }
+
+    @Test
+    void waitsAndFailuresNameKindsAndStatesTheFunctionsKnow() {
+        for (JsonNode state : states()) {
+            JsonNode payload = state.path("Parameters").path("Payload");
+            if (payload.has("waitFor")) {
+                assertThat(WaitKind.valueOf(payload.path("waitFor").asText())).isNotNull();
+                assertThat(state.path("Resource").asText()).endsWith(".waitForTaskToken");
+                assertThat(state.has("TimeoutSecondsPath") || state.has("TimeoutSeconds")).isTrue();
+                assertThat(payload.path("taskToken.$").asText()).isEqualTo("$$.Task.Token");
+            }
+            if (payload.has("failedState")) {
+                assertThat(OrderState.valueOf(payload.path("failedState").asText()).isFailure()).isTrue();
+            }
+        }
+    }
+
+    @Test
+    void everyFunctionOfTheTemplateHasItsHandlerClass() throws Exception {
+        Iterator<Map.Entry<String, JsonNode>> resources = template.path("Resources").fields();
+        int functions = 0;
+        while (resources.hasNext()) {
+            JsonNode resource = resources.next().getValue();
+            if (resource.path("Type").asText().equals("AWS::Serverless::Function")) {
+                String handler = resource.path("Properties").path("Handler").asText();
+                Class<?> type = Class.forName(handler.substring(0, handler.indexOf("::")));
+                assertThat(type.getMethods()).as(handler).anyMatch(m -> m.getName().equals("handleRequest"));
+                assertThat(type.getConstructor()).isNotNull();
+                functions++;
+            }
+        }
+        assertThat(functions).isEqualTo(10);
+    }
+
+    private static List<JsonNode> states() {
+        List<JsonNode> states = new ArrayList<>();
+        definition.path("States").forEach(states::add);
+        return states;
+    }
+}
