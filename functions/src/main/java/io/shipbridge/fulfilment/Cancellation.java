@@ -6,7 +6,6 @@ import io.shipbridge.carrier.Carriers;
 import io.shipbridge.operations.OperationRecord;
 import io.shipbridge.operations.OperationStatus;
 import io.shipbridge.operations.OperationsLog;
-import io.shipbridge.order.ConcurrentTransitionException;
 import io.shipbridge.order.OrderState;
 import io.shipbridge.order.OrderView;
 import io.shipbridge.order.TransitionRequest;
@@ -23,7 +22,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class Cancellation {
     private static final Logger LOG = LoggerFactory.getLogger(Cancellation.class);
-    private static final int ATTEMPTS = 5;
 
     private final OrderStore orders;
     private final Carriers carriers;
@@ -42,20 +40,17 @@ public final class Cancellation {
 
     /** @return true when this call cancelled the order; false when it was past cancelling or cancelled already */
     public boolean cancel(String orderId, String miraklState, String reasonCode) {
-        OrderView view = orders.get(orderId);
-        for (int attempt = 0; attempt < ATTEMPTS && view.state().isCancellable(); attempt++) {
-            try {
-                view = orders.transition(view, TransitionRequest.to(OrderState.CANCELLED, Actors.MIRAKL,
-                        "Order " + miraklState + " on Mirakl" + (reasonCode == null ? "" : " (reason " + reasonCode
-                                + ")")).withDetails(Map.of("miraklState", miraklState)));
-                cancelShipment(view);
-                progress.advance(orderId);
-                return true;
-            } catch (ConcurrentTransitionException e) {
-                view = orders.get(orderId);
-            }
+        TransitionRequest cancelled = TransitionRequest.to(OrderState.CANCELLED, Actors.MIRAKL, "Order " + miraklState
+                + " on Mirakl" + (reasonCode == null ? "" : " (reason " + reasonCode + ")"))
+                .withDetails(Map.of("miraklState", miraklState));
+        Optional<OrderView> view = orders.transitionIf(orderId,
+                current -> current.state().isCancellable() ? Optional.of(cancelled) : Optional.empty());
+        if (view.isEmpty()) {
+            return false;
         }
-        return false;
+        cancelShipment(view.get());
+        progress.advance(orderId);
+        return true;
     }
 
     private void cancelShipment(OrderView view) {

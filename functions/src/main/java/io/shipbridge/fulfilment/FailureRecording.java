@@ -2,20 +2,18 @@ package io.shipbridge.fulfilment;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.shipbridge.config.Json;
-import io.shipbridge.order.ConcurrentTransitionException;
 import io.shipbridge.order.OrderState;
 import io.shipbridge.order.OrderView;
 import io.shipbridge.order.TransitionRequest;
 import io.shipbridge.storage.OrderStore;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Records why an order's execution failed: the order moves to the matching FAILED_* state, the error as its reason,
  * where an operator sees it and can retry. An order that already ended (cancelled meanwhile) is left as it is.
  */
 public final class FailureRecording {
-    private static final int ATTEMPTS = 5;
-
     private final OrderStore orders;
 
     public FailureRecording(OrderStore orders) {
@@ -31,19 +29,10 @@ public final class FailureRecording {
             throw new IllegalArgumentException(failedState + " is not a failure state");
         }
         String reason = reason(error, cause);
-        OrderView view = orders.get(orderId);
-        for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
-            if (view.state().isTerminal() || view.state() == failedState) {
-                return view;
-            }
-            try {
-                return orders.transition(view, TransitionRequest.to(failedState, Actors.workflow("RecordFailure"),
-                        reason).withDetails(Map.of("error", String.valueOf(error))).withFailureReason(reason));
-            } catch (ConcurrentTransitionException e) {
-                view = orders.get(orderId);
-            }
-        }
-        return view;
+        TransitionRequest failed = TransitionRequest.to(failedState, Actors.workflow("RecordFailure"), reason)
+                .withDetails(Map.of("error", String.valueOf(error))).withFailureReason(reason);
+        return orders.transitionIf(orderId, view -> view.state().isTerminal() || view.state() == failedState
+                ? Optional.empty() : Optional.of(failed)).orElseGet(() -> orders.get(orderId));
     }
 
     static String reason(String error, String cause) {

@@ -1,6 +1,5 @@
 package io.shipbridge.fulfilment;
 
-import io.shipbridge.order.ConcurrentTransitionException;
 import io.shipbridge.order.OrderCancelledException;
 import io.shipbridge.order.OrderState;
 import io.shipbridge.order.OrderView;
@@ -22,7 +21,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class OrderProgress {
     private static final Logger LOG = LoggerFactory.getLogger(OrderProgress.class);
-    private static final int ATTEMPTS = 5;
 
     private final OrderStore orders;
     private final WaitStore waits;
@@ -35,18 +33,10 @@ public final class OrderProgress {
     }
 
     public OrderView advance(String orderId) {
-        OrderView view = orders.get(orderId);
-        for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
-            Optional<TransitionRequest> due = dueTransition(view);
-            if (due.isEmpty()) {
-                break;
-            }
-            try {
-                view = orders.transition(view, due.get());
-            } catch (ConcurrentTransitionException e) {
-                view = orders.get(orderId);
-            }
+        while (orders.transitionIf(orderId, OrderProgress::dueTransition).isPresent()) {
+            // Each transition may make the next one due (none does today; the loop keeps that true tomorrow).
         }
+        OrderView view = orders.get(orderId);
         endFinishedWaits(view);
         return view;
     }

@@ -1,6 +1,5 @@
 package io.shipbridge.fulfilment;
 
-import io.shipbridge.order.ConcurrentTransitionException;
 import io.shipbridge.order.OrderState;
 import io.shipbridge.order.OrderView;
 import io.shipbridge.order.TransitionRequest;
@@ -8,6 +7,7 @@ import io.shipbridge.storage.OrderStore;
 import io.shipbridge.storage.WaitStore;
 import io.shipbridge.workflow.WaitKind;
 import java.time.Clock;
+import java.util.Optional;
 
 /**
  * Stores the task token of an execution entering a callback wait, then ends the wait at once if what it waits for
@@ -27,15 +27,12 @@ public final class WaitRegistration {
     }
 
     public OrderView register(String orderId, WaitKind kind, String taskToken) {
-        OrderView view = orders.get(orderId);
+        orders.get(orderId); // An unknown order fails here, before any token is stored.
         waits.put(orderId, kind, taskToken, clock.instant());
-        if (kind == WaitKind.FIRST_SCAN && view.state() == OrderState.POSTED) {
-            try {
-                orders.transition(view, TransitionRequest.to(OrderState.AWAITING_TRACKING,
-                        Actors.workflow("WaitForFirstScan"), "Waiting for the carrier's first scan"));
-            } catch (ConcurrentTransitionException changedMeanwhile) {
-                // Whatever changed it, advance() below starts from the order as it is now.
-            }
+        if (kind == WaitKind.FIRST_SCAN) {
+            orders.transitionIf(orderId, view -> view.state() != OrderState.POSTED ? Optional.empty()
+                    : Optional.of(TransitionRequest.to(OrderState.AWAITING_TRACKING,
+                            Actors.workflow("WaitForFirstScan"), "Waiting for the carrier's first scan")));
         }
         return progress.advance(orderId);
     }

@@ -38,6 +38,12 @@ public record MiraklOrder(
             @JsonProperty("firstname") String firstname,
             @JsonProperty("lastname") String lastname,
             @JsonProperty("shipping_address") Address shippingAddress) {
+
+        /** Personal data stays out of logs. */
+        @Override
+        public String toString() {
+            return "Customer[" + customerId + "]";
+        }
     }
 
     public record Address(
@@ -54,6 +60,12 @@ public record MiraklOrder(
             @JsonProperty("phone") String phone,
             @JsonProperty("phone_secondary") String phoneSecondary,
             @JsonProperty("additional_info") String additionalInfo) {
+
+        /** Personal data stays out of logs: the country is all an address shows. */
+        @Override
+        public String toString() {
+            return "Address[" + countryIsoCode + "]";
+        }
     }
 
     public record AdditionalField(

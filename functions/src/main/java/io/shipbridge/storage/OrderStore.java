@@ -26,6 +26,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
@@ -41,6 +42,7 @@ import software.amazon.awssdk.services.dynamodb.model.Update;
  * read: an illegal or concurrent one writes nothing.
  */
 public final class OrderStore {
+    private static final int CONFLICT_ATTEMPTS = 5;
     private static final TypeReference<Map<String, String>> DETAILS = new TypeReference<>() {
     };
 
@@ -178,6 +180,30 @@ public final class OrderStore {
                 current.shipmentAttemptedAt(), current.tracking(), current.trackingSentAt(), current.executionName(),
                 request.failureReason() != null ? request.failureReason()
                         : to.isFailure() ? current.failureReason() : null);
+    }
+
+    /**
+     * Reads the order, asks {@code decide} which transition it calls for, and writes it; when another writer got there
+     * first, reads again and decides again (optimistic concurrency), a few times before giving up.
+     *
+     * @return the order after the transition, or empty when {@code decide} saw nothing to do
+     * @throws ConcurrentTransitionException when the order kept changing under us (transient: try again later)
+     */
+    public Optional<OrderView> transitionIf(String orderId, Function<OrderView, Optional<TransitionRequest>> decide) {
+        ConcurrentTransitionException lastConflict = null;
+        for (int attempt = 0; attempt < CONFLICT_ATTEMPTS; attempt++) {
+            OrderView current = get(orderId);
+            Optional<TransitionRequest> request = decide.apply(current);
+            if (request.isEmpty()) {
+                return Optional.empty();
+            }
+            try {
+                return Optional.of(transition(current, request.get()));
+            } catch (ConcurrentTransitionException e) {
+                lastConflict = e;
+            }
+        }
+        throw lastConflict;
     }
 
     /**
