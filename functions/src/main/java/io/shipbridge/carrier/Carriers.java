@@ -3,7 +3,6 @@ package io.shipbridge.carrier;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /** The carriers this deployment is configured for, by id. */
 public final class Carriers {
@@ -20,10 +19,6 @@ public final class Carriers {
     public Carrier get(String id) {
         return find(id).orElseThrow(() -> new IllegalStateException(
                 "Carrier " + id + " is not configured in this deployment (configured: " + byId.keySet() + ")"));
-    }
-
-    public Set<String> ids() {
-        return byId.keySet();
     }
 
     public Iterable<Carrier> all() {

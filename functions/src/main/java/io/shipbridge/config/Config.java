@@ -54,8 +54,4 @@ public final class Config {
             throw new IllegalStateException("Setting " + name + " must be a whole number, was '" + value + "'", e);
         }
     }
-
-    public Map<String, String> asMap() {
-        return values;
-    }
 }

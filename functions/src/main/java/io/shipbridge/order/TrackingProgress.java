@@ -13,8 +13,6 @@ import java.time.Instant;
 public record TrackingProgress(String status, String rawCode, Instant lastEventAt, Instant firstScanAt,
         Instant deliveredAt) {
 
-    public static final TrackingProgress NONE = new TrackingProgress(null, null, null, null, null);
-
     public boolean scanned() {
         return firstScanAt != null;
     }

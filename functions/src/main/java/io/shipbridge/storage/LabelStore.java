@@ -25,8 +25,4 @@ public final class LabelStore {
     public byte[] get(String key) {
         return s3.getObjectAsBytes(g -> g.bucket(bucket).key(key)).asByteArray();
     }
-
-    public String bucket() {
-        return bucket;
-    }
 }

@@ -8,7 +8,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
@@ -34,12 +33,6 @@ public final class WaitStore {
         item.put("registeredAt", Attrs.time(now));
         item.put(Keys.EXPIRES_AT, Attrs.expiry(now.plus(KEEP)));
         dynamoDb.putItem(p -> p.tableName(table).item(item));
-    }
-
-    public Optional<String> find(String orderId, WaitKind kind) {
-        Map<String, AttributeValue> item = dynamoDb.getItem(g -> g.tableName(table).consistentRead(true)
-                .key(key(orderId, kind))).item();
-        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(string(item, "taskToken"));
     }
 
     /** Every wait registered for the order, by kind. */
