@@ -3,16 +3,13 @@ package io.shipbridge.workflow;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.shipbridge.config.Json;
 import io.shipbridge.order.OrderState;
+import io.shipbridge.standins.CloudFormationTemplate;
 import io.shipbridge.testing.Fixtures;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
@@ -23,12 +20,12 @@ import org.junit.jupiter.api.Test;
 /** The state machine, the template and the code agree: names that must match do. */
 class StateMachineDefinitionTest {
     private static JsonNode definition;
-    private static JsonNode template;
+    private static CloudFormationTemplate template;
 
     @BeforeAll
     static void read() throws Exception {
         definition = Json.MAPPER.readTree(Fixtures.repositoryText("statemachine/order-fulfillment.asl.json"));
-        template = new ObjectMapper(new YAMLFactory()).readTree(Fixtures.repositoryText("template.yaml"));
+        template = CloudFormationTemplate.read(Fixtures.repositoryFile("template.yaml"));
     }
 
     @Test
@@ -39,7 +36,7 @@ class StateMachineDefinitionTest {
             placeholders.add(matcher.group(1));
         }
         Set<String> substitutions = new TreeSet<>();
-        template.path("Resources").path("OrderStateMachine").path("Properties").path("DefinitionSubstitutions")
+        template.resources().get("OrderStateMachine").properties().path("DefinitionSubstitutions")
                 .fieldNames().forEachRemaining(substitutions::add);
 
         assertThat(placeholders).isNotEmpty().isEqualTo(substitutions);
@@ -98,19 +95,14 @@ class StateMachineDefinitionTest {
 
     @Test
     void everyFunctionOfTheTemplateHasItsHandlerClass() throws Exception {
-        Iterator<Map.Entry<String, JsonNode>> resources = template.path("Resources").fields();
-        int functions = 0;
-        while (resources.hasNext()) {
-            JsonNode resource = resources.next().getValue();
-            if (resource.path("Type").asText().equals("AWS::Serverless::Function")) {
-                String handler = resource.path("Properties").path("Handler").asText();
-                Class<?> type = Class.forName(handler.substring(0, handler.indexOf("::")));
-                assertThat(type.getMethods()).as(handler).anyMatch(m -> m.getName().equals("handleRequest"));
-                assertThat(type.getConstructor()).isNotNull();
-                functions++;
-            }
+        List<CloudFormationTemplate.Resource> functions = template.ofType("AWS::Serverless::Function");
+        for (CloudFormationTemplate.Resource function : functions) {
+            String handler = function.properties().path("Handler").asText();
+            Class<?> type = Class.forName(handler.substring(0, handler.indexOf("::")));
+            assertThat(type.getMethods()).as(handler).anyMatch(m -> m.getName().equals("handleRequest"));
+            assertThat(type.getConstructor()).isNotNull();
         }
-        assertThat(functions).isEqualTo(10);
+        assertThat(functions).hasSize(10);
     }
 
     private static List<JsonNode> states() {

@@ -2,7 +2,6 @@ package io.shipbridge.standins;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -12,17 +11,18 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.yaml.snakeyaml.Yaml;
 
 /**
- * The resources of a SAM/CloudFormation template, read as plain YAML.
- *
- * <p>Short-form intrinsics ({@code !Ref X}, {@code !GetAtt X.Arn}) arrive as their scalar text: the YAML reader keeps
- * the value and drops the tag, which is enough to tell which resource a property points at.
+ * A SAM/CloudFormation template, as JSON nodes: short-form intrinsics ({@code !Ref X}, {@code !GetAtt X.Arn},
+ * {@code !Sub ...}) arrive in their long form ({@code {"Ref": "X"}}, {@code {"Fn::GetAtt": ["X", "Arn"]}}...).
  */
 public final class CloudFormationTemplate {
+    private final JsonNode root;
     private final Map<String, Resource> resources;
 
-    private CloudFormationTemplate(Map<String, Resource> resources) {
+    private CloudFormationTemplate(JsonNode root, Map<String, Resource> resources) {
+        this.root = root;
         this.resources = resources;
     }
 
@@ -31,7 +31,8 @@ public final class CloudFormationTemplate {
 
     public static CloudFormationTemplate read(Path file) {
         try {
-            JsonNode root = new ObjectMapper(new YAMLFactory()).readTree(Files.readString(file));
+            Object yaml = new Yaml(new IntrinsicTags()).load(Files.readString(file));
+            JsonNode root = new ObjectMapper().valueToTree(yaml);
             Map<String, Resource> resources = new LinkedHashMap<>();
             Iterator<Map.Entry<String, JsonNode>> fields = root.path("Resources").fields();
             while (fields.hasNext()) {
@@ -40,7 +41,7 @@ public final class CloudFormationTemplate {
                 resources.put(field.getKey(),
                         new Resource(field.getKey(), node.path("Type").asText(), node.path("Properties")));
             }
-            return new CloudFormationTemplate(resources);
+            return new CloudFormationTemplate(root, resources);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read template " + file, e);
         }
@@ -71,5 +72,10 @@ public final class CloudFormationTemplate {
 
     public Map<String, Resource> resources() {
         return resources;
+    }
+
+    /** A top-level section: {@code Parameters}, {@code Globals}, {@code Outputs}... (missing node when absent). */
+    public JsonNode section(String name) {
+        return root.path(name);
     }
 }

@@ -120,8 +120,8 @@ public final class TemplateResources {
         copy(props, "ReceiveMessageWaitTimeSeconds", QueueAttributeName.RECEIVE_MESSAGE_WAIT_TIME_SECONDS, attributes);
         JsonNode redrive = props.path("RedrivePolicy");
         if (!redrive.isMissingNode()) {
-            String target = redrive.path("deadLetterTargetArn").asText();
-            String dlqLogicalId = target.endsWith(".Arn") ? target.substring(0, target.length() - 4) : target;
+            JsonNode target = redrive.path("deadLetterTargetArn");
+            String dlqLogicalId = target.path("Fn::GetAtt").path(0).asText(target.asText());
             String dlqArn = queueArns.get(dlqLogicalId);
             if (dlqArn == null) {
                 throw new IllegalStateException("Queue " + queue.logicalId() + " redrives to unknown queue " + target);
