@@ -10,10 +10,12 @@ import java.util.Optional;
 public interface Carrier {
 
     /** The carrier id used in rules, keys and webhook URLs, e.g. {@code tipsa}. */
-    String id();
+    default String id() {
+        return profile().id();
+    }
 
-    /** The name to show Mirakl when the marketplace does not know the carrier (OR23 {@code carrier_name}). */
-    String displayName();
+    /** Its name and public tracking page. */
+    CarrierProfile profile();
 
     /**
      * Creates a shipment and returns its tracking number and label. Not idempotent at the carrier: callers look the
@@ -36,9 +38,6 @@ public interface Carrier {
      * @throws UnsupportedOperationException when the carrier has no cancellation ({@link #canCancel()} is false)
      */
     void cancel(String trackingNumber);
-
-    /** The public page where the recipient follows the parcel (OR23 {@code carrier_url}). */
-    String trackingUrl(String trackingNumber);
 
     /**
      * Reads the events of a webhook whose signature was already verified.

@@ -2,6 +2,7 @@ package io.shipbridge.config;
 
 import io.shipbridge.carrier.Address;
 import io.shipbridge.carrier.Carrier;
+import io.shipbridge.carrier.CarrierProfile;
 import io.shipbridge.carrier.Carriers;
 import io.shipbridge.carrier.tipsa.TipsaCarrier;
 import io.shipbridge.carrier.tipsa.TipsaSettings;
@@ -45,6 +46,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -208,8 +210,12 @@ public final class Components {
         Map<String, String> codes = config.optional("MIRAKL_CARRIER_CODES")
                 .map(json -> Json.read(json, new com.fasterxml.jackson.core.type.TypeReference<Map<String, String>>() {
                 })).orElse(Map.of());
+        Map<String, CarrierProfile> profiles = new HashMap<>();
+        if (config.optional("TIPSA_AGENCY_CODE").isPresent()) {
+            profiles.put("tipsa", TipsaSettings.profile(config));
+        }
         return new TrackingPublication(orders.get(), mirakl.get(),
-                new MiraklCarrierDirectory(mirakl.get(), codes, clock), carriers.get(), clock);
+                new MiraklCarrierDirectory(mirakl.get(), codes, clock), profiles, clock);
     }
 
     public FailureRecording failureRecording() {

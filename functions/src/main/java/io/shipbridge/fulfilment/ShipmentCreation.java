@@ -81,7 +81,7 @@ public final class ShipmentCreation {
             details.put("adopted", "found at the carrier under the order's reference after an interrupted attempt");
         }
         orders.transition(view, TransitionRequest.to(OrderState.POSTED, Actors.workflow(STEP),
-                "Shipment created at " + carrier.displayName()).withDetails(details).withShipment(shipment));
+                "Shipment created at " + carrier.profile().displayName()).withDetails(details).withShipment(shipment));
         return shipment;
     }
 

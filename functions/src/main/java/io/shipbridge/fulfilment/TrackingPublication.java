@@ -1,7 +1,6 @@
 package io.shipbridge.fulfilment;
 
-import io.shipbridge.carrier.Carrier;
-import io.shipbridge.carrier.Carriers;
+import io.shipbridge.carrier.CarrierProfile;
 import io.shipbridge.mirakl.MiraklCarrierDirectory;
 import io.shipbridge.mirakl.MiraklClient;
 import io.shipbridge.mirakl.MiraklOrder;
@@ -31,15 +30,16 @@ public final class TrackingPublication {
     private final OrderStore orders;
     private final MiraklClient mirakl;
     private final MiraklCarrierDirectory directory;
-    private final Carriers carriers;
+    private final Map<String, CarrierProfile> carriers;
     private final Clock clock;
 
+    /** @param carriers the profiles of the carriers shipments can be with, by id */
     public TrackingPublication(OrderStore orders, MiraklClient mirakl, MiraklCarrierDirectory directory,
-            Carriers carriers, Clock clock) {
+            Map<String, CarrierProfile> carriers, Clock clock) {
         this.orders = orders;
         this.mirakl = mirakl;
         this.directory = directory;
-        this.carriers = carriers;
+        this.carriers = Map.copyOf(carriers);
         this.clock = clock;
     }
 
@@ -81,7 +81,11 @@ public final class TrackingPublication {
     }
 
     private MiraklTracking trackingOf(Shipment shipment) {
-        Carrier carrier = carriers.get(shipment.carrier());
+        CarrierProfile carrier = carriers.get(shipment.carrier());
+        if (carrier == null) {
+            throw new IllegalStateException("No profile for carrier " + shipment.carrier() + " in this function's"
+                    + " settings (known: " + carriers.keySet() + ")");
+        }
         Optional<String> code = directory.codeOf(carrier.id(), carrier.displayName());
         return code.map(c -> MiraklTracking.registered(c, shipment.trackingNumber()))
                 .orElseGet(() -> MiraklTracking.unregistered(carrier.displayName(),

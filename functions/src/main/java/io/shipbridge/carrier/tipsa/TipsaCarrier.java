@@ -1,6 +1,7 @@
 package io.shipbridge.carrier.tipsa;
 
 import io.shipbridge.carrier.Carrier;
+import io.shipbridge.carrier.CarrierProfile;
 import io.shipbridge.carrier.CarrierRejectedException;
 import io.shipbridge.carrier.CreatedShipment;
 import io.shipbridge.carrier.Label;
@@ -39,13 +40,8 @@ public final class TipsaCarrier implements Carrier {
     }
 
     @Override
-    public String id() {
-        return ID;
-    }
-
-    @Override
-    public String displayName() {
-        return "TIPSA";
+    public CarrierProfile profile() {
+        return settings.profile();
     }
 
     @Override
@@ -100,12 +96,6 @@ public final class TipsaCarrier implements Carrier {
             throw new CarrierRejectedException(ID, "TIPSA refused to cancel " + trackingNumber
                     + " (intCodErrorOut=" + code + "): it may already be picked up", null);
         }
-    }
-
-    @Override
-    public String trackingUrl(String trackingNumber) {
-        return settings.trackingUrlFormat().replace("{agency}", settings.agencyCode())
-                .replace("{tracking}", trackingNumber);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.shipbridge.carrier.tipsa;
 
+import io.shipbridge.carrier.CarrierProfile;
 import io.shipbridge.carrier.LabelFormat;
 import io.shipbridge.config.Config;
 import java.net.URI;
@@ -11,10 +12,17 @@ import java.util.Locale;
  * {@code http://webservices.tipsa-dinapaq.com:8099/SOAP}; the service is chosen by {@code ?service=}.
  *
  * @param serviceCode       {@code strCodTipoServ}: the TIPSA service the account ships with (e.g. 48)
- * @param trackingUrlFormat the public tracking page, with {agency} and {tracking} placeholders
+ * @param profile     TIPSA's name and public tracking page
  */
 public record TipsaSettings(URI baseUrl, String agencyCode, String clientCode, String password, String serviceCode,
-        LabelFormat labelFormat, Duration requestTimeout, String trackingUrlFormat) {
+        LabelFormat labelFormat, Duration requestTimeout, CarrierProfile profile) {
+
+    /** TIPSA's public profile: needs only the agency code (the tracking page is per agency). */
+    public static CarrierProfile profile(Config config) {
+        String format = config.get("TIPSA_TRACKING_URL",
+                "https://aplicaciones.tip-sa.com/cliente/datos_env.php?id={agency}{agency}{tracking}");
+        return new CarrierProfile("tipsa", "TIPSA", format.replace("{agency}", config.required("TIPSA_AGENCY_CODE")));
+    }
 
     public static boolean isConfigured(Config config) {
         return config.optional("TIPSA_BASE_URL").isPresent() && config.optional("TIPSA_AGENCY_CODE").isPresent();
@@ -29,8 +37,7 @@ public record TipsaSettings(URI baseUrl, String agencyCode, String clientCode, S
                 config.get("TIPSA_SERVICE_CODE", "48"),
                 LabelFormat.valueOf(config.get("TIPSA_LABEL_FORMAT", "pdf").toUpperCase(Locale.ROOT)),
                 Duration.ofSeconds(config.getLong("TIPSA_TIMEOUT_SECONDS", 15)),
-                config.get("TIPSA_TRACKING_URL",
-                        "https://aplicaciones.tip-sa.com/cliente/datos_env.php?id={agency}{agency}{tracking}"));
+                profile(config));
     }
 
     @Override
