@@ -33,10 +33,8 @@ public final class OrderProgress {
     }
 
     public OrderView advance(String orderId) {
-        while (orders.transitionIf(orderId, OrderProgress::dueTransition).isPresent()) {
-            // Each transition may make the next one due (none does today; the loop keeps that true tomorrow).
-        }
-        OrderView view = orders.get(orderId);
+        // Each transition may make the next one due (none does today; the loop keeps that true tomorrow).
+        OrderView view = orders.transitionWhileDue(orderId, OrderProgress::dueTransition);
         endFinishedWaits(view);
         return view;
     }

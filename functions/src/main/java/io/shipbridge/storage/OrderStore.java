@@ -207,6 +207,30 @@ public final class OrderStore {
     }
 
     /**
+     * Like {@link #transitionIf}, again and again while {@code decide} calls for a transition.
+     *
+     * @return the order as last read or written
+     */
+    public OrderView transitionWhileDue(String orderId, Function<OrderView, Optional<TransitionRequest>> decide) {
+        OrderView current = get(orderId);
+        int conflicts = 0;
+        while (true) {
+            Optional<TransitionRequest> request = decide.apply(current);
+            if (request.isEmpty()) {
+                return current;
+            }
+            try {
+                current = transition(current, request.get());
+            } catch (ConcurrentTransitionException e) {
+                if (++conflicts >= CONFLICT_ATTEMPTS) {
+                    throw e;
+                }
+                current = get(orderId);
+            }
+        }
+    }
+
+    /**
      * Records what Mirakl said of the order, unless an equally new or newer fetch was recorded already.
      *
      * @return false for a stale or duplicate fetch (nothing written)
@@ -248,25 +272,30 @@ public final class OrderStore {
      */
     public void recordCarrierProgress(String orderId, String status, String rawCode, Instant occurredAt,
             boolean scan, boolean delivered) {
+        StringBuilder firsts = new StringBuilder();
         if (scan || delivered) {
-            StringBuilder set = new StringBuilder("SET firstScanAt = if_not_exists(firstScanAt, :at)");
-            if (delivered) {
-                set.append(", deliveredAt = if_not_exists(deliveredAt, :at)");
-            }
-            dynamoDb.updateItem(u -> u.tableName(table).key(viewKey(orderId))
-                    .updateExpression(set.toString())
-                    .conditionExpression("attribute_exists(pk)")
-                    .expressionAttributeValues(Map.of(":at", time(occurredAt))));
+            firsts.append("firstScanAt = if_not_exists(firstScanAt, :at)");
         }
+        if (delivered) {
+            firsts.append(", deliveredAt = if_not_exists(deliveredAt, :at)");
+        }
+        String latest = "carrierStatus = :status, carrierRawCode = :code, lastEventAt = :at";
         try {
+            // One write in the usual case: the event is the newest yet, so it sets both the firsts and the latest.
             dynamoDb.updateItem(u -> u.tableName(table).key(viewKey(orderId))
-                    .updateExpression("SET carrierStatus = :status, carrierRawCode = :code, lastEventAt = :at")
+                    .updateExpression("SET " + latest + (firsts.isEmpty() ? "" : ", " + firsts))
                     .conditionExpression("attribute_exists(pk) AND "
                             + "(attribute_not_exists(lastEventAt) OR lastEventAt < :at)")
                     .expressionAttributeValues(Map.of(":status", s(status), ":code", s(rawCode),
                             ":at", time(occurredAt))));
         } catch (ConditionalCheckFailedException olderThanWhatWeKnow) {
-            // An out-of-order event: the view already holds a newer status.
+            // An out-of-order event: the view holds a newer status already, but this may still be the first scan.
+            if (!firsts.isEmpty()) {
+                dynamoDb.updateItem(u -> u.tableName(table).key(viewKey(orderId))
+                        .updateExpression("SET " + firsts)
+                        .conditionExpression("attribute_exists(pk)")
+                        .expressionAttributeValues(Map.of(":at", time(occurredAt))));
+            }
         }
     }
 

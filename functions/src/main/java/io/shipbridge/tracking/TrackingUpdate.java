@@ -11,8 +11,8 @@ import java.util.HexFormat;
 /**
  * One carrier tracking event on its way through the tracking queue, from a webhook or from the poller.
  *
- * @param eventId  unique per event: the webhook's id and position, or a digest of the event's content for polled
- *                 events, so the same event polled twice or redelivered has the same id
+ * @param eventId  a digest of what the carrier says happened (shipment, code, time), whichever way it came: the same
+ *                 scan polled twice, pushed twice under two webhook ids, or both pushed and polled, has one id
  * @param source   {@code webhook} or {@code poll}
  */
 public record TrackingUpdate(
@@ -27,19 +27,17 @@ public record TrackingUpdate(
         String source,
         Instant receivedAt) {
 
-    public static TrackingUpdate fromWebhook(String carrier, String webhookId, int index, TrackingEvent event,
-            Instant receivedAt) {
-        return of(webhookId + "#" + index, carrier, event, "webhook", receivedAt);
+    public static TrackingUpdate fromWebhook(String carrier, TrackingEvent event, Instant receivedAt) {
+        return of(carrier, event, "webhook", receivedAt);
     }
 
     public static TrackingUpdate fromPoll(String carrier, TrackingEvent event, Instant receivedAt) {
-        String content = carrier + "|" + event.trackingNumber() + "|" + event.rawCode() + "|" + event.occurredAt();
-        return of("poll-" + sha256(content), carrier, event, "poll", receivedAt);
+        return of(carrier, event, "poll", receivedAt);
     }
 
-    private static TrackingUpdate of(String eventId, String carrier, TrackingEvent event, String source,
-            Instant receivedAt) {
-        return new TrackingUpdate(eventId, carrier, event.trackingNumber(), event.rawCode(), event.description(),
+    private static TrackingUpdate of(String carrier, TrackingEvent event, String source, Instant receivedAt) {
+        String content = carrier + "|" + event.trackingNumber() + "|" + event.rawCode() + "|" + event.occurredAt();
+        return new TrackingUpdate(sha256(content), carrier, event.trackingNumber(), event.rawCode(), event.description(),
                 event.status(), event.occurredAt(), event.location(), source, receivedAt);
     }
 

@@ -10,7 +10,6 @@ import io.shipbridge.tracking.TrackingQueue;
 import io.shipbridge.tracking.TrackingUpdate;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -52,10 +51,8 @@ public final class WebhookIntake {
             } catch (MalformedWebhookException e) {
                 throw new WebhookRejectedException(400, e.getMessage());
             }
-            List<TrackingUpdate> updates = new ArrayList<>();
-            for (int i = 0; i < events.size(); i++) {
-                updates.add(TrackingUpdate.fromWebhook(carrier, headers.id(), i, events.get(i), now));
-            }
+            List<TrackingUpdate> updates = events.stream().map(e -> TrackingUpdate.fromWebhook(carrier, e, now))
+                    .toList();
             queue.send(updates);
             operations.record(new OperationRecord(now, "carrier", "webhook_received", null, carrier,
                     OperationStatus.OK, updates.size() + " events queued for " + events.get(0).trackingNumber(),

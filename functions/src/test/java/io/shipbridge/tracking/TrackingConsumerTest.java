@@ -35,7 +35,7 @@ class TrackingConsumerTest {
         Components components = STACK.components();
         Shipped order = OrderScenarios.awaitingFirstScan(components, STACK.tipsa());
 
-        TrackingIngest.Outcome outcome = components.trackingIngest().apply(update(order, "e1", "1", IN_TRANSIT));
+        TrackingIngest.Outcome outcome = components.trackingIngest().apply(update(order, "1", IN_TRANSIT));
 
         assertThat(outcome).isEqualTo(TrackingIngest.Outcome.APPLIED);
         OrderView view = components.orders().get(order.id());
@@ -50,14 +50,28 @@ class TrackingConsumerTest {
     }
 
     @Test
+    void aScanBothPushedAndPolledIsRecordedOnce() {
+        Components components = STACK.components();
+        Shipped order = OrderScenarios.awaitingFirstScan(components, STACK.tipsa());
+        TrackingUpdate pushed = update(order, "1", IN_TRANSIT);
+        components.trackingIngest().apply(pushed);
+
+        TrackingUpdate polled = TrackingUpdate.fromPoll("tipsa", new TrackingEvent(order.trackingNumber(), "1",
+                "En tránsito", TrackingStatus.IN_TRANSIT, IN_TRANSIT, null), IN_TRANSIT.plusSeconds(900));
+
+        assertThat(components.trackingIngest().apply(polled)).isEqualTo(TrackingIngest.Outcome.DUPLICATE);
+        assertThat(components.trackingEvents().events(order.id())).hasSize(1);
+    }
+
+    @Test
     void aDuplicateEventChangesNothing() {
         Components components = STACK.components();
         Shipped order = OrderScenarios.awaitingFirstScan(components, STACK.tipsa());
-        components.trackingIngest().apply(update(order, "e1", "1", IN_TRANSIT));
+        components.trackingIngest().apply(update(order, "1", IN_TRANSIT));
         OrderView before = components.orders().get(order.id());
         List<StatusChange> historyBefore = components.orders().history(order.id());
 
-        TrackingIngest.Outcome outcome = components.trackingIngest().apply(update(order, "e1", "1", IN_TRANSIT));
+        TrackingIngest.Outcome outcome = components.trackingIngest().apply(update(order, "1", IN_TRANSIT));
 
         assertThat(outcome).isEqualTo(TrackingIngest.Outcome.DUPLICATE);
         assertThat(components.orders().get(order.id())).isEqualTo(before);
@@ -70,15 +84,15 @@ class TrackingConsumerTest {
     void anOlderEventArrivingAfterDeliveryChangesNothing() {
         Components components = STACK.components();
         Shipped order = OrderScenarios.awaitingFirstScan(components, STACK.tipsa());
-        components.trackingIngest().apply(update(order, "e1", "1", IN_TRANSIT));
+        components.trackingIngest().apply(update(order, "1", IN_TRANSIT));
         components.trackingPublication().publish(order.id());
         components.waitRegistration().register(order.id(), WaitKind.DELIVERY, "delivery-" + order.id());
-        components.trackingIngest().apply(update(order, "e3", "3", DELIVERED));
+        components.trackingIngest().apply(update(order, "3", DELIVERED));
         OrderView complete = components.orders().get(order.id());
         List<StatusChange> historyBefore = components.orders().history(order.id());
         int resumes = STACK.stepFunctions().resumedTokens().size();
 
-        components.trackingIngest().apply(update(order, "e0", "1", PICKED_UP));
+        components.trackingIngest().apply(update(order, "1", PICKED_UP));
 
         assertThat(complete.state()).isEqualTo(OrderState.COMPLETE);
         OrderView after = components.orders().get(order.id());
@@ -92,11 +106,11 @@ class TrackingConsumerTest {
     void deliveryCompletesTheOrderResumesItsExecutionAndEndsPolling() {
         Components components = STACK.components();
         Shipped order = OrderScenarios.awaitingFirstScan(components, STACK.tipsa());
-        components.trackingIngest().apply(update(order, "e1", "1", IN_TRANSIT));
+        components.trackingIngest().apply(update(order, "1", IN_TRANSIT));
         components.trackingPublication().publish(order.id());
         components.waitRegistration().register(order.id(), WaitKind.DELIVERY, "delivery-" + order.id());
 
-        components.trackingIngest().apply(update(order, "e3", "3", DELIVERED));
+        components.trackingIngest().apply(update(order, "3", DELIVERED));
 
         assertThat(components.orders().get(order.id()).state()).isEqualTo(OrderState.COMPLETE);
         assertThat(STACK.stepFunctions().resumedTokens()).containsExactly("scan-" + order.id(),
@@ -109,7 +123,7 @@ class TrackingConsumerTest {
     void aScanReportedBeforeTheWaitBeganEndsTheWaitAsSoonAsItIsRegistered() {
         Components components = STACK.components();
         Shipped order = OrderScenarios.posted(components, STACK.tipsa());
-        components.trackingIngest().apply(update(order, "e1", "1", IN_TRANSIT));
+        components.trackingIngest().apply(update(order, "1", IN_TRANSIT));
         assertThat(components.orders().get(order.id()).state()).isEqualTo(OrderState.POSTED);
 
         components.waitRegistration().register(order.id(), WaitKind.FIRST_SCAN, "late-" + order.id());
@@ -123,8 +137,8 @@ class TrackingConsumerTest {
     void aDeliveryReportedBeforeTheTrackingWasPushedCompletesTheOrderOnlyAfterThePush() {
         Components components = STACK.components();
         Shipped order = OrderScenarios.awaitingFirstScan(components, STACK.tipsa());
-        components.trackingIngest().apply(update(order, "e1", "1", IN_TRANSIT));
-        components.trackingIngest().apply(update(order, "e3", "3", DELIVERED));
+        components.trackingIngest().apply(update(order, "1", IN_TRANSIT));
+        components.trackingIngest().apply(update(order, "3", DELIVERED));
         assertThat(components.orders().get(order.id()).state()).isEqualTo(OrderState.TRACKED);
 
         components.trackingPublication().publish(order.id());
@@ -140,7 +154,7 @@ class TrackingConsumerTest {
         Shipped order = OrderScenarios.awaitingFirstScan(components, STACK.tipsa());
         SQSEvent event = new SQSEvent();
         event.setRecords(List.of(
-                message("good", Json.write(update(order, "e1", "1", IN_TRANSIT))),
+                message("good", Json.write(update(order, "1", IN_TRANSIT))),
                 message("unknown-shipment", Json.write(new TrackingUpdate("e9", "tipsa", "9999999999", "1", null,
                         TrackingStatus.IN_TRANSIT, IN_TRANSIT, null, "poll", IN_TRANSIT))),
                 message("malformed", "{\"eventId\": \"e10\"}")));
@@ -153,10 +167,10 @@ class TrackingConsumerTest {
         assertThat(components.orders().get(order.id()).state()).isEqualTo(OrderState.TRACKED);
     }
 
-    static TrackingUpdate update(Shipped order, String eventId, String tipsaCode, Instant at) {
+    static TrackingUpdate update(Shipped order, String tipsaCode, Instant at) {
         TrackingEvent event = new TrackingEvent(order.trackingNumber(), tipsaCode, null,
                 io.shipbridge.carrier.tipsa.TipsaStatusCodes.statusOf(tipsaCode), at, null);
-        return TrackingUpdate.fromWebhook("tipsa", order.id() + "-" + eventId, 0, event, at);
+        return TrackingUpdate.fromWebhook("tipsa", event, at);
     }
 
     private static SQSEvent.SQSMessage message(String id, String body) {
