@@ -71,6 +71,14 @@ class CarrierRuleSetTest {
     }
 
     @Test
+    void anInternationalParcelNeverFallsThroughToADomesticCarrier() {
+        assertThatThrownBy(() -> DEFAULTS.select("O-4", facts("3", "FR", "75011", "STD", null), Set.of("tipsa")))
+                .isInstanceOf(NoCarrierAvailableException.class)
+                .hasMessageContaining("international-correos-express: matched, but carrier correosexpress is not")
+                .hasMessageContaining("1-to-5kg-tipsa: destination is international");
+    }
+
+    @Test
     void anOrderNoRulePlacesFailsWithEveryRulesReason() {
         assertThatThrownBy(() -> DEFAULTS.select("O-3", facts("0.4", "ES", "28014", "STD", null), Set.of("tipsa")))
                 .isInstanceOf(NoCarrierAvailableException.class)
