@@ -2,6 +2,8 @@ package io.shipbridge.standins;
 
 import com.amazonaws.services.dynamodbv2.local.main.ServerRunner;
 import com.amazonaws.services.dynamodbv2.local.server.DynamoDBProxyServer;
+import java.io.OutputStream;
+import java.io.PrintStream;
 import java.net.URI;
 
 /** AWS's own DynamoDB Local, in memory, served over HTTP on a loopback port so the real SDK client talks to it. */
@@ -16,6 +18,9 @@ public final class DynamoDbLocal implements AutoCloseable {
 
     public static DynamoDbLocal start() {
         int port = FreePort.find();
+        // DynamoDB Local prints its configuration banner on standard output, in the middle of the demo's report.
+        PrintStream console = System.out;
+        System.setOut(new PrintStream(OutputStream.nullOutputStream()));
         try {
             DynamoDBProxyServer server = ServerRunner.createServerFromCommandLineArgs(
                     new String[] {"-inMemory", "-port", Integer.toString(port), "-disableTelemetry"});
@@ -23,6 +28,8 @@ public final class DynamoDbLocal implements AutoCloseable {
             return new DynamoDbLocal(server, port);
         } catch (Exception e) {
             throw new IllegalStateException("DynamoDB Local did not start on port " + port, e);
+        } finally {
+            System.setOut(console);
         }
     }
 

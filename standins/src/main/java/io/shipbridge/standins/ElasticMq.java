@@ -1,27 +1,36 @@
 package io.shipbridge.standins;
 
 import java.net.URI;
-import org.elasticmq.rest.sqs.SQSRestServer;
+import java.util.concurrent.TimeUnit;
+import org.apache.pekko.actor.ActorSystem;
 import org.elasticmq.rest.sqs.SQSRestServerBuilder;
+import scala.concurrent.Await;
+import scala.concurrent.duration.FiniteDuration;
 
-/** ElasticMQ speaking the SQS JSON protocol, with queue ARNs in the stand-ins' region and account. */
+/**
+ * ElasticMQ speaking the SQS JSON protocol, with queue ARNs in the stand-ins' region and account. It runs on an actor
+ * system of its own so that closing it ends every connection at once: ElasticMQ's own graceful stop waits up to a
+ * minute for the SDK clients' idle keep-alive connections.
+ */
 public final class ElasticMq implements AutoCloseable {
-    private final SQSRestServer server;
+    private final ActorSystem system;
     private final URI endpoint;
 
-    private ElasticMq(SQSRestServer server, int port) {
-        this.server = server;
+    private ElasticMq(ActorSystem system, int port) {
+        this.system = system;
         this.endpoint = URI.create("http://127.0.0.1:" + port);
     }
 
     public static ElasticMq start(String region, String accountId) {
-        SQSRestServer server = SQSRestServerBuilder.withInterface("127.0.0.1")
+        ActorSystem system = ActorSystem.create("elasticmq");
+        int port = SQSRestServerBuilder.withActorSystem(system)
+                .withInterface("127.0.0.1")
                 .withDynamicPort()
                 .withAWSRegion(region)
                 .withAWSAccountId(accountId)
-                .start();
-        int port = server.waitUntilStarted().localAddress().getPort();
-        return new ElasticMq(server, port);
+                .start()
+                .waitUntilStarted().localAddress().getPort();
+        return new ElasticMq(system, port);
     }
 
     public URI endpoint() {
@@ -30,6 +39,13 @@ public final class ElasticMq implements AutoCloseable {
 
     @Override
     public void close() {
-        server.stopAndWait();
+        system.terminate();
+        try {
+            Await.ready(system.whenTerminated(), FiniteDuration.apply(10, TimeUnit.SECONDS));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new IllegalStateException("ElasticMQ did not stop within 10 s", e);
+        }
     }
 }

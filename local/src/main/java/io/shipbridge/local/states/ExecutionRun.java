@@ -18,8 +18,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.function.IntFunction;
 
 /**
@@ -208,11 +206,11 @@ final class ExecutionRun implements Runnable {
             }
         });
         try {
-            Duration left = Duration.between(time.instant(), deadline);
-            return result.get(Math.max(1, time.real(left).toNanos()), TimeUnit.NANOSECONDS);
-        } catch (TimeoutException e) {
-            worker.interrupt();
-            throw new StatesError(StatesError.TIMEOUT, "The task did not finish within its TimeoutSeconds");
+            if (!awaitUntil(result, deadline)) {
+                worker.interrupt();
+                throw new StatesError(StatesError.TIMEOUT, "The task did not finish within its TimeoutSeconds");
+            }
+            return result.get();
         } catch (InterruptedException e) {
             worker.interrupt();
             throw new Aborted();
@@ -222,31 +220,49 @@ final class ExecutionRun implements Runnable {
     }
 
     private JsonNode awaitToken(TaskTokens.Pending pending, Instant deadline, Duration heartbeat) {
-        while (true) {
-            Instant now = time.instant();
-            Instant heartbeatDeadline = heartbeat == null ? null : pending.lastHeartbeat.plus(heartbeat);
-            if (deadline != null && !now.isBefore(deadline)) {
-                throw new StatesError(StatesError.TIMEOUT, "No task token came back within TimeoutSeconds");
-            }
-            if (heartbeatDeadline != null && !now.isBefore(heartbeatDeadline)) {
-                throw new StatesError(StatesError.HEARTBEAT_TIMEOUT, "No heartbeat within HeartbeatSeconds");
-            }
-            Instant wakeUp = deadline == null ? heartbeatDeadline
-                    : heartbeatDeadline == null || deadline.isBefore(heartbeatDeadline) ? deadline : heartbeatDeadline;
-            try {
+        try {
+            while (true) {
+                Instant now = time.instant();
+                Instant heartbeatDeadline = heartbeat == null ? null : pending.lastHeartbeat.plus(heartbeat);
+                if (deadline != null && !now.isBefore(deadline)) {
+                    throw new StatesError(StatesError.TIMEOUT, "No task token came back within TimeoutSeconds");
+                }
+                if (heartbeatDeadline != null && !now.isBefore(heartbeatDeadline)) {
+                    throw new StatesError(StatesError.HEARTBEAT_TIMEOUT, "No heartbeat within HeartbeatSeconds");
+                }
+                Instant wakeUp = deadline == null ? heartbeatDeadline
+                        : heartbeatDeadline == null || deadline.isBefore(heartbeatDeadline) ? deadline
+                        : heartbeatDeadline;
                 if (wakeUp == null) {
                     return pending.result.get();
                 }
-                long nanos = Math.max(1, time.real(Duration.between(now, wakeUp)).toNanos());
-                return pending.result.get(nanos, TimeUnit.NANOSECONDS);
-            } catch (TimeoutException notYet) {
+                if (awaitUntil(pending.result, wakeUp)) {
+                    return pending.result.get();
+                }
                 // Look at the deadlines again: a heartbeat may have moved one.
-            } catch (InterruptedException e) {
-                throw new Aborted();
-            } catch (ExecutionException e) {
-                throw rethrow(e.getCause());
             }
+        } catch (InterruptedException e) {
+            throw new Aborted();
+        } catch (ExecutionException e) {
+            throw rethrow(e.getCause());
         }
+    }
+
+    /**
+     * Waits for {@code result} until the simulated instant {@code until}, with a timer of the simulated clock rather
+     * than a wall-clock timeout, since the clock's pace may change meanwhile. True when the result came first.
+     */
+    private boolean awaitUntil(CompletableFuture<JsonNode> result, Instant until) throws InterruptedException {
+        CompletableFuture<Void> alarm = new CompletableFuture<>();
+        SimulatedTime.Timer timer = time.schedule(Duration.between(time.instant(), until), () -> alarm.complete(null));
+        try {
+            CompletableFuture.anyOf(result, alarm).get();
+        } catch (ExecutionException e) {
+            // The result failed: the caller reads the failure from it.
+        } finally {
+            timer.cancel();
+        }
+        return result.isDone();
     }
 
     private Step pass(String name, JsonNode state, JsonNode input, JsonNode mapItem, Instant entered) {

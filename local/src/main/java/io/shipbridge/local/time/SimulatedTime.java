@@ -6,40 +6,112 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.PriorityQueue;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * Time in the offline cloud: a clock that runs {@code scale} times faster than the wall clock from a chosen start,
  * and waits and timers measured in that time. At scale 1 it is real time; at scale 3600 an hour passes in a second,
  * so a five-minute schedule, a two-day delivery or a retry backoff does not slow a demo or a test.
+ *
+ * <p>The pace can be slowed ({@link #pace}) while the functions are busy: their work takes real time, and at full
+ * speed a one-second invocation would look like an hour. Waits and timers follow the clock as it changes pace, because
+ * they are kept as simulated instants, never converted to a wall-clock delay up front.
  */
 public final class SimulatedTime extends Clock implements AutoCloseable {
+    /** How long a waiting thread sleeps at most before it looks at the clock again (its pace may have changed). */
+    private static final long MAX_NAP_NANOS = TimeUnit.MILLISECONDS.toNanos(5);
+
     private final Instant start;
-    private final long startNanos;
     private final double scale;
-    private final ScheduledExecutorService timers = Executors.newScheduledThreadPool(2,
-            Thread.ofPlatform().daemon().name("simulated-timer-", 0).factory());
+    private volatile Segment segment;
+    private final AtomicLong latest = new AtomicLong(Long.MIN_VALUE);
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Condition changed = lock.newCondition();
+    private final PriorityQueue<Timer> timers = new PriorityQueue<>();
+    private final AtomicLong sequence = new AtomicLong();
+    private final ExecutorService tasks = Executors.newThreadPerTaskExecutor(
+            Thread.ofVirtual().name("simulated-timer-task-", 0).factory());
+    private final Thread timerThread;
+    private volatile boolean closed;
+
+    /** The clock from {@code nanoBase} on: {@code at + (System.nanoTime() - nanoBase) * rate} nanoseconds. */
+    private record Segment(long at, long nanoBase, double rate) {
+        long nanosAt(long nanoTime) {
+            return at + (long) ((nanoTime - nanoBase) * rate);
+        }
+    }
 
     public SimulatedTime(Instant start, double scale) {
         if (scale <= 0) {
             throw new IllegalArgumentException("Time scale must be positive, was " + scale);
         }
         this.start = start;
-        this.startNanos = System.nanoTime();
         this.scale = scale;
+        this.segment = new Segment(toNanos(start), System.nanoTime(), scale);
+        this.timerThread = Thread.ofPlatform().daemon().name("simulated-timers").start(this::runTimers);
     }
 
+    /**
+     * Starts the simulated clock again at its start instant, for after a slow bring-up; timers set meanwhile keep
+     * their distance from now.
+     */
+    public void restart() {
+        lock.lock();
+        try {
+            long nanoTime = System.nanoTime();
+            Duration back = Duration.ofNanos(toNanos(start) - segment.nanosAt(nanoTime));
+            segment = new Segment(toNanos(start), nanoTime, segment.rate());
+            latest.set(Long.MIN_VALUE);
+            List<Timer> pending = new ArrayList<>(timers);
+            timers.clear();
+            pending.forEach(timer -> timer.at = timer.at.plus(back));
+            timers.addAll(pending);
+            changed.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** The full speed: how much faster than the wall clock simulated time runs when nothing slows it. */
     public double scale() {
         return scale;
     }
 
+    /** How fast simulated time runs now, as a share of {@link #scale()} (between 0 and 1). */
+    public double pace() {
+        return segment.rate() / scale;
+    }
+
+    /** Runs simulated time at {@code share} of its full speed from now on. */
+    public void pace(double share) {
+        double rate = scale * Math.max(0.001, Math.min(1, share));
+        lock.lock();
+        try {
+            if (rate == segment.rate()) {
+                return;
+            }
+            long nanoTime = System.nanoTime();
+            segment = new Segment(segment.nanosAt(nanoTime), nanoTime, rate);
+            changed.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
     @Override
     public Instant instant() {
-        long elapsed = System.nanoTime() - startNanos;
-        return start.plusNanos((long) (elapsed * scale));
+        long now = segment.nanosAt(System.nanoTime());
+        // Never backwards, even for a reader that raced a change of pace.
+        long monotonic = latest.accumulateAndGet(now, Math::max);
+        return Instant.ofEpochSecond(0, monotonic);
     }
 
     @Override
@@ -52,20 +124,23 @@ public final class SimulatedTime extends Clock implements AutoCloseable {
         return this;
     }
 
-    /** How long a simulated duration lasts on the wall clock. */
+    /** How long a simulated duration lasts on the wall clock at the current pace. */
     public Duration real(Duration simulated) {
-        return Duration.ofNanos((long) (simulated.toNanos() / scale));
+        return Duration.ofNanos((long) (simulated.toNanos() / segment.rate()));
     }
 
-    /** How much simulated time a wall-clock duration is. */
-    public Duration simulated(Duration real) {
-        return Duration.ofNanos((long) (real.toNanos() * scale));
-    }
-
+    /** Waits until {@code simulated} has passed on this clock, whatever its pace meanwhile. */
     public void sleep(Duration simulated) throws InterruptedException {
-        long nanos = real(simulated).toNanos();
-        if (nanos > 0) {
-            TimeUnit.NANOSECONDS.sleep(nanos);
+        sleepUntil(instant().plus(simulated));
+    }
+
+    public void sleepUntil(Instant when) throws InterruptedException {
+        while (true) {
+            Duration left = Duration.between(instant(), when);
+            if (left.isNegative() || left.isZero()) {
+                return;
+            }
+            TimeUnit.NANOSECONDS.sleep(Math.max(1, Math.min(MAX_NAP_NANOS, real(left).toNanos())));
         }
     }
 
@@ -74,17 +149,126 @@ public final class SimulatedTime extends Clock implements AutoCloseable {
         return this::sleep;
     }
 
-    public ScheduledFuture<?> schedule(Duration simulatedDelay, Runnable task) {
-        return timers.schedule(task, Math.max(0, real(simulatedDelay).toNanos()), TimeUnit.NANOSECONDS);
+    /** Runs {@code task} once, when {@code delay} of simulated time has passed. */
+    public Timer schedule(Duration delay, Runnable task) {
+        return add(new Timer(instant().plus(delay), null, task, sequence.incrementAndGet()));
     }
 
-    public ScheduledFuture<?> every(Duration simulatedPeriod, Runnable task) {
-        long period = Math.max(1, real(simulatedPeriod).toNanos());
-        return timers.scheduleAtFixedRate(task, period, period, TimeUnit.NANOSECONDS);
+    /** Runs {@code task} every {@code period} of simulated time; a run never overlaps the previous one. */
+    public Timer every(Duration period, Runnable task) {
+        if (period.isZero() || period.isNegative()) {
+            throw new IllegalArgumentException("A period must be positive, was " + period);
+        }
+        return add(new Timer(instant().plus(period), period, task, sequence.incrementAndGet()));
+    }
+
+    private Timer add(Timer timer) {
+        lock.lock();
+        try {
+            timers.add(timer);
+            changed.signalAll();
+        } finally {
+            lock.unlock();
+        }
+        return timer;
+    }
+
+    private void runTimers() {
+        while (!closed) {
+            Timer due = null;
+            lock.lock();
+            try {
+                Timer next = timers.peek();
+                if (next == null) {
+                    changed.await(MAX_NAP_NANOS, TimeUnit.NANOSECONDS);
+                } else if (next.isCancelled()) {
+                    timers.poll();
+                } else if (!instant().isBefore(next.at)) {
+                    due = timers.poll();
+                } else {
+                    long nanos = real(Duration.between(instant(), next.at)).toNanos();
+                    changed.await(Math.max(1, Math.min(MAX_NAP_NANOS, nanos)), TimeUnit.NANOSECONDS);
+                }
+            } catch (InterruptedException e) {
+                return;
+            } finally {
+                lock.unlock();
+            }
+            if (due != null) {
+                fire(due);
+            }
+        }
+    }
+
+    private void fire(Timer timer) {
+        if (timer.period == null) {
+            tasks.execute(timer::runOnce);
+            return;
+        }
+        tasks.execute(() -> {
+            timer.runOnce();
+            if (!timer.isCancelled() && !closed) {
+                // The next tick after now: ticks missed while the task ran are skipped, not run in a burst.
+                Instant next = timer.at.plus(timer.period);
+                Instant now = instant();
+                while (!next.isAfter(now)) {
+                    next = next.plus(timer.period);
+                }
+                add(new Timer(next, timer.period, timer.task, timer.seq, timer));
+            }
+        });
     }
 
     @Override
     public void close() {
-        timers.shutdownNow();
+        closed = true;
+        timerThread.interrupt();
+        tasks.shutdownNow();
+    }
+
+    private static long toNanos(Instant instant) {
+        return Math.addExact(Math.multiplyExact(instant.getEpochSecond(), 1_000_000_000L), instant.getNano());
+    }
+
+    /** A task waiting for its simulated instant; cancelling it (or the periodic series it belongs to) stops it. */
+    public static final class Timer implements Comparable<Timer> {
+        private volatile Instant at;
+        private final Duration period;
+        private final Runnable task;
+        private final long seq;
+        private final Timer series;
+        private volatile boolean cancelled;
+
+        private Timer(Instant at, Duration period, Runnable task, long seq) {
+            this(at, period, task, seq, null);
+        }
+
+        private Timer(Instant at, Duration period, Runnable task, long seq, Timer series) {
+            this.at = at;
+            this.period = period;
+            this.task = task;
+            this.seq = seq;
+            this.series = series == null ? this : series.series;
+        }
+
+        public void cancel() {
+            series.cancelled = true;
+        }
+
+        private boolean isCancelled() {
+            return series.cancelled;
+        }
+
+        private void runOnce() {
+            if (!isCancelled()) {
+                task.run();
+            }
+        }
+
+        @Override
+        public int compareTo(Timer other) {
+            int byTime = at.compareTo(other.at);
+            return byTime != 0 ? byTime : Long.compare(seq, other.seq);
+        }
     }
 }

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 
 /** {@code .waitForTaskToken}: the task token in the context object, SendTaskSuccess/Failure/Heartbeat, timeouts. */
 class CallbackTest {
-    private final Machines machines = new Machines(10_000);
+    private final Machines machines = new Machines(1_000);
     private final BlockingQueue<String> tokens = new LinkedBlockingQueue<>();
 
     private static final String WAIT = """

@@ -1,0 +1,165 @@
+package io.shipbridge.local.cli;
+
+import io.shipbridge.local.cloud.FunctionError;
+import io.shipbridge.local.cloud.LocalFunction;
+import io.shipbridge.local.cloud.OfflineCloud;
+import io.shipbridge.local.demo.Demo;
+import io.shipbridge.local.demo.DemoReport;
+import io.shipbridge.local.demo.OrderGenerator;
+import io.shipbridge.standins.CloudFormationTemplate;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.SplittableRandom;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** The offline cloud's command line: {@code demo}, {@code serve} and {@code invoke}. */
+@Command(name = "shipbridge-local", mixinStandardHelpOptions = true,
+        description = "Runs Shipbridge's template.yaml and state machine in one JVM, with simulated Mirakl and TIPSA.",
+        subcommands = {ShipbridgeLocal.DemoCommand.class, ShipbridgeLocal.ServeCommand.class,
+            ShipbridgeLocal.InvokeCommand.class})
+public final class ShipbridgeLocal {
+
+    public static void main(String[] args) {
+        if (System.getProperty("log4j2.configurationFile") == null) {
+            System.setProperty("log4j2.configurationFile", "log4j2-offline.xml");
+        }
+        System.exit(new CommandLine(new ShipbridgeLocal()).execute(args));
+    }
+
+    /** Options every command shares. */
+    static class Common {
+        @Option(names = "--template", description = "The SAM template (default: template.yaml here or above).")
+        Path template;
+
+        @Option(names = "--time-scale", defaultValue = "3000",
+                description = "How many times faster than the wall clock simulated time runs (default: ${DEFAULT-VALUE}).")
+        double timeScale;
+
+        @Option(names = "--seed", defaultValue = "20261120", description = "Random seed (default: ${DEFAULT-VALUE}).")
+        long seed;
+
+        @Option(names = "--seed-file", description = "Orders to place on the marketplace, in OR11's format (may carry"
+                + " x-simulation).")
+        Path seedFile;
+
+        OfflineCloud.Options options() {
+            return OfflineCloud.Options.defaults(template == null ? CloudFormationTemplate.locate()
+                    : template.toAbsolutePath()).withTimeScale(timeScale).withSeed(seed);
+        }
+    }
+
+    @Command(name = "demo", mixinStandardHelpOptions = true,
+            description = "Runs orders from the marketplace to the customer's door and reports; exits non-zero"
+                    + " unless every order ends as its input justifies.")
+    static final class DemoCommand extends Common implements Callable<Integer> {
+        @Option(names = "--orders", defaultValue = "200", description = "Orders to generate (default: ${DEFAULT-VALUE}).")
+        int orders;
+
+        @Option(names = "--faults", defaultValue = "0",
+                description = "Share of simulator requests that fail (429, 5xx, late answers) and of webhooks "
+                        + "delivered twice, e.g. 0.1.")
+        double faults;
+
+        @Option(names = "--timeout", defaultValue = "300", description = "Seconds to wait for every order to end.")
+        long timeout;
+
+        @Option(names = "--report-json", description = "Writes the report as JSON to this file.")
+        Path reportJson;
+
+        @Override
+        public Integer call() throws Exception {
+            DemoReport report = Demo.run(options(), new Demo.Settings(orders, seedFile, faults, timeScale,
+                    Duration.ofSeconds(timeout), seed), System.out);
+            if (reportJson != null) {
+                report.write(reportJson);
+                System.out.println("Report written to " + reportJson.toAbsolutePath());
+            }
+            return report.passed() ? 0 : 1;
+        }
+    }
+
+    @Command(name = "serve", mixinStandardHelpOptions = true,
+            description = "Keeps the offline cloud up and prints where everything is; Ctrl-C stops it.")
+    static final class ServeCommand extends Common implements Callable<Integer> {
+        @Option(names = "--api-port", defaultValue = "8080") int apiPort;
+        @Option(names = "--sfn-port", defaultValue = "8083") int sfnPort;
+        @Option(names = "--mirakl-port", defaultValue = "8081") int miraklPort;
+        @Option(names = "--tipsa-port", defaultValue = "8082") int tipsaPort;
+        @Option(names = "--orders", defaultValue = "0", description = "New orders to place on the marketplace at start.")
+        int orders;
+
+        @Override
+        public Integer call() throws Exception {
+            OfflineCloud cloud = OfflineCloud.start(options().withPorts(apiPort, sfnPort, miraklPort, tipsaPort));
+            CountDownLatch stopped = new CountDownLatch(1);
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                cloud.close();
+                stopped.countDown();
+            }));
+            OrderGenerator.stockCatalog(cloud.components().skuCatalog());
+            OrderGenerator generator = new OrderGenerator(new SplittableRandom(seed), 1);
+            for (int i = 0; i < orders; i++) {
+                cloud.placeOrder(generator.next(cloud.time().instant()), null);
+            }
+            if (seedFile != null) {
+                cloud.seed(seedFile);
+            }
+            PrintStream out = System.out;
+            out.println("Shipbridge offline cloud is up (simulated time x" + timeScale + "):");
+            out.println("  HTTP API            " + cloud.apiUrl() + "  " + cloud.routes());
+            out.println("  Step Functions API  " + cloud.stepFunctionsUrl() + "  (AWS_ENDPOINT_URL_SFN)");
+            out.println("  Mirakl simulator    " + cloud.mirakl().baseUrl() + "/api/orders  (Authorization: "
+                    + cloud.mirakl().apiKey() + ")");
+            out.println("  TIPSA simulator     " + cloud.tipsa().baseUrl());
+            out.println("  DynamoDB Local      " + cloud.aws().dynamoDbEndpoint() + "  table "
+                    + cloud.aws().resources().tableName("ShipbridgeTable"));
+            out.println("  ElasticMQ (SQS)     " + cloud.aws().sqsEndpoint());
+            out.println("  S3 stand-in         " + cloud.aws().s3Endpoint() + "  labels in s3://"
+                    + cloud.aws().resources().bucketName("LabelBucket") + "/labels/  (CSV exports: none in"
+                    + " template.yaml yet)");
+            out.println("  functions           " + cloud.functions().keySet());
+            cloud.notEmulated().forEach(item -> out.println("  not emulated: " + item));
+            stopped.await();
+            return 0;
+        }
+    }
+
+    @Command(name = "invoke", mixinStandardHelpOptions = true,
+            description = "Runs one function of the template with an event file, as 'sam local invoke' does, "
+                    + "without Docker.")
+    static final class InvokeCommand extends Common implements Callable<Integer> {
+        @Parameters(index = "0", description = "The function's logical id, e.g. FetchOrdersFunction.")
+        String function;
+
+        @Option(names = {"-e", "--event"}, required = true, description = "The event file, e.g. events/accept-order.json.")
+        Path event;
+
+        @Override
+        public Integer call() throws Exception {
+            try (OfflineCloud cloud = OfflineCloud.start(options())) {
+                cloud.pauseSchedules();
+                OrderGenerator.stockCatalog(cloud.components().skuCatalog());
+                if (seedFile != null) {
+                    cloud.seed(seedFile);
+                }
+                LocalFunction target = cloud.function(function);
+                try {
+                    byte[] response = target.invoke(Files.readAllBytes(event));
+                    System.out.println(new String(response, StandardCharsets.UTF_8));
+                    return 0;
+                } catch (FunctionError e) {
+                    System.out.println(e.document());
+                    return 1;
+                }
+            }
+        }
+    }
+}

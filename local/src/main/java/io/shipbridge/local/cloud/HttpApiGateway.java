@@ -1,0 +1,148 @@
+package io.shipbridge.local.cloud;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpExchange;
+import io.shipbridge.config.Json;
+import io.shipbridge.local.sim.HttpService;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Base64;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The template's HTTP API routes on a loopback port: each request becomes an API Gateway HTTP API event (payload
+ * format 2.0) for the route's function, and the function's response becomes the HTTP response, as API Gateway does.
+ */
+final class HttpApiGateway implements AutoCloseable {
+    private static final DateTimeFormatter REQUEST_TIME =
+            DateTimeFormatter.ofPattern("dd/MMM/yyyy:HH:mm:ss Z", Locale.ENGLISH).withZone(ZoneOffset.UTC);
+
+    /** A route: method and path template, e.g. POST /api/v1/carriers/{carrier}/webhook. */
+    private record Route(String method, String path, Pattern pattern, List<String> parameters, LocalFunction target) {
+
+        String routeKey() {
+            return method + " " + path;
+        }
+    }
+
+    private final List<Route> routes = new CopyOnWriteArrayList<>();
+    private final HttpService server;
+
+    HttpApiGateway(int port) {
+        this.server = HttpService.start(port, this::handle);
+    }
+
+    URI baseUrl() {
+        return server.baseUrl();
+    }
+
+    void route(String method, String path, LocalFunction target) {
+        List<String> names = new java.util.ArrayList<>();
+        Matcher placeholders = Pattern.compile("\\{([^}]+)}").matcher(path);
+        StringBuilder regex = new StringBuilder();
+        int last = 0;
+        while (placeholders.find()) {
+            regex.append(Pattern.quote(path.substring(last, placeholders.start()))).append("([^/]+)");
+            names.add(placeholders.group(1));
+            last = placeholders.end();
+        }
+        regex.append(Pattern.quote(path.substring(last)));
+        routes.add(new Route(method.toUpperCase(Locale.ROOT), path, Pattern.compile(regex.toString()), names, target));
+    }
+
+    List<String> routeKeys() {
+        return routes.stream().map(Route::routeKey).toList();
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        String method = exchange.getRequestMethod();
+        String path = exchange.getRequestURI().getPath();
+        for (Route route : routes) {
+            Matcher match = route.pattern().matcher(path);
+            if (route.method().equals(method) && match.matches()) {
+                ObjectNode event = event(exchange, route, match);
+                byte[] response;
+                try {
+                    response = route.target().invoke(Json.MAPPER.writeValueAsBytes(event));
+                } catch (FunctionError e) {
+                    HttpService.respond(exchange, 500, "application/json",
+                            "{\"message\":\"Internal Server Error\"}".getBytes(StandardCharsets.UTF_8));
+                    return;
+                }
+                reply(exchange, Json.MAPPER.readTree(response));
+                return;
+            }
+        }
+        HttpService.respond(exchange, 404, "application/json",
+                "{\"message\":\"Not Found\"}".getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static ObjectNode event(HttpExchange exchange, Route route, Matcher match) throws IOException {
+        byte[] body = exchange.getRequestBody().readAllBytes();
+        String contentType = String.valueOf(exchange.getRequestHeaders().getFirst("Content-Type"));
+        boolean text = contentType.contains("json") || contentType.startsWith("text/") || contentType.contains("xml");
+        Instant now = Instant.now();
+        ObjectNode event = Json.MAPPER.createObjectNode();
+        event.put("version", "2.0");
+        event.put("routeKey", route.routeKey());
+        event.put("rawPath", exchange.getRequestURI().getPath());
+        event.put("rawQueryString", exchange.getRequestURI().getRawQuery() == null ? ""
+                : exchange.getRequestURI().getRawQuery());
+        ObjectNode headers = event.putObject("headers");
+        exchange.getRequestHeaders().forEach((name, values) ->
+                headers.put(name.toLowerCase(Locale.ROOT), String.join(",", values)));
+        Map<String, String> query = HttpService.query(exchange.getRequestURI());
+        if (!query.isEmpty()) {
+            ObjectNode parameters = event.putObject("queryStringParameters");
+            query.forEach(parameters::put);
+        }
+        ObjectNode context = event.putObject("requestContext");
+        context.put("accountId", "000000000000").put("apiId", "local").put("domainName", "127.0.0.1")
+                .put("domainPrefix", "local").put("requestId", UUID.randomUUID().toString())
+                .put("routeKey", route.routeKey()).put("stage", "$default").put("time", REQUEST_TIME.format(now))
+                .put("timeEpoch", now.toEpochMilli());
+        context.putObject("http").put("method", exchange.getRequestMethod())
+                .put("path", exchange.getRequestURI().getPath()).put("protocol", exchange.getProtocol())
+                .put("sourceIp", exchange.getRemoteAddress().getAddress().getHostAddress())
+                .put("userAgent", String.valueOf(exchange.getRequestHeaders().getFirst("User-Agent")));
+        if (!route.parameters().isEmpty()) {
+            ObjectNode parameters = event.putObject("pathParameters");
+            for (int i = 0; i < route.parameters().size(); i++) {
+                parameters.put(route.parameters().get(i), match.group(i + 1));
+            }
+        }
+        event.put("body", text ? new String(body, StandardCharsets.UTF_8) : Base64.getEncoder().encodeToString(body));
+        event.put("isBase64Encoded", !text);
+        return event;
+    }
+
+    private static void reply(HttpExchange exchange, JsonNode response) {
+        if (!response.isObject() || !response.has("statusCode")) {
+            HttpService.respond(exchange, 200, "application/json",
+                    response.toString().getBytes(StandardCharsets.UTF_8));
+            return;
+        }
+        response.path("headers").fields().forEachRemaining(header ->
+                exchange.getResponseHeaders().set(header.getKey(), header.getValue().asText()));
+        String body = response.path("body").asText("");
+        byte[] bytes = response.path("isBase64Encoded").asBoolean(false) ? Base64.getDecoder().decode(body)
+                : body.getBytes(StandardCharsets.UTF_8);
+        HttpService.respond(exchange, response.get("statusCode").asInt(), null, bytes);
+    }
+
+    @Override
+    public void close() {
+        server.close();
+    }
+}

@@ -1,0 +1,200 @@
+package io.shipbridge.local.cloud;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import com.amazonaws.services.lambda.runtime.serialization.PojoSerializer;
+import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
+import io.shipbridge.config.Components;
+import io.shipbridge.config.Json;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.Type;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * One function of the template, its handler running in this JVM: built once with the function's own environment
+ * (as a warm Lambda container), invoked with JSON as Lambda invokes it (events read with Lambda's own serializers),
+ * held to the function's timeout and reserved concurrency. A handler that throws fails the invocation with Lambda's
+ * error document, its exception class as {@code errorType}.
+ */
+public final class LocalFunction {
+    private static final String EVENTS_PACKAGE = "com.amazonaws.services.lambda.runtime.events";
+
+    private final String name;
+    private final String arn;
+    private final Object handler;
+    private final Class<?> inputType;
+    private final Class<?> outputType;
+    private final Duration timeout;
+    private final int memory;
+    private final Semaphore reserved;
+    private final AtomicLong invocations = new AtomicLong();
+    private final AtomicLong errors = new AtomicLong();
+    private final AtomicLong busyNanos = new AtomicLong();
+    private final AtomicInteger running = new AtomicInteger();
+
+    LocalFunction(String name, String arn, String handlerSpec, Components components, Duration timeout, int memory,
+            Integer reservedConcurrency) {
+        this.name = name;
+        this.arn = arn;
+        this.timeout = timeout;
+        this.memory = memory;
+        this.reserved = reservedConcurrency == null ? null : new Semaphore(reservedConcurrency);
+        String className = handlerSpec.contains("::") ? handlerSpec.substring(0, handlerSpec.indexOf("::"))
+                : handlerSpec;
+        try {
+            Class<?> type = Class.forName(className);
+            this.handler = type.getConstructor(Components.class).newInstance(components);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("Function " + name + ": cannot build handler " + handlerSpec
+                    + " with a Components constructor: " + e, e);
+        }
+        Class<?>[] types = requestTypes(handler.getClass());
+        this.inputType = types[0];
+        this.outputType = types[1];
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public String arn() {
+        return arn;
+    }
+
+    public long invocations() {
+        return invocations.get();
+    }
+
+    public long errors() {
+        return errors.get();
+    }
+
+    /** Wall-clock time spent in invocations, all of them together: what Lambda would bill, before rounding. */
+    public Duration busy() {
+        return Duration.ofNanos(busyNanos.get());
+    }
+
+    /** Invocations under way now. */
+    public int running() {
+        return running.get();
+    }
+
+    public int memoryMb() {
+        return memory;
+    }
+
+    /**
+     * Invokes the function synchronously with a JSON payload and returns its JSON response.
+     *
+     * @throws FunctionError when the handler throws, times out, or the function is at its reserved concurrency
+     */
+    public byte[] invoke(byte[] payload) {
+        if (reserved != null && !reserved.tryAcquire()) {
+            throw new FunctionError("TooManyRequestsException", "Rate Exceeded. Reserved concurrency of " + name
+                    + " is in use", null);
+        }
+        invocations.incrementAndGet();
+        long began = System.nanoTime();
+        running.incrementAndGet();
+        try {
+            LocalContext context = new LocalContext(name, arn, memory, timeout);
+            CompletableFuture<byte[]> result = new CompletableFuture<>();
+            Thread worker = Thread.ofVirtual().name("lambda-" + name).start(() -> {
+                try {
+                    result.complete(handle(payload, context));
+                } catch (Throwable t) {
+                    result.completeExceptionally(t);
+                }
+            });
+            try {
+                return result.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (TimeoutException e) {
+                worker.interrupt();
+                throw new FunctionError("Sandbox.Timedout", Instant.now() + " " + context.getAwsRequestId()
+                        + " Task timed out after " + timeout.toSeconds() + ".00 seconds", null);
+            } catch (InterruptedException e) {
+                worker.interrupt();
+                Thread.currentThread().interrupt();
+                throw new FunctionError("Sandbox.Interrupted", "The invocation was interrupted", null);
+            } catch (ExecutionException e) {
+                throw e.getCause() instanceof FunctionError error ? error : FunctionError.of(e.getCause());
+            }
+        } catch (FunctionError e) {
+            errors.incrementAndGet();
+            throw e;
+        } finally {
+            running.decrementAndGet();
+            busyNanos.addAndGet(System.nanoTime() - began);
+            if (reserved != null) {
+                reserved.release();
+            }
+        }
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private byte[] handle(byte[] payload, Context context) throws IOException {
+        if (handler instanceof RequestStreamHandler stream) {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            stream.handleRequest(new ByteArrayInputStream(payload), out, context);
+            return out.toByteArray();
+        }
+        Object input = read(payload);
+        Object output = ((RequestHandler) handler).handleRequest(input, context);
+        return write(output);
+    }
+
+    private Object read(byte[] payload) throws IOException {
+        if (inputType.getName().startsWith(EVENTS_PACKAGE)) {
+            return serializer(inputType).fromJson(new ByteArrayInputStream(payload));
+        }
+        return Json.MAPPER.readValue(payload, inputType);
+    }
+
+    @SuppressWarnings("unchecked")
+    private byte[] write(Object output) throws IOException {
+        if (output == null) {
+            return "null".getBytes();
+        }
+        if (outputType.getName().startsWith(EVENTS_PACKAGE)) {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            ((PojoSerializer<Object>) serializer(outputType)).toJson(output, out);
+            return out.toByteArray();
+        }
+        return Json.MAPPER.writeValueAsBytes(output);
+    }
+
+    private static PojoSerializer<?> serializer(Class<?> type) {
+        return LambdaEventSerializers.serializerFor(type, LocalFunction.class.getClassLoader());
+    }
+
+    /** The I and O of a {@code RequestHandler<I, O>}; Object for a stream handler. */
+    private static Class<?>[] requestTypes(Class<?> type) {
+        for (Class<?> current = type; current != null; current = current.getSuperclass()) {
+            for (Type implemented : current.getGenericInterfaces()) {
+                if (implemented instanceof ParameterizedType parameterized
+                        && parameterized.getRawType() == RequestHandler.class) {
+                    return new Class<?>[] {raw(parameterized.getActualTypeArguments()[0]),
+                        raw(parameterized.getActualTypeArguments()[1])};
+                }
+            }
+        }
+        return new Class<?>[] {Object.class, Object.class};
+    }
+
+    private static Class<?> raw(Type type) {
+        return type instanceof ParameterizedType parameterized ? (Class<?>) parameterized.getRawType()
+                : (Class<?>) type;
+    }
+}

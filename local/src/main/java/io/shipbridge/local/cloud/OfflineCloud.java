@@ -1,0 +1,562 @@
+package io.shipbridge.local.cloud;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.shipbridge.config.Components;
+import io.shipbridge.config.Config;
+import io.shipbridge.config.Json;
+import io.shipbridge.local.sim.Faults;
+import io.shipbridge.local.sim.MiraklSimulator;
+import io.shipbridge.local.sim.TipsaSimulator;
+import io.shipbridge.local.sim.WebhookSender;
+import io.shipbridge.local.states.StateMachine;
+import io.shipbridge.local.states.StatesEngine;
+import io.shipbridge.local.states.StatesError;
+import io.shipbridge.local.states.StepFunctionsServer;
+import io.shipbridge.local.time.SimulatedTime;
+import io.shipbridge.standins.CloudFormationTemplate;
+import io.shipbridge.standins.LocalAws;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.SplittableRandom;
+import java.util.TreeSet;
+
+/**
+ * The deployed template, run in one JVM: what {@code template.yaml} declares is brought up from it (tables, queues
+ * and the bucket in local stand-ins; every function in-process with its template environment, its references
+ * resolved to local endpoints; the state machine in the ASL executor behind the Step Functions API; the HTTP API
+ * routes; the schedules as timers; the SQS event sources as pollers), with Mirakl and TIPSA simulated. What the
+ * template asks for that is not emulated is listed by name in {@link #notEmulated()}.
+ */
+public final class OfflineCloud implements AutoCloseable {
+    public static final String REGION = LocalAws.REGION;
+    public static final String ACCOUNT = LocalAws.ACCOUNT_ID;
+    public static final String STACK = "shipbridge-local";
+    private static final String WEBHOOK_SECRET = "whsec_" + Base64.getEncoder().encodeToString(
+            "shipbridge-offline-cloud-webhook-secret".getBytes(StandardCharsets.UTF_8));
+
+    /** Lambda's SQS pollers start with five batches at once (and scale out from there, which is not emulated). */
+    private static final int SQS_STARTING_BATCHES = 5;
+    private static final Set<String> EMULATED_FUNCTION_PROPERTIES = Set.of("Handler", "Timeout", "MemorySize",
+            "Environment", "Events", "Description", "ReservedConcurrentExecutions", "CodeUri", "Runtime",
+            "Policies");
+    private static final Map<String, Set<String>> EMULATED_PROPERTIES = Map.of(
+            "AWS::DynamoDB::Table", Set.of("AttributeDefinitions", "KeySchema", "GlobalSecondaryIndexes",
+                    "TimeToLiveSpecification", "BillingMode"),
+            "AWS::SQS::Queue", Set.of("VisibilityTimeout", "RedrivePolicy", "MessageRetentionPeriod",
+                    "DelaySeconds", "ReceiveMessageWaitTimeSeconds"),
+            "AWS::S3::Bucket", Set.of(),
+            "AWS::Serverless::StateMachine", Set.of("Name", "Type", "DefinitionUri", "DefinitionSubstitutions",
+                    "Policies"),
+            "AWS::Serverless::HttpApi", Set.of());
+
+    private final Options options;
+    private final SimulatedTime time;
+    private final SplittableRandom random;
+    private final LocalAws aws;
+    private final MiraklSimulator mirakl;
+    private final TipsaSimulator tipsa;
+    private final StatesEngine engine;
+    private final StepFunctionsServer stepFunctions;
+    private final HttpApiGateway api;
+    private final Schedules schedules;
+    private final Map<String, LocalFunction> functions = new LinkedHashMap<>();
+    private final List<QueuePoller> pollers = new ArrayList<>();
+    private final List<String> notEmulated = new ArrayList<>();
+    private final Map<String, String> parameters = new LinkedHashMap<>();
+    private final WebhookSender webhooks;
+    private final PaceGovernor governor;
+    private StateMachine stateMachine;
+    private Components components;
+
+    /**
+     * How to run it.
+     *
+     * @param timeScale      how much faster than the wall clock simulated time runs
+     * @param settings       extra function settings (e.g. a shorter FIRST_SCAN_TIMEOUT_SECONDS), for every function
+     * @param pushWebhooks   whether a tracking aggregator pushes TIPSA's states to the webhook route too
+     * @param freeInvocations how many invocations may run before simulated time slows down (0: never slows)
+     */
+    public record Options(Path template, double timeScale, Instant start, long seed, int apiPort,
+            int stepFunctionsPort, int miraklPort, int tipsaPort, Duration debitDelay,
+            TipsaSimulator.Timeline tipsaTimeline, boolean pushWebhooks,
+            int freeInvocations, Map<String, String> settings) {
+
+        public static Options defaults(Path template) {
+            return new Options(template, 3000, Instant.parse("2026-11-20T08:00:00Z"), 20261120L, 0, 0, 0, 0,
+                    Duration.ofMinutes(10),
+                    // A same-day courier: collected within the hour, out for delivery two hours later, then delivered.
+                    new TipsaSimulator.Timeline(Duration.ofMinutes(30), Duration.ofHours(2), Duration.ofMinutes(45),
+                            Duration.ofMinutes(45)),
+                    true, 2, Map.of());
+        }
+
+        public Options withTimeScale(double scale) {
+            return new Options(template, scale, start, seed, apiPort, stepFunctionsPort, miraklPort, tipsaPort,
+                    debitDelay, tipsaTimeline, pushWebhooks, freeInvocations,
+                    settings);
+        }
+
+        public Options withSeed(long randomSeed) {
+            return new Options(template, timeScale, start, randomSeed, apiPort, stepFunctionsPort, miraklPort,
+                    tipsaPort, debitDelay, tipsaTimeline, pushWebhooks, freeInvocations,
+                    settings);
+        }
+
+        public Options withPorts(int api, int sfn, int miraklSim, int tipsaSim) {
+            return new Options(template, timeScale, start, seed, api, sfn, miraklSim, tipsaSim, debitDelay,
+                    tipsaTimeline, pushWebhooks, freeInvocations,
+                    settings);
+        }
+
+        public Options withSettings(Map<String, String> extra) {
+            return new Options(template, timeScale, start, seed, apiPort, stepFunctionsPort, miraklPort, tipsaPort,
+                    debitDelay, tipsaTimeline, pushWebhooks, freeInvocations, extra);
+        }
+
+        public Options withFreeInvocations(int free) {
+            return new Options(template, timeScale, start, seed, apiPort, stepFunctionsPort, miraklPort, tipsaPort,
+                    debitDelay, tipsaTimeline, pushWebhooks, free, settings);
+        }
+
+        public Options withWebhooks(boolean push) {
+            return new Options(template, timeScale, start, seed, apiPort, stepFunctionsPort, miraklPort, tipsaPort,
+                    debitDelay, tipsaTimeline, push, freeInvocations, settings);
+        }
+    }
+
+    private OfflineCloud(Options options) {
+        this.options = options;
+        this.time = new SimulatedTime(options.start(), options.timeScale());
+        this.random = new SplittableRandom(options.seed());
+        CloudFormationTemplate template = CloudFormationTemplate.read(options.template());
+        this.aws = LocalAws.start(options.template());
+        this.mirakl = new MiraklSimulator(time, random.split(), "local-mirakl-" + Long.toHexString(options.seed()),
+                options.debitDelay(), List.of(Map.of("code", "TIPSA", "label", "TIPSA",
+                        "tracking_url", "https://www.tip-sa.com/seguimiento?id={trackingId}"),
+                        Map.of("code", "SEUR", "label", "SEUR", "tracking_url",
+                                "https://www.seur.com/livetracking/?segOnlineIdentificador={trackingId}")),
+                options.miraklPort());
+        this.tipsa = new TipsaSimulator(time, random.split(), "000123", "33333", "local-tipsa-password",
+                options.tipsaTimeline(), options.tipsaPort());
+        this.engine = new StatesEngine(time, this::invokeForStates, random.split());
+        this.stepFunctions = StepFunctionsServer.start(engine, options.stepFunctionsPort());
+        this.api = new HttpApiGateway(options.apiPort());
+        this.schedules = new Schedules(time);
+        resolveParameters(template);
+        TemplateValues values = new TemplateValues(parameters, resourceValues(template));
+        bringUp(template, values);
+        components = new Components(Config.of(localSettings(Map.of("TABLE_NAME",
+                aws.resources().tableName("ShipbridgeTable"), "LABEL_BUCKET",
+                aws.resources().bucketName("LabelBucket")))), LocalAws.CREDENTIALS, time, time.sleeper());
+        this.webhooks = new WebhookSender(time, random.split(), tipsa,
+                URI.create(api.baseUrl() + "/api/v1/carriers/tipsa/webhook"), Base64.getDecoder().decode(
+                        WEBHOOK_SECRET.substring("whsec_".length())));
+        if (options.pushWebhooks()) {
+            webhooks.start(Duration.ofMinutes(10));
+        }
+        governor = options.freeInvocations() > 0
+                ? new PaceGovernor(time, functions.values(), options.freeInvocations()) : null;
+        // Bringing the stand-ins up took seconds of wall time: simulated time begins now.
+        time.restart();
+    }
+
+    public static OfflineCloud start(Options options) {
+        return new OfflineCloud(options);
+    }
+
+    private void resolveParameters(CloudFormationTemplate template) {
+        Map<String, String> local = new HashMap<>();
+        local.put("MiraklBaseUrl", mirakl.baseUrl().toString());
+        local.put("MiraklApiKey", mirakl.apiKey());
+        local.put("MiraklShopId", "");
+        local.put("TipsaBaseUrl", tipsa.baseUrl().toString());
+        local.put("TipsaAgencyCode", "000123");
+        local.put("TipsaClientCode", "33333");
+        local.put("TipsaPassword", "local-tipsa-password");
+        local.put("ShipFromName", "Shipbridge Demo Seller SL");
+        local.put("ShipFromStreet", "Polígono Industrial Norte, Nave 7");
+        local.put("ShipFromCity", "Valencia");
+        local.put("ShipFromPostcode", "46001");
+        local.put("ShipFromPhone", "+34 960 000 000");
+        local.put("WebhookSecrets", "{\"tipsa\":[\"" + WEBHOOK_SECRET + "\"]}");
+        Iterator<Map.Entry<String, JsonNode>> declared = template.section("Parameters").fields();
+        while (declared.hasNext()) {
+            Map.Entry<String, JsonNode> parameter = declared.next();
+            String value = local.containsKey(parameter.getKey()) ? local.get(parameter.getKey())
+                    : parameter.getValue().has("Default") ? parameter.getValue().get("Default").asText() : null;
+            if (value == null) {
+                throw new IllegalStateException("Template parameter " + parameter.getKey()
+                        + " has no default and the offline cloud has no value for it");
+            }
+            parameters.put(parameter.getKey(), value);
+        }
+        parameters.put("AWS::Region", REGION);
+        parameters.put("AWS::AccountId", ACCOUNT);
+        parameters.put("AWS::StackName", STACK);
+        parameters.put("AWS::Partition", "aws");
+        parameters.put("AWS::URLSuffix", "amazonaws.com");
+    }
+
+    private Map<String, TemplateValues.ResourceValue> resourceValues(CloudFormationTemplate template) {
+        Map<String, TemplateValues.ResourceValue> values = new HashMap<>();
+        for (CloudFormationTemplate.Resource resource : template.resources().values()) {
+            String id = resource.logicalId();
+            switch (resource.type()) {
+                case "AWS::DynamoDB::Table" -> values.put(id, new TemplateValues.ResourceValue(
+                        aws.resources().tableName(id), Map.of("Arn", "arn:aws:dynamodb:" + REGION + ":" + ACCOUNT
+                                + ":table/" + aws.resources().tableName(id))));
+                case "AWS::SQS::Queue" -> values.put(id, new TemplateValues.ResourceValue(
+                        aws.resources().queueUrl(id), Map.of("Arn", aws.resources().queueArn(id), "QueueName",
+                                id, "QueueUrl", aws.resources().queueUrl(id))));
+                case "AWS::S3::Bucket" -> values.put(id, new TemplateValues.ResourceValue(
+                        aws.resources().bucketName(id), Map.of("Arn", "arn:aws:s3:::"
+                                + aws.resources().bucketName(id))));
+                case "AWS::Serverless::Function" -> values.put(id, new TemplateValues.ResourceValue(id,
+                        Map.of("Arn", functionArn(id))));
+                case "AWS::Serverless::HttpApi" -> values.put(id, new TemplateValues.ResourceValue("local",
+                        Map.of()));
+                default -> {
+                    // Resolved below once their own values are known (the state machine) or not at all.
+                }
+            }
+        }
+        for (CloudFormationTemplate.Resource machine : template.ofType("AWS::Serverless::StateMachine")) {
+            String name = new TemplateValues(parameters, values).resolve(machine.properties().get("Name"),
+                    machine.logicalId() + ".Name");
+            String machineName = name == null ? machine.logicalId() : name;
+            String arn = "arn:aws:states:" + REGION + ":" + ACCOUNT + ":stateMachine:" + machineName;
+            values.put(machine.logicalId(), new TemplateValues.ResourceValue(arn, Map.of("Arn", arn, "Name",
+                    machineName)));
+        }
+        return values;
+    }
+
+    private void bringUp(CloudFormationTemplate template, TemplateValues values) {
+        JsonNode globals = template.section("Globals").path("Function");
+        for (CloudFormationTemplate.Resource resource : template.resources().values()) {
+            switch (resource.type()) {
+                case "AWS::Serverless::StateMachine" -> registerStateMachine(resource, values);
+                case "AWS::Serverless::Function" -> {
+                }
+                default -> reportProperties(resource);
+            }
+        }
+        for (CloudFormationTemplate.Resource function : template.ofType("AWS::Serverless::Function")) {
+            buildFunction(function, globals, values);
+        }
+        Iterator<String> globalProperties = globals.fieldNames();
+        while (globalProperties.hasNext()) {
+            String property = globalProperties.next();
+            if (!EMULATED_FUNCTION_PROPERTIES.contains(property)) {
+                notEmulated.add("Globals.Function." + property + " (functions run in this JVM)");
+            }
+        }
+        notEmulated.add("Policies of every function and state machine: IAM is not enforced");
+        template.resources().values().stream()
+                .filter(r -> !EMULATED_PROPERTIES.containsKey(r.type()) && !r.type().equals("AWS::Serverless::Function"))
+                .forEach(r -> notEmulated.add(r.logicalId() + " (" + r.type() + ")"));
+        for (CloudFormationTemplate.Resource function : template.ofType("AWS::Serverless::Function")) {
+            for (JsonNode event : iterable(function.properties().path("Events"))) {
+                wireEvent(function.logicalId(), event, values);
+            }
+        }
+    }
+
+    private void registerStateMachine(CloudFormationTemplate.Resource resource, TemplateValues values) {
+        JsonNode properties = resource.properties();
+        String definition;
+        try {
+            definition = Files.readString(options.template().getParent()
+                    .resolve(properties.path("DefinitionUri").asText()));
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read the definition of " + resource.logicalId(), e);
+        }
+        Iterator<Map.Entry<String, JsonNode>> substitutions = properties.path("DefinitionSubstitutions").fields();
+        while (substitutions.hasNext()) {
+            Map.Entry<String, JsonNode> substitution = substitutions.next();
+            definition = definition.replace("${" + substitution.getKey() + "}", values.resolve(substitution.getValue(),
+                    resource.logicalId() + ".DefinitionSubstitutions." + substitution.getKey()));
+        }
+        String arn = values.ref(resource.logicalId(), resource.logicalId());
+        stateMachine = engine.register(StateMachine.of(arn.substring(arn.lastIndexOf(':') + 1), arn, definition));
+        stateMachine.unsupported().forEach(problem -> notEmulated.add(resource.logicalId() + ": " + problem));
+        if (!"STANDARD".equals(properties.path("Type").asText("STANDARD"))) {
+            notEmulated.add(resource.logicalId() + ".Type " + properties.path("Type").asText()
+                    + " (runs as a Standard workflow)");
+        }
+        reportProperties(resource);
+    }
+
+    private void reportProperties(CloudFormationTemplate.Resource resource) {
+        Set<String> emulated = EMULATED_PROPERTIES.get(resource.type());
+        if (emulated == null) {
+            return;
+        }
+        Iterator<String> names = resource.properties().fieldNames();
+        while (names.hasNext()) {
+            String property = names.next();
+            if (!emulated.contains(property)) {
+                notEmulated.add(resource.logicalId() + "." + property);
+            }
+        }
+    }
+
+    private void buildFunction(CloudFormationTemplate.Resource resource, JsonNode globals, TemplateValues values) {
+        JsonNode properties = resource.properties();
+        String id = resource.logicalId();
+        Map<String, String> environment = new LinkedHashMap<>();
+        for (JsonNode variables : List.of(globals.path("Environment").path("Variables"),
+                properties.path("Environment").path("Variables"))) {
+            Iterator<Map.Entry<String, JsonNode>> fields = variables.fields();
+            while (fields.hasNext()) {
+                Map.Entry<String, JsonNode> field = fields.next();
+                environment.put(field.getKey(), values.resolve(field.getValue(), id + ".Environment."
+                        + field.getKey()));
+            }
+        }
+        environment.put("AWS_LAMBDA_FUNCTION_NAME", id);
+        int timeout = properties.path("Timeout").asInt(globals.path("Timeout").asInt(3));
+        int memory = properties.path("MemorySize").asInt(globals.path("MemorySize").asInt(128));
+        Integer reserved = properties.has("ReservedConcurrentExecutions")
+                ? properties.get("ReservedConcurrentExecutions").asInt() : null;
+        String handler = properties.path("Handler").asText(globals.path("Handler").asText());
+        Components functionComponents = new Components(Config.of(localSettings(environment)), LocalAws.CREDENTIALS,
+                time, time.sleeper());
+        functions.put(id, new LocalFunction(id, functionArn(id), handler, functionComponents,
+                Duration.ofSeconds(timeout), memory, reserved));
+        Iterator<String> names = properties.fieldNames();
+        while (names.hasNext()) {
+            String property = names.next();
+            if (!EMULATED_FUNCTION_PROPERTIES.contains(property)) {
+                notEmulated.add(id + "." + property);
+            }
+        }
+    }
+
+    /** The function's template environment plus what makes it reach the local stand-ins instead of AWS. */
+    private Map<String, String> localSettings(Map<String, String> environment) {
+        Map<String, String> settings = new LinkedHashMap<>(environment);
+        settings.put("AWS_REGION", REGION);
+        settings.put("AWS_ENDPOINT_URL_DYNAMODB", aws.dynamoDbEndpoint().toString());
+        settings.put("AWS_ENDPOINT_URL_SQS", aws.sqsEndpoint().toString());
+        settings.put("AWS_ENDPOINT_URL_S3", aws.s3Endpoint().toString());
+        settings.put("AWS_ENDPOINT_URL_SFN", stepFunctions.endpoint().toString());
+        settings.put("AWS_S3_FORCE_PATH_STYLE", "true");
+        settings.putIfAbsent("MIRAKL_TIMEOUT_SECONDS", "2");
+        settings.putIfAbsent("TIPSA_TIMEOUT_SECONDS", "2");
+        settings.putAll(options.settings());
+        return settings;
+    }
+
+    private void wireEvent(String functionId, JsonNode event, TemplateValues values) {
+        String type = event.path("Type").asText();
+        JsonNode properties = event.path("Properties");
+        LocalFunction function = functions.get(functionId);
+        String where = functionId + ".Events." + type;
+        try {
+            switch (type) {
+                case "ScheduleV2" -> {
+                    schedules.add(functionId, values.resolve(properties.get("ScheduleExpression"), where),
+                            properties.path("ScheduleExpressionTimezone").asText(null),
+                            properties.path("Input").asText("{}"), function);
+                    properties.fieldNames().forEachRemaining(name -> {
+                        if (!Set.of("ScheduleExpression", "ScheduleExpressionTimezone", "Input").contains(name)) {
+                            notEmulated.add(where + "." + name);
+                        }
+                    });
+                }
+                case "HttpApi" -> api.route(properties.path("Method").asText("ANY"), properties.path("Path").asText(),
+                        function);
+                case "SQS" -> {
+                    String queueArn = values.resolve(properties.get("Queue"), where);
+                    String queueId = queueArn.substring(queueArn.lastIndexOf(':') + 1);
+                    String queueUrl = aws.resources().queueUrl(queueId);
+                    int visibility = Integer.parseInt(aws.sqs().getQueueAttributes(a -> a.queueUrl(queueUrl)
+                            .attributeNamesWithStrings("VisibilityTimeout")).attributesAsStrings()
+                            .get("VisibilityTimeout"));
+                    boolean partial = false;
+                    for (JsonNode responseType : properties.path("FunctionResponseTypes")) {
+                        partial |= responseType.asText().equals("ReportBatchItemFailures");
+                    }
+                    pollers.add(new QueuePoller(aws.sqs(), queueUrl, queueArn, function,
+                            properties.path("BatchSize").asInt(10),
+                            Duration.ofSeconds(properties.path("MaximumBatchingWindowInSeconds").asInt(0)), partial,
+                            Duration.ofSeconds(visibility), Math.min(SQS_STARTING_BATCHES,
+                                    properties.path("ScalingConfig").path("MaximumConcurrency")
+                                            .asInt(SQS_STARTING_BATCHES)), time));
+                    properties.fieldNames().forEachRemaining(name -> {
+                        if (!Set.of("Queue", "BatchSize", "MaximumBatchingWindowInSeconds", "FunctionResponseTypes",
+                                "ScalingConfig").contains(name)) {
+                            notEmulated.add(where + "." + name);
+                        }
+                    });
+                }
+                default -> notEmulated.add(where + " (event type " + type + ")");
+            }
+        } catch (UnsupportedOperationException e) {
+            notEmulated.add(e.getMessage());
+        }
+    }
+
+    private JsonNode invokeForStates(String functionNameOrArn, JsonNode payload) {
+        LocalFunction function = function(functionNameOrArn);
+        try {
+            return Json.MAPPER.readTree(function.invoke(Json.MAPPER.writeValueAsBytes(payload)));
+        } catch (FunctionError e) {
+            String error = e.errorType().equals("TooManyRequestsException") ? "Lambda.TooManyRequestsException"
+                    : e.errorType();
+            throw new StatesError(error, e.document());
+        } catch (IOException e) {
+            throw new StatesError("Lambda.Unknown", "The function's response is not JSON: " + e.getMessage());
+        }
+    }
+
+    /** A function by logical id, name or ARN (a version or alias qualifier is ignored). */
+    public LocalFunction function(String nameOrArn) {
+        String name = nameOrArn;
+        if (nameOrArn.startsWith("arn:")) {
+            String[] parts = nameOrArn.split(":");
+            name = parts[6];
+        }
+        LocalFunction function = functions.get(name);
+        if (function == null) {
+            throw new StatesError("Lambda.ResourceNotFoundException", "Function not found: " + nameOrArn);
+        }
+        return function;
+    }
+
+    private static String functionArn(String logicalId) {
+        return "arn:aws:lambda:" + REGION + ":" + ACCOUNT + ":function:" + logicalId;
+    }
+
+    private static Iterable<JsonNode> iterable(JsonNode node) {
+        List<JsonNode> children = new ArrayList<>();
+        node.forEach(children::add);
+        return children;
+    }
+
+    public SimulatedTime time() {
+        return time;
+    }
+
+    public LocalAws aws() {
+        return aws;
+    }
+
+    public MiraklSimulator mirakl() {
+        return mirakl;
+    }
+
+    public TipsaSimulator tipsa() {
+        return tipsa;
+    }
+
+    public WebhookSender webhooks() {
+        return webhooks;
+    }
+
+    public StatesEngine engine() {
+        return engine;
+    }
+
+    public StateMachine stateMachine() {
+        return stateMachine;
+    }
+
+    public Map<String, LocalFunction> functions() {
+        return Map.copyOf(functions);
+    }
+
+    /** The application's stores, configured as the functions are: to read orders, history and the operations log. */
+    public Components components() {
+        return components;
+    }
+
+    public URI apiUrl() {
+        return api.baseUrl();
+    }
+
+    public List<String> routes() {
+        return api.routeKeys();
+    }
+
+    public URI stepFunctionsUrl() {
+        return stepFunctions.endpoint();
+    }
+
+    /** Everything the template declares that the offline cloud does not emulate, by name. */
+    public List<String> notEmulated() {
+        return List.copyOf(new TreeSet<>(notEmulated));
+    }
+
+    /**
+     * Places an order on the simulated marketplace, as a customer would; {@code simulation} scripts its story (see
+     * {@link MiraklSimulator}), its {@code "carrier"} trouble going to the carrier simulator.
+     */
+    public void placeOrder(ObjectNode order, ObjectNode simulation) {
+        if (simulation != null && simulation.hasNonNull("carrier")) {
+            tipsa.trouble(order.path("order_id").asText(), TipsaSimulator.Trouble.named(
+                    simulation.get("carrier").asText()));
+        }
+        mirakl.addOrder(order, simulation);
+    }
+
+    /** Places the orders of a file in OR11's format, each with its {@code x-simulation} story; returns their ids. */
+    public List<String> seed(Path file) throws IOException {
+        List<String> ids = mirakl.seed(file);
+        for (String id : ids) {
+            JsonNode carrierTrouble = mirakl.simulation(id).path("carrier");
+            if (carrierTrouble.isTextual()) {
+                tipsa.trouble(id, TipsaSimulator.Trouble.named(carrierTrouble.asText()));
+            }
+        }
+        return ids;
+    }
+
+    public void injectFaults(Faults faults) {
+        mirakl.faults(faults);
+        tipsa.faults(faults);
+        webhooks.faults(faults);
+    }
+
+    /** Stops the schedules (the test or demo then drives the functions). */
+    public void pauseSchedules() {
+        schedules.pause();
+    }
+
+    public void resumeSchedules() {
+        schedules.resume();
+    }
+
+    @Override
+    public void close() {
+        if (governor != null) {
+            governor.close();
+        }
+        webhooks.close();
+        schedules.close();
+        pollers.forEach(QueuePoller::close);
+        engine.close();
+        api.close();
+        stepFunctions.close();
+        tipsa.close();
+        mirakl.close();
+        aws.close();
+        time.close();
+    }
+}

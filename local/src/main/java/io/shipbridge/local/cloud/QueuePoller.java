@@ -1,0 +1,154 @@
+package io.shipbridge.local.cloud;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.shipbridge.config.Json;
+import io.shipbridge.local.time.SimulatedTime;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.Message;
+import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
+
+/**
+ * An SQS event source mapping: takes messages off the queue in batches (up to its batch size, waiting at most its
+ * batching window), invokes the function with an SQS event, and deletes the messages the function handled: all of
+ * them on success, all but the reported ones with {@code ReportBatchItemFailures}, none when the function fails.
+ * Messages left come back after the visibility timeout (in simulated time); the queue's redrive policy moves them to
+ * its dead-letter queue after its maximum receives. Like Lambda's SQS pollers it works on five batches at once, or on
+ * fewer when the event source's {@code ScalingConfig.MaximumConcurrency} says so.
+ */
+final class QueuePoller implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(QueuePoller.class);
+
+    private final SqsClient sqs;
+    private final String queueUrl;
+    private final String queueArn;
+    private final LocalFunction target;
+    private final int batchSize;
+    private final Duration batchingWindow;
+    private final boolean reportBatchItemFailures;
+    private final int visibilitySeconds;
+    private final SimulatedTime time;
+    private final AtomicLong batches = new AtomicLong();
+    private final List<Thread> threads = new ArrayList<>();
+    private volatile boolean running = true;
+
+    QueuePoller(SqsClient sqs, String queueUrl, String queueArn, LocalFunction target, int batchSize,
+            Duration batchingWindow, boolean reportBatchItemFailures, Duration visibilityTimeout, int concurrency,
+            SimulatedTime time) {
+        this.sqs = sqs;
+        this.queueUrl = queueUrl;
+        this.queueArn = queueArn;
+        this.target = target;
+        this.batchSize = Math.max(1, Math.min(10, batchSize));
+        this.batchingWindow = batchingWindow;
+        this.reportBatchItemFailures = reportBatchItemFailures;
+        this.visibilitySeconds = (int) Math.max(1, Math.ceil(time.real(visibilityTimeout).toMillis() / 1000.0));
+        this.time = time;
+        for (int i = 0; i < concurrency; i++) {
+            threads.add(Thread.ofPlatform().daemon().name("sqs-" + target.name() + "-" + i).start(this::poll));
+        }
+    }
+
+    long batches() {
+        return batches.get();
+    }
+
+    private void poll() {
+        while (running) {
+            try {
+                List<Message> batch = collect();
+                if (!batch.isEmpty()) {
+                    deliver(batch);
+                }
+            } catch (RuntimeException e) {
+                if (running) {
+                    LOG.warn("Polling {} for {} failed: {}", queueUrl, target.name(), e.getMessage());
+                    pause(Duration.ofMillis(200));
+                }
+            }
+        }
+    }
+
+    private List<Message> collect() {
+        List<Message> batch = new ArrayList<>();
+        long windowEnd = System.nanoTime() + time.real(batchingWindow).toNanos();
+        while (running && batch.size() < batchSize) {
+            // Short polls: a long poll's wall-clock second would be an hour of simulated time.
+            List<Message> received = sqs.receiveMessage(r -> r.queueUrl(queueUrl)
+                    .maxNumberOfMessages(batchSize - batch.size()).waitTimeSeconds(0)
+                    .visibilityTimeout(visibilitySeconds)
+                    .messageSystemAttributeNames(MessageSystemAttributeName.ALL)).messages();
+            batch.addAll(received);
+            if (batch.isEmpty()) {
+                pause(Duration.ofMillis(20));
+                break;
+            }
+            if (System.nanoTime() >= windowEnd) {
+                break;
+            }
+            if (received.isEmpty()) {
+                pause(Duration.ofMillis(2));
+            }
+        }
+        return batch;
+    }
+
+    private void deliver(List<Message> batch) {
+        batches.incrementAndGet();
+        ObjectNode event = Json.MAPPER.createObjectNode();
+        ArrayNode records = event.putArray("Records");
+        for (Message message : batch) {
+            ObjectNode record = records.addObject();
+            record.put("messageId", message.messageId()).put("receiptHandle", message.receiptHandle())
+                    .put("body", message.body()).put("md5OfBody", message.md5OfBody())
+                    .put("eventSource", "aws:sqs").put("eventSourceARN", queueArn)
+                    .put("awsRegion", queueArn.split(":")[3]);
+            ObjectNode attributes = record.putObject("attributes");
+            message.attributes().forEach((name, value) -> attributes.put(name.toString(), value));
+            record.putObject("messageAttributes");
+        }
+        Set<String> failed = new HashSet<>();
+        try {
+            byte[] response = target.invoke(Json.MAPPER.writeValueAsBytes(event));
+            if (reportBatchItemFailures) {
+                JsonNode reported = Json.MAPPER.readTree(response).path("batchItemFailures");
+                reported.forEach(item -> failed.add(item.path("itemIdentifier").asText()));
+            }
+        } catch (FunctionError e) {
+            LOG.warn("{} failed on a batch of {}: {}", target.name(), batch.size(), e.getMessage());
+            return;
+        } catch (IOException e) {
+            LOG.warn("{} answered something that is not an SQS batch response", target.name());
+            return;
+        }
+        for (Message message : batch) {
+            if (!failed.contains(message.messageId())) {
+                sqs.deleteMessage(d -> d.queueUrl(queueUrl).receiptHandle(message.receiptHandle()));
+            }
+        }
+    }
+
+    private static void pause(Duration duration) {
+        try {
+            Thread.sleep(duration);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public void close() {
+        running = false;
+        threads.forEach(Thread::interrupt);
+    }
+}

@@ -1,0 +1,247 @@
+package io.shipbridge.local.demo;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.shipbridge.local.cloud.OfflineCloud;
+import io.shipbridge.local.sim.CallLog;
+import io.shipbridge.local.sim.Faults;
+import io.shipbridge.local.states.Execution;
+import io.shipbridge.order.OrderState;
+import io.shipbridge.order.OrderView;
+import io.shipbridge.order.StatusChange;
+import io.shipbridge.storage.OrderStore;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.SplittableRandom;
+import java.util.TreeMap;
+
+/**
+ * Runs orders through the whole of Shipbridge in the offline cloud, to their end: new orders appear on the simulated
+ * marketplace, the schedules fetch them, the state machine fulfils them with the simulated carrier, tracking comes
+ * by polling and by webhook. Then it checks every order against what its input justifies and reports.
+ */
+public final class Demo {
+    /** The happy path, each transition once and in this order. */
+    static final List<OrderState> COMPLETE_PATH = List.of(OrderState.PENDING_ACCEPTANCE, OrderState.ACCEPTED,
+            OrderState.PENDING_POST, OrderState.POSTED, OrderState.AWAITING_TRACKING, OrderState.TRACKED,
+            OrderState.MIRAKL_OK, OrderState.COMPLETE);
+
+    /**
+     * What to run.
+     *
+     * @param faultRate share of simulator requests that fail (429, 5xx or a late answer), and of webhooks delivered
+     *                  twice
+     * @param wallLimit how long to wait for every order to end before giving up
+     */
+    public record Settings(int orders, Path seedFile, double faultRate, double timeScale, Duration wallLimit,
+            long seed) {
+    }
+
+    private Demo() {
+    }
+
+    public static DemoReport run(OfflineCloud.Options options, Settings settings, PrintStream out)
+            throws IOException, InterruptedException {
+        long started = System.nanoTime();
+        out.printf("Starting the offline cloud from %s (time runs %.0f times faster)...%n", options.template(),
+                options.timeScale());
+        try (OfflineCloud cloud = OfflineCloud.start(options)) {
+            double startupSeconds = (System.nanoTime() - started) / 1e9;
+            out.printf("Up in %.1f s: Step Functions %s, API %s, Mirakl %s, TIPSA %s%n", startupSeconds,
+                    cloud.stepFunctionsUrl(), cloud.apiUrl(), cloud.mirakl().baseUrl(), cloud.tipsa().baseUrl());
+            cloud.notEmulated().forEach(item -> out.println("  not emulated: " + item));
+            OrderGenerator.stockCatalog(cloud.components().skuCatalog());
+            if (settings.faultRate() > 0) {
+                cloud.injectFaults(Faults.ofRate(settings.faultRate(), Duration.ofMillis(2500)));
+                out.printf("Injecting faults into %.0f %% of Mirakl and TIPSA requests and duplicating %.0f %% of"
+                        + " webhooks%n", settings.faultRate() * 100, settings.faultRate() * 100);
+            }
+            Instant simulatedStart = cloud.time().instant();
+            long ordersPlaced = System.nanoTime();
+            List<String> ids = place(cloud, settings);
+            out.printf("%d orders placed on the marketplace at %s (simulated)%n", ids.size(), simulatedStart);
+            Map<String, Instant> placedAt = new LinkedHashMap<>();
+            ids.forEach(id -> placedAt.put(id, Instant.parse(cloud.mirakl().order(id).path("last_updated_date")
+                    .asText())));
+            Map<String, Double> wallLatency = await(cloud, ids, settings.wallLimit(), out);
+            boolean allEnded = wallLatency.size() == ids.size();
+            double wall = (System.nanoTime() - started) / 1e9;
+            double processing = (System.nanoTime() - ordersPlaced) / 1e9;
+            DemoReport report = report(cloud, ids, placedAt, allEnded, wallLatency, wall, processing, startupSeconds,
+                    Duration.between(simulatedStart, cloud.time().instant()), settings);
+            report.print(out);
+            return report;
+        }
+    }
+
+    private static List<String> place(OfflineCloud cloud, Settings settings) throws IOException {
+        if (settings.seedFile() != null) {
+            return cloud.seed(settings.seedFile());
+        }
+        OrderGenerator generator = new OrderGenerator(new SplittableRandom(settings.seed()), 1);
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < settings.orders(); i++) {
+            ObjectNode order = generator.next(cloud.time().instant());
+            cloud.placeOrder(order, null);
+            ids.add(order.path("order_id").asText());
+        }
+        return ids;
+    }
+
+    /**
+     * Waits until every order's execution has ended, showing progress, and says when each ended: seconds of wall time
+     * since the orders were placed (to the tenth, as it looks ten times a second). Orders missing from the answer had
+     * not ended when the wall limit came.
+     */
+    private static Map<String, Double> await(OfflineCloud cloud, List<String> ids, Duration limit, PrintStream out)
+            throws InterruptedException {
+        long begun = System.nanoTime();
+        long deadline = begun + limit.toNanos();
+        long nextProgress = begun;
+        Map<String, Double> ended = new LinkedHashMap<>();
+        while (System.nanoTime() < deadline) {
+            Map<String, Execution> executions = executionsByName(cloud);
+            double now = (System.nanoTime() - begun) / 1e9;
+            for (String id : ids) {
+                Execution execution = executions.get(id);
+                if (execution != null && execution.status() != Execution.Status.RUNNING) {
+                    ended.putIfAbsent(id, now);
+                }
+            }
+            if (System.nanoTime() >= nextProgress || ended.size() == ids.size()) {
+                out.printf("  [%5.1f s] %d/%d orders done, simulated time %s (running at %.0f %% speed)%n", now,
+                        ended.size(), ids.size(), cloud.time().instant().truncatedTo(ChronoUnit.SECONDS),
+                        cloud.time().pace() * 100);
+                nextProgress = System.nanoTime() + Duration.ofSeconds(3).toNanos();
+            }
+            if (ended.size() == ids.size()) {
+                break;
+            }
+            Thread.sleep(100);
+        }
+        return ended;
+    }
+
+    private static Map<String, Execution> executionsByName(OfflineCloud cloud) {
+        Map<String, Execution> byName = new TreeMap<>();
+        cloud.engine().executions().forEach(e -> byName.put(e.name(), e));
+        return byName;
+    }
+
+    private static DemoReport report(OfflineCloud cloud, List<String> ids, Map<String, Instant> placedAt,
+            boolean allEnded, Map<String, Double> wallLatency, double wallSeconds, double processingSeconds, double startupSeconds,
+            Duration simulated, Settings settings) {
+        OrderStore orders = cloud.components().orders();
+        CallLog mirakl = cloud.mirakl().calls();
+        CallLog tipsa = cloud.tipsa().calls();
+        Map<String, Long> or21 = mirakl.appliedByKey("OR21");
+        Map<String, Long> or23 = mirakl.appliedByKey("OR23");
+        Map<String, Long> or24 = mirakl.appliedByKey("OR24");
+        Map<String, Integer> byState = new TreeMap<>();
+        Map<String, Integer> byCarrier = new TreeMap<>();
+        List<Double> simulatedHours = new ArrayList<>();
+        Map<String, List<Double>> stepMinutes = new LinkedHashMap<>();
+        COMPLETE_PATH.forEach(state -> stepMinutes.put(state.name(), new ArrayList<>()));
+        List<String> problems = new ArrayList<>();
+        List<String> otherEndings = new ArrayList<>();
+        Map<String, Execution> executions = executionsByName(cloud);
+        for (String id : ids) {
+            Optional<OrderView> found = orders.find(id);
+            String expected = cloud.mirakl().expectedOutcome(id);
+            if (found.isEmpty()) {
+                byState.merge("NOT TAKEN IN", 1, Integer::sum);
+                problems.add(id + ": never taken in (expected " + expected + ")");
+                continue;
+            }
+            OrderView view = found.get();
+            byState.merge(view.state().name(), 1, Integer::sum);
+            byCarrier.merge(view.shipment() == null ? "(none)" : view.shipment().carrier(), 1, Integer::sum);
+            List<StatusChange> history = orders.history(id);
+            Execution execution = executions.get(id);
+            if (execution == null || execution.status() == Execution.Status.RUNNING) {
+                problems.add(id + ": still running in " + view.state());
+            }
+            if (view.state() != OrderState.COMPLETE) {
+                otherEndings.add(String.format("%s %-17s (expected %s) %s", id, view.state(), expected,
+                        history.get(history.size() - 1).reason()));
+            }
+            if (!view.state().name().equals(expected)) {
+                problems.add(id + ": ended " + view.state() + ", expected " + expected + " ("
+                        + history.get(history.size() - 1).reason() + ")");
+            }
+            if (view.state().isTerminal() || view.state().isFailure()) {
+                Instant end = history.get(history.size() - 1).at();
+                simulatedHours.add(Duration.between(placedAt.get(id), end).toSeconds() / 3600.0);
+            }
+            if (view.state() == OrderState.COMPLETE) {
+                Instant previous = placedAt.get(id);
+                for (StatusChange change : history) {
+                    stepMinutes.computeIfAbsent(change.to().name(), s -> new ArrayList<>())
+                            .add(Duration.between(previous, change.at()).toSeconds() / 60.0);
+                    previous = change.at();
+                }
+            }
+            check(cloud, view, history, or21, or23, or24, problems);
+        }
+        EnumMap<DemoReport.Metric, Double> calls = new EnumMap<>(DemoReport.Metric.class);
+        double n = Math.max(1, ids.size());
+        calls.put(DemoReport.Metric.MIRAKL_REQUESTS, mirakl.count(c -> true) / n);
+        calls.put(DemoReport.Metric.OR21_APPLIED, or21.values().stream().mapToLong(Long::longValue).sum() / n);
+        calls.put(DemoReport.Metric.OR23_APPLIED, or23.values().stream().mapToLong(Long::longValue).sum() / n);
+        calls.put(DemoReport.Metric.OR24_APPLIED, or24.values().stream().mapToLong(Long::longValue).sum() / n);
+        calls.put(DemoReport.Metric.CARRIER_REQUESTS, tipsa.count(c -> true) / n);
+        calls.put(DemoReport.Metric.SHIPMENTS_CREATED,
+                tipsa.count(c -> c.operation().equals("GrabaEnvio24") && c.outcome() == CallLog.Outcome.APPLIED) / n);
+        calls.put(DemoReport.Metric.FAULTS_INJECTED, (double) (mirakl.count(c -> c.outcome() == CallLog.Outcome.FAULT)
+                + tipsa.count(c -> c.outcome() == CallLog.Outcome.FAULT)));
+        calls.put(DemoReport.Metric.WEBHOOKS_DELIVERED, (double) cloud.webhooks().delivered());
+        calls.put(DemoReport.Metric.WEBHOOK_DUPLICATES, (double) cloud.webhooks().duplicates());
+        List<DemoReport.FunctionUse> functions = cloud.functions().values().stream()
+                .map(f -> new DemoReport.FunctionUse(f.name(), f.invocations(), f.errors(), f.busy()))
+                .sorted(java.util.Comparator.comparing(DemoReport.FunctionUse::name)).toList();
+        return new DemoReport(ids.size(), allEnded && problems.isEmpty(), byState, byCarrier, simulatedHours,
+                stepMinutes, List.copyOf(wallLatency.values()), settings.timeScale(), wallSeconds, processingSeconds, startupSeconds, simulated, calls,
+                functions, otherEndings, problems);
+    }
+
+    /** What every order must show: each call once, each transition once and in order, its label stored. */
+    private static void check(OfflineCloud cloud, OrderView view, List<StatusChange> history, Map<String, Long> or21,
+            Map<String, Long> or23, Map<String, Long> or24, List<String> problems) {
+        String id = view.orderId();
+        long shipments = cloud.tipsa().shipmentsFor(id).size();
+        if (or21.getOrDefault(id, 0L) > 1 || or23.getOrDefault(id, 0L) > 1 || or24.getOrDefault(id, 0L) > 1
+                || shipments > 1) {
+            problems.add(id + ": a call took effect twice (OR21 " + or21.get(id) + ", OR23 " + or23.get(id)
+                    + ", OR24 " + or24.get(id) + ", shipments " + shipments + ")");
+        }
+        List<OrderState> path = history.stream().map(StatusChange::to).toList();
+        if (view.state() == OrderState.COMPLETE) {
+            if (or21.getOrDefault(id, 0L) != 1 || or23.getOrDefault(id, 0L) != 1 || or24.getOrDefault(id, 0L) != 1
+                    || shipments != 1) {
+                problems.add(id + ": COMPLETE without exactly one OR21, OR23, OR24 and shipment");
+            }
+            if (!path.equals(COMPLETE_PATH)) {
+                problems.add(id + ": history " + path + " is not the happy path once and in order");
+            }
+            try {
+                cloud.components().labels().get(view.shipment().labelKey());
+            } catch (RuntimeException e) {
+                problems.add(id + ": no label at " + view.shipment().labelKey());
+            }
+        } else if (path.stream().distinct().count() != path.size()) {
+            problems.add(id + ": a state repeats in its history " + path);
+        }
+        if (view.state().isFailure() && (view.failureReason() == null || view.failureReason().isBlank())) {
+            problems.add(id + ": " + view.state() + " without a reason");
+        }
+    }
+}

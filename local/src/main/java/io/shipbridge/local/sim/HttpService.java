@@ -1,0 +1,81 @@
+package io.shipbridge.local.sim;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Executors;
+
+/** A loopback HTTP server for a simulator (the JDK's own server, one virtual thread per request). */
+public final class HttpService implements AutoCloseable {
+    private final HttpServer server;
+
+    private HttpService(HttpServer server) {
+        this.server = server;
+    }
+
+    public static HttpService start(int port, HttpHandler handler) {
+        try {
+            HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
+            server.createContext("/", exchange -> {
+                try (exchange) {
+                    handler.handle(exchange);
+                } catch (IOException | RuntimeException e) {
+                    respond(exchange, 500, "text/plain", ("Simulator failure: " + e).getBytes(StandardCharsets.UTF_8));
+                }
+            });
+            server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
+            server.start();
+            return new HttpService(server);
+        } catch (IOException e) {
+            throw new IllegalStateException("Cannot listen on port " + port, e);
+        }
+    }
+
+    public URI baseUrl() {
+        return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+    }
+
+    public static void respond(HttpExchange exchange, int status, String contentType, byte[] body) {
+        try {
+            if (contentType != null) {
+                exchange.getResponseHeaders().set("Content-Type", contentType);
+            }
+            exchange.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
+            if (body.length > 0) {
+                try (OutputStream out = exchange.getResponseBody()) {
+                    out.write(body);
+                }
+            }
+        } catch (IOException clientGone) {
+            // The client stopped waiting (a timeout we injected): nothing to answer to.
+        }
+    }
+
+    public static Map<String, String> query(URI uri) {
+        Map<String, String> params = new LinkedHashMap<>();
+        String raw = uri.getRawQuery();
+        if (raw == null || raw.isEmpty()) {
+            return params;
+        }
+        for (String pair : raw.split("&")) {
+            int eq = pair.indexOf('=');
+            String name = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
+            String value = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+            params.put(name, value);
+        }
+        return params;
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+    }
+}

@@ -1,0 +1,269 @@
+package io.shipbridge.local.cloud;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.shipbridge.config.Json;
+import io.shipbridge.local.demo.OrderGenerator;
+import io.shipbridge.local.sim.CallLog;
+import io.shipbridge.local.states.Execution;
+import io.shipbridge.order.OrderState;
+import io.shipbridge.order.OrderView;
+import io.shipbridge.order.StatusChange;
+import io.shipbridge.standins.CloudFormationTemplate;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.function.Consumer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The whole of Shipbridge, end to end, in the offline cloud: template.yaml's functions with their real handlers, the
+ * real state machine in the ASL executor, Mirakl and TIPSA simulated. A few dozen orders are placed at once, most
+ * of them ordinary, one for each way the state machine can end otherwise; every test then reads how its orders ended.
+ */
+class EndToEndTest {
+    private static final int ORDINARY_ORDERS = 24;
+    private static final List<OrderState> HAPPY_PATH = List.of(OrderState.PENDING_ACCEPTANCE, OrderState.ACCEPTED,
+            OrderState.PENDING_POST, OrderState.POSTED, OrderState.AWAITING_TRACKING, OrderState.TRACKED,
+            OrderState.MIRAKL_OK, OrderState.COMPLETE);
+
+    private static OfflineCloud cloud;
+    private static final List<String> ordinary = new ArrayList<>();
+    private static final Map<String, String> story = new LinkedHashMap<>();
+    private static final Map<String, Execution> executions = new LinkedHashMap<>();
+
+    @BeforeAll
+    static void placeEveryStoryAndRunThemToTheirEnd() throws Exception {
+        // Short waits, so the stories that end in a timeout end soon; still hours longer than the timeline needs.
+        cloud = OfflineCloud.start(OfflineCloud.Options.defaults(CloudFormationTemplate.locate())
+                .withSettings(Map.of("SHIPPING_WAIT_SECONDS", "10800", "FIRST_SCAN_TIMEOUT_SECONDS", "14400",
+                        "DELIVERY_TIMEOUT_SECONDS", "28800")));
+        OrderGenerator.stockCatalog(cloud.components().skuCatalog());
+        OrderGenerator generator = new OrderGenerator(new SplittableRandom(20261122L), 1);
+        for (int i = 0; i < ORDINARY_ORDERS; i++) {
+            ObjectNode order = generator.next(cloud.time().instant());
+            cloud.placeOrder(order, null);
+            ordinary.add(order.path("order_id").asText());
+        }
+        place(generator, "acceptance refused", order -> { }, "{\"reject\": [\"OR21\"]}");
+        place(generator, "debit never comes", order -> { }, "{\"debit\": \"never\"}");
+        place(generator, "debit fails", order -> { }, "{\"debit\": \"fails\"}");
+        place(generator, "cancelled while waiting for the debit", order -> { },
+                "{\"debit\": \"never\", \"cancelAfterMinutes\": 40}");
+        place(generator, "unroutable", EndToEndTest::shipToFrance, "{}");
+        place(generator, "postcode TIPSA refuses", order -> address(order).put("zip_code", "00000"), "{}");
+        place(generator, "TIPSA down", order -> { }, "{\"carrier\": \"down\"}");
+        place(generator, "unknown SKU", order -> ((ObjectNode) order.path("order_lines").get(0))
+                .put("offer_sku", "NOT-IN-CATALOG-1"), "{}");
+        place(generator, "never collected", order -> { }, "{\"carrier\": \"not_collected\"}");
+        place(generator, "tracking refused", order -> { }, "{\"reject\": [\"OR23\"]}");
+        place(generator, "never delivered", order -> { }, "{\"carrier\": \"not_delivered\"}");
+
+        List<String> all = new ArrayList<>(ordinary);
+        all.addAll(story.values());
+        long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
+        while (executions.size() < all.size() && System.nanoTime() < deadline) {
+            for (Execution execution : cloud.engine().executions()) {
+                if (all.contains(execution.name()) && execution.status() != Execution.Status.RUNNING) {
+                    executions.putIfAbsent(execution.name(), execution);
+                }
+            }
+            Thread.sleep(100);
+        }
+        assertThat(executions.keySet()).as("orders whose execution ended").containsExactlyInAnyOrderElementsOf(all);
+    }
+
+    @AfterAll
+    static void stop() {
+        if (cloud != null) {
+            cloud.close();
+        }
+    }
+
+    @Test
+    void everyOrdinaryOrderCompletesWithEachCallOnceAndEachTransitionOnceInOrder() {
+        Map<String, Long> or21 = cloud.mirakl().calls().appliedByKey("OR21");
+        Map<String, Long> or23 = cloud.mirakl().calls().appliedByKey("OR23");
+        Map<String, Long> or24 = cloud.mirakl().calls().appliedByKey("OR24");
+        for (String id : ordinary) {
+            OrderView view = cloud.components().orders().get(id);
+            assertThat(view.state()).as(id).isEqualTo(OrderState.COMPLETE);
+            assertThat(executions.get(id).status()).as(id).isEqualTo(Execution.Status.SUCCEEDED);
+            assertThat(executions.get(id).statesEntered()).as(id).endsWith("Complete");
+            assertThat(path(id)).as(id).isEqualTo(HAPPY_PATH);
+            assertThat(or21.get(id)).as("OR21 of " + id).isEqualTo(1);
+            assertThat(or23.get(id)).as("OR23 of " + id).isEqualTo(1);
+            assertThat(or24.get(id)).as("OR24 of " + id).isEqualTo(1);
+            assertThat(cloud.tipsa().shipmentsFor(id)).as(id).hasSize(1);
+            assertThat(cloud.components().labels().get(view.shipment().labelKey())).as("label of " + id)
+                    .startsWith("%PDF".getBytes());
+            assertThat(cloud.mirakl().order(id).path("order_state").asText()).as(id).isEqualTo("SHIPPED");
+        }
+    }
+
+    @Test
+    void anOrderMiraklRefusesToAcceptEndsAcceptanceFailed() {
+        String id = story.get("acceptance refused");
+
+        assertEnded(id, OrderState.ACCEPTANCE_FAILED, "Shipbridge.AcceptanceFailed");
+        assertThat(reason(id)).contains("OR21 is refused");
+        assertThat(cloud.tipsa().shipmentsFor(id)).isEmpty();
+    }
+
+    @Test
+    void anOrderWhoseDebitNeverComesEndsAcceptanceFailedAtTheShippingWait() {
+        String id = story.get("debit never comes");
+
+        assertEnded(id, OrderState.ACCEPTANCE_FAILED, "Shipbridge.AcceptanceFailed");
+        assertThat(reason(id)).contains("Timed out");
+        assertThat(cloud.mirakl().calls().appliedByKey("OR21").get(id)).isEqualTo(1);
+        assertThat(cloud.tipsa().shipmentsFor(id)).isEmpty();
+    }
+
+    @Test
+    void anOrderWhoseDebitFailsIsCancelled() {
+        String id = story.get("debit fails");
+
+        assertEnded(id, OrderState.CANCELLED, null);
+        assertThat(executions.get(id).statesEntered()).endsWith("Cancelled");
+        assertThat(cloud.tipsa().shipmentsFor(id)).isEmpty();
+    }
+
+    @Test
+    void anOrderCancelledOnMiraklBeforeItShipsIsCancelled() {
+        String id = story.get("cancelled while waiting for the debit");
+
+        assertEnded(id, OrderState.CANCELLED, null);
+        assertThat(cloud.tipsa().shipmentsFor(id)).isEmpty();
+    }
+
+    @Test
+    void anOrderNoRuleRoutesEndsFailedPostWithoutAShipment() {
+        String id = story.get("unroutable");
+
+        assertEnded(id, OrderState.FAILED_POST, "Shipbridge.PostFailed");
+        assertThat(reason(id)).containsIgnoringCase("rule");
+        assertThat(cloud.tipsa().calls().count(c -> id.equals(c.key()))).isZero();
+    }
+
+    @Test
+    void aShipmentTipsaRefusesEndsFailedPostWithTipsasReason() {
+        String id = story.get("postcode TIPSA refuses");
+
+        assertEnded(id, OrderState.FAILED_POST, "Shipbridge.PostFailed");
+        assertThat(reason(id)).contains("Código postal de destino erróneo");
+        assertThat(cloud.tipsa().shipmentsFor(id)).isEmpty();
+    }
+
+    @Test
+    void aShipmentWhileTipsaStaysDownIsRetriedThenEndsFailedPost() {
+        String id = story.get("TIPSA down");
+
+        assertEnded(id, OrderState.FAILED_POST, "Shipbridge.PostFailed");
+        assertThat(reason(id)).contains("CarrierUnavailable");
+        assertThat(cloud.tipsa().calls().count(c -> id.equals(c.key()) && c.operation().startsWith("GrabaEnvio")))
+                .as("attempts to record the shipment").isGreaterThan(1);
+        assertThat(cloud.tipsa().shipmentsFor(id)).isEmpty();
+    }
+
+    @Test
+    void anUnknownSkuIsWeighedAtTheDefaultAndTheOrderCompletes() {
+        String id = story.get("unknown SKU");
+
+        assertEnded(id, OrderState.COMPLETE, null);
+        StatusChange posted = history(id).stream().filter(c -> c.to() == OrderState.POSTED).findFirst().orElseThrow();
+        assertThat(posted.details()).containsEntry("unknownSkus", "NOT-IN-CATALOG-1");
+    }
+
+    @Test
+    void aParcelNeverCollectedEndsFailedTrackingAndMiraklNeverHearsOfIt() {
+        String id = story.get("never collected");
+
+        assertEnded(id, OrderState.FAILED_TRACKING, "Shipbridge.TrackingFailed");
+        assertThat(reason(id)).contains("Timed out");
+        assertThat(cloud.mirakl().calls().appliedByKey("OR23")).doesNotContainKey(id);
+        assertThat(cloud.tipsa().shipmentsFor(id)).hasSize(1);
+    }
+
+    @Test
+    void trackingMiraklRefusesEndsFailedPushAndTheShipmentIsNotConfirmed() {
+        String id = story.get("tracking refused");
+
+        assertEnded(id, OrderState.FAILED_PUSH, "Shipbridge.PushFailed");
+        assertThat(reason(id)).contains("OR23 is refused");
+        assertThat(cloud.mirakl().calls().appliedByKey("OR24")).doesNotContainKey(id);
+    }
+
+    @Test
+    void aParcelNeverDeliveredEndsDeliveryNotConfirmedAfterItWasConfirmedOnMirakl() {
+        String id = story.get("never delivered");
+
+        assertThat(executions.get(id).status()).isEqualTo(Execution.Status.FAILED);
+        assertThat(executions.get(id).error()).isEqualTo("Shipbridge.DeliveryNotConfirmed");
+        assertThat(cloud.components().orders().get(id).state()).isEqualTo(OrderState.MIRAKL_OK);
+        assertThat(cloud.mirakl().calls().appliedByKey("OR24").get(id)).isEqualTo(1);
+    }
+
+    @Test
+    void noStoryTookAnyCallTwice() {
+        for (String operation : List.of("OR21", "OR23", "OR24")) {
+            assertThat(cloud.mirakl().calls().appliedByKey(operation).values()).as(operation).allMatch(n -> n == 1);
+        }
+        assertThat(cloud.tipsa().calls().count(c -> c.operation().equals("GrabaEnvio24")
+                && c.outcome() == CallLog.Outcome.APPLIED)).isEqualTo(cloud.tipsa().shipments().size());
+        for (String id : executions.keySet()) {
+            assertThat(cloud.tipsa().shipmentsFor(id).size()).as(id).isLessThanOrEqualTo(1);
+            List<OrderState> path = path(id);
+            assertThat(path).as(id).doesNotHaveDuplicates();
+        }
+    }
+
+    private static void place(OrderGenerator generator, String name, Consumer<ObjectNode> twist, String simulation)
+            throws Exception {
+        ObjectNode order = generator.next(cloud.time().instant());
+        twist.accept(order);
+        cloud.placeOrder(order, (ObjectNode) Json.MAPPER.readTree(simulation));
+        story.put(name, order.path("order_id").asText());
+    }
+
+    private static void shipToFrance(ObjectNode order) {
+        address(order).put("zip_code", "75011").put("city", "Paris").put("country", "France")
+                .put("country_iso_code", "FR");
+    }
+
+    private static ObjectNode address(ObjectNode order) {
+        return (ObjectNode) order.path("customer").path("shipping_address");
+    }
+
+    private static void assertEnded(String id, OrderState state, String executionError) {
+        assertThat(cloud.components().orders().get(id).state()).as(id).isEqualTo(state);
+        Execution execution = executions.get(id);
+        if (executionError == null) {
+            assertThat(execution.status()).as(id).isEqualTo(Execution.Status.SUCCEEDED);
+        } else {
+            assertThat(execution.status()).as(id).isEqualTo(Execution.Status.FAILED);
+            assertThat(execution.error()).as(id).isEqualTo(executionError);
+        }
+        List<OrderState> path = path(id);
+        assertThat(path).as(id).endsWith(state).doesNotHaveDuplicates();
+    }
+
+    private static String reason(String id) {
+        List<StatusChange> history = history(id);
+        return history.get(history.size() - 1).reason();
+    }
+
+    private static List<StatusChange> history(String id) {
+        return cloud.components().orders().history(id);
+    }
+
+    private static List<OrderState> path(String id) {
+        return history(id).stream().map(StatusChange::to).toList();
+    }
+}
