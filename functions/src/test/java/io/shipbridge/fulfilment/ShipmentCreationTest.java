@@ -13,8 +13,8 @@ import io.shipbridge.order.OrderView;
 import io.shipbridge.order.Shipment;
 import io.shipbridge.order.StatusChange;
 import io.shipbridge.order.TransitionRequest;
+import io.shipbridge.standins.LambdaContext;
 import io.shipbridge.testing.OrderScenarios;
-import io.shipbridge.testing.TestContext;
 import io.shipbridge.testing.TestStack;
 import io.shipbridge.testing.TipsaStub;
 import java.io.ByteArrayInputStream;
@@ -148,7 +148,7 @@ class ShipmentCreationTest {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try {
             handler.handleRequest(new ByteArrayInputStream(("{\"orderId\":\"" + orderId + "\"}")
-                    .getBytes(StandardCharsets.UTF_8)), out, new TestContext("CreateShipmentFunction"));
+                    .getBytes(StandardCharsets.UTF_8)), out, LambdaContext.of("CreateShipmentFunction"));
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }

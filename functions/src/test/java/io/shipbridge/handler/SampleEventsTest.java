@@ -13,10 +13,10 @@ import io.shipbridge.config.Components;
 import io.shipbridge.config.Json;
 import io.shipbridge.order.OrderState;
 import io.shipbridge.order.StatusChange;
+import io.shipbridge.standins.LambdaContext;
 import io.shipbridge.testing.Fixtures;
 import io.shipbridge.testing.MiraklOrders;
 import io.shipbridge.testing.OrderScenarios;
-import io.shipbridge.testing.TestContext;
 import io.shipbridge.testing.TestStack;
 import io.shipbridge.testing.TipsaStub;
 import java.io.ByteArrayInputStream;
@@ -184,7 +184,7 @@ class SampleEventsTest {
         return Fixtures.repositoryFile("events/" + file).toString();
     }
 
-    private static TestContext context(String function) {
-        return new TestContext(function);
+    private static LambdaContext context(String function) {
+        return LambdaContext.of(function);
     }
 }

@@ -12,9 +12,9 @@ import io.shipbridge.handler.TrackingConsumerHandler;
 import io.shipbridge.order.OrderState;
 import io.shipbridge.order.OrderView;
 import io.shipbridge.order.StatusChange;
+import io.shipbridge.standins.LambdaContext;
 import io.shipbridge.testing.OrderScenarios;
 import io.shipbridge.testing.OrderScenarios.Shipped;
-import io.shipbridge.testing.TestContext;
 import io.shipbridge.testing.TestStack;
 import io.shipbridge.workflow.WaitKind;
 import java.time.Instant;
@@ -160,7 +160,7 @@ class TrackingConsumerTest {
                 message("malformed", "{\"eventId\": \"e10\"}")));
 
         SQSBatchResponse response = new TrackingConsumerHandler(components).handleRequest(event,
-                new TestContext("TrackingConsumerFunction"));
+                LambdaContext.of("TrackingConsumerFunction"));
 
         assertThat(response.getBatchItemFailures()).extracting(SQSBatchResponse.BatchItemFailure::getItemIdentifier)
                 .containsExactlyInAnyOrder("unknown-shipment", "malformed");

@@ -10,7 +10,7 @@ import io.shipbridge.config.Json;
 import io.shipbridge.handler.CarrierWebhookHandler;
 import io.shipbridge.operations.OperationRecord;
 import io.shipbridge.operations.OperationStatus;
-import io.shipbridge.testing.TestContext;
+import io.shipbridge.standins.LambdaContext;
 import io.shipbridge.testing.TestStack;
 import io.shipbridge.tracking.TrackingUpdate;
 import java.nio.charset.StandardCharsets;
@@ -170,7 +170,7 @@ class CarrierWebhookHandlerTest {
     private static APIGatewayV2HTTPResponse post(String carrier, APIGatewayV2HTTPEvent event) {
         event.setPathParameters(Map.of("carrier", carrier));
         Components components = STACK.components();
-        return new CarrierWebhookHandler(components).handleRequest(event, new TestContext("CarrierWebhookFunction"));
+        return new CarrierWebhookHandler(components).handleRequest(event, LambdaContext.of("CarrierWebhookFunction"));
     }
 
     private static List<OperationRecord> rows(String webhookId) {

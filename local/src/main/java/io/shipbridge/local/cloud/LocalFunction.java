@@ -7,6 +7,7 @@ import com.amazonaws.services.lambda.runtime.serialization.PojoSerializer;
 import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
 import io.shipbridge.config.Components;
 import io.shipbridge.config.Json;
+import io.shipbridge.standins.LambdaContext;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -109,7 +110,7 @@ public final class LocalFunction {
         long began = System.nanoTime();
         running.incrementAndGet();
         try {
-            LocalContext context = new LocalContext(name, arn, memory, timeout);
+            LambdaContext context = new LambdaContext(name, arn, memory, timeout, "offline-cloud");
             CompletableFuture<byte[]> result = new CompletableFuture<>();
             Thread worker = Thread.ofVirtual().name("lambda-" + name).start(() -> {
                 try {

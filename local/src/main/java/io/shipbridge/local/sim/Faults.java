@@ -33,6 +33,15 @@ public record Faults(double throttleRate, double serverErrorRate, double timeout
         return Kind.NONE;
     }
 
+    /** Holds a late answer back until the client has given up waiting (wall-clock time: clients time out in it). */
+    public void holdLateAnswer() {
+        try {
+            Thread.sleep(lateBy);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     public boolean duplicate(RandomGenerator random) {
         return random.nextDouble() < duplicateRate;
     }

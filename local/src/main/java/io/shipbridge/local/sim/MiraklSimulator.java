@@ -214,7 +214,7 @@ public final class MiraklSimulator implements AutoCloseable {
             calls.add(new CallLog.Call(time.instant(), operation, key, response.status,
                     response.outcome == CallLog.Outcome.APPLIED ? CallLog.Outcome.APPLIED : CallLog.Outcome.FAULT,
                     "answer delayed past the client's timeout"));
-            sleepReal(faults.lateBy());
+            faults.holdLateAnswer();
             HttpService.respond(exchange, response.status, "application/json", bytes(response.body));
             return;
         }
@@ -428,14 +428,6 @@ public final class MiraklSimulator implements AutoCloseable {
 
     private static byte[] bytes(JsonNode body) {
         return body == null ? new byte[0] : body.toString().getBytes(StandardCharsets.UTF_8);
-    }
-
-    private static void sleepReal(Duration duration) {
-        try {
-            Thread.sleep(duration);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 
     @Override

@@ -185,11 +185,7 @@ public final class TipsaSimulator implements AutoCloseable {
             calls.add(new CallLog.Call(time.instant(), operation, key, reply.status,
                     reply.outcome == CallLog.Outcome.APPLIED ? CallLog.Outcome.APPLIED : CallLog.Outcome.FAULT,
                     "answer delayed past the client's timeout"));
-            try {
-                Thread.sleep(faults.lateBy());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+            faults.holdLateAnswer();
             HttpService.respond(exchange, reply.status, "text/xml; charset=utf-8",
                     reply.body.getBytes(StandardCharsets.UTF_8));
             return;

@@ -1,25 +1,34 @@
-package io.shipbridge.testing;
+package io.shipbridge.standins;
 
 import com.amazonaws.services.lambda.runtime.ClientContext;
 import com.amazonaws.services.lambda.runtime.CognitoIdentity;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.LambdaLogger;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.UUID;
 
-/** The Lambda context a handler gets, for calling handlers in-process. */
-public final class TestContext implements Context {
+/** The Lambda context of one in-process invocation: its function, its request id and the time it has left. */
+public final class LambdaContext implements Context {
     private final String functionName;
-    private final int remainingMillis;
+    private final String arn;
+    private final int memoryMb;
+    private final long deadlineNanos;
+    private final String logStream;
     private final String requestId = UUID.randomUUID().toString();
 
-    public TestContext(String functionName) {
-        this(functionName, 30_000);
+    public LambdaContext(String functionName, String arn, int memoryMb, Duration timeout, String logStream) {
+        this.functionName = functionName;
+        this.arn = arn;
+        this.memoryMb = memoryMb;
+        this.deadlineNanos = System.nanoTime() + timeout.toNanos();
+        this.logStream = logStream;
     }
 
-    public TestContext(String functionName, int remainingMillis) {
-        this.functionName = functionName;
-        this.remainingMillis = remainingMillis;
+    /** A context for calling a handler directly in a test: 1024 MB, 30 seconds. */
+    public static LambdaContext of(String functionName) {
+        return new LambdaContext(functionName, "arn:aws:lambda:" + LocalAws.REGION + ":" + LocalAws.ACCOUNT_ID
+                + ":function:" + functionName, 1024, Duration.ofSeconds(30), "test");
     }
 
     @Override
@@ -34,7 +43,7 @@ public final class TestContext implements Context {
 
     @Override
     public String getLogStreamName() {
-        return "test";
+        return logStream;
     }
 
     @Override
@@ -49,7 +58,7 @@ public final class TestContext implements Context {
 
     @Override
     public String getInvokedFunctionArn() {
-        return "arn:aws:lambda:eu-west-1:000000000000:function:" + functionName;
+        return arn;
     }
 
     @Override
@@ -64,12 +73,12 @@ public final class TestContext implements Context {
 
     @Override
     public int getRemainingTimeInMillis() {
-        return remainingMillis;
+        return (int) Math.max(0, (deadlineNanos - System.nanoTime()) / 1_000_000);
     }
 
     @Override
     public int getMemoryLimitInMB() {
-        return 1024;
+        return memoryMb;
     }
 
     @Override
