@@ -93,13 +93,8 @@ public final class TestStack implements BeforeAllCallback, BeforeEachCallback, A
 
     /** The settings a deployed function would have, pointing at the stand-ins. */
     public Map<String, String> settings() {
-        Map<String, String> settings = new HashMap<>();
-        settings.put("AWS_REGION", LocalAws.REGION);
-        settings.put("AWS_ENDPOINT_URL_DYNAMODB", aws.dynamoDbEndpoint().toString());
-        settings.put("AWS_ENDPOINT_URL_SQS", aws.sqsEndpoint().toString());
-        settings.put("AWS_ENDPOINT_URL_S3", aws.s3Endpoint().toString());
+        Map<String, String> settings = new HashMap<>(aws.clientSettings());
         settings.put("AWS_ENDPOINT_URL_SFN", sfnServer.baseUrl());
-        settings.put("AWS_S3_FORCE_PATH_STYLE", "true");
         settings.put("TABLE_NAME", aws.resources().tableName("ShipbridgeTable"));
         settings.put("LABEL_BUCKET", aws.resources().bucketName("LabelBucket"));
         settings.put("TRACKING_QUEUE_URL", queueUrl());

@@ -2,6 +2,7 @@ package io.shipbridge.standins;
 
 import java.net.URI;
 import java.nio.file.Path;
+import java.util.Map;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
@@ -57,6 +58,18 @@ public final class LocalAws implements AutoCloseable {
 
     public URI s3Endpoint() {
         return s3StandIn.endpoint();
+    }
+
+    /**
+     * The settings that point an AWS SDK client at these stand-ins, as a function's environment would
+     * ({@code AWS_REGION}, {@code AWS_ENDPOINT_URL_DYNAMODB}, {@code _SQS}, {@code _S3}, path-style S3).
+     */
+    public Map<String, String> clientSettings() {
+        return Map.of("AWS_REGION", REGION,
+                "AWS_ENDPOINT_URL_DYNAMODB", dynamoDbEndpoint().toString(),
+                "AWS_ENDPOINT_URL_SQS", sqsEndpoint().toString(),
+                "AWS_ENDPOINT_URL_S3", s3Endpoint().toString(),
+                "AWS_S3_FORCE_PATH_STYLE", "true");
     }
 
     public DynamoDbClient dynamoDb() {

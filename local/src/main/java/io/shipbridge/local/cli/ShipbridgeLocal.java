@@ -31,7 +31,19 @@ public final class ShipbridgeLocal {
         if (System.getProperty("log4j2.configurationFile") == null) {
             System.setProperty("log4j2.configurationFile", "log4j2-offline.xml");
         }
+        if (System.getProperty("shipbridge.log.file") == null) {
+            System.setProperty("shipbridge.log.file", functionLogs().toString());
+        }
         System.exit(new CommandLine(new ShipbridgeLocal()).execute(args));
+    }
+
+    /** Where the functions' logs go: under local/target beside the template, or here when there is none. */
+    static Path functionLogs() {
+        try {
+            return CloudFormationTemplate.locate().getParent().resolve("local/target/offline-cloud/functions.log");
+        } catch (RuntimeException noTemplateAbove) {
+            return Path.of("offline-cloud-functions.log").toAbsolutePath();
+        }
     }
 
     /** Options every command shares. */
@@ -126,6 +138,7 @@ public final class ShipbridgeLocal {
                     + cloud.aws().resources().bucketName("LabelBucket") + "/labels/  (CSV exports: none in"
                     + " template.yaml yet)");
             out.println("  functions           " + cloud.functions().keySet());
+            out.println("  functions' logs     " + System.getProperty("shipbridge.log.file"));
             cloud.notEmulated().forEach(item -> out.println("  not emulated: " + item));
             stopped.await();
             return 0;
@@ -154,6 +167,7 @@ public final class ShipbridgeLocal {
                 try {
                     byte[] response = target.invoke(Files.readAllBytes(event));
                     System.out.println(new String(response, StandardCharsets.UTF_8));
+                    System.err.println("(the function's logs: " + System.getProperty("shipbridge.log.file") + ")");
                     return 0;
                 } catch (FunctionError e) {
                     System.out.println(e.document());

@@ -351,12 +351,8 @@ public final class OfflineCloud implements AutoCloseable {
     /** The function's template environment plus what makes it reach the local stand-ins instead of AWS. */
     private Map<String, String> localSettings(Map<String, String> environment) {
         Map<String, String> settings = new LinkedHashMap<>(environment);
-        settings.put("AWS_REGION", REGION);
-        settings.put("AWS_ENDPOINT_URL_DYNAMODB", aws.dynamoDbEndpoint().toString());
-        settings.put("AWS_ENDPOINT_URL_SQS", aws.sqsEndpoint().toString());
-        settings.put("AWS_ENDPOINT_URL_S3", aws.s3Endpoint().toString());
+        settings.putAll(aws.clientSettings());
         settings.put("AWS_ENDPOINT_URL_SFN", stepFunctions.endpoint().toString());
-        settings.put("AWS_S3_FORCE_PATH_STYLE", "true");
         settings.putIfAbsent("MIRAKL_TIMEOUT_SECONDS", "2");
         settings.putIfAbsent("TIPSA_TIMEOUT_SECONDS", "2");
         settings.putAll(options.settings());

@@ -59,6 +59,10 @@ public final class Demo {
             out.printf("Up in %.1f s: Step Functions %s, API %s, Mirakl %s, TIPSA %s%n", startupSeconds,
                     cloud.stepFunctionsUrl(), cloud.apiUrl(), cloud.mirakl().baseUrl(), cloud.tipsa().baseUrl());
             cloud.notEmulated().forEach(item -> out.println("  not emulated: " + item));
+            if (System.getProperty("shipbridge.log.file") != null) {
+                out.println("The functions' logs (JSON, as CloudWatch would have them): "
+                        + System.getProperty("shipbridge.log.file"));
+            }
             OrderGenerator.stockCatalog(cloud.components().skuCatalog());
             if (settings.faultRate() > 0) {
                 cloud.injectFaults(Faults.ofRate(settings.faultRate(), Duration.ofMillis(2500)));
