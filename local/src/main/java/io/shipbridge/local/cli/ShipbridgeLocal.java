@@ -110,7 +110,8 @@ public final class ShipbridgeLocal {
 
         @Override
         public Integer call() throws Exception {
-            OfflineCloud cloud = OfflineCloud.start(options().withPorts(apiPort, sfnPort, miraklPort, tipsaPort));
+            OfflineCloud cloud = OfflineCloud.start(options().withPorts(new OfflineCloud.Ports(apiPort, sfnPort, miraklPort,
+                    tipsaPort)));
             CountDownLatch stopped = new CountDownLatch(1);
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 cloud.close();

@@ -86,57 +86,52 @@ public final class OfflineCloud implements AutoCloseable {
     /**
      * How to run it.
      *
-     * @param timeScale      how much faster than the wall clock simulated time runs
-     * @param settings       extra function settings (e.g. a shorter FIRST_SCAN_TIMEOUT_SECONDS), for every function
-     * @param pushWebhooks   whether a tracking aggregator pushes TIPSA's states to the webhook route too
-     * @param freeInvocations how many invocations may run before simulated time slows down (0: never slows)
+     * @param timeScale       how much faster than the wall clock simulated time runs, at full speed
+     * @param ports           where to listen (0: any free port)
+     * @param world           how the simulated marketplace and carrier behave
+     * @param freeInvocations how many invocations may run before simulated time slows down (0: it never slows)
+     * @param settings        extra function settings (e.g. a shorter FIRST_SCAN_TIMEOUT_SECONDS), for every function
      */
-    public record Options(Path template, double timeScale, Instant start, long seed, int apiPort,
-            int stepFunctionsPort, int miraklPort, int tipsaPort, Duration debitDelay,
-            TipsaSimulator.Timeline tipsaTimeline, boolean pushWebhooks,
+    public record Options(Path template, double timeScale, Instant start, long seed, Ports ports, World world,
             int freeInvocations, Map<String, String> settings) {
 
         public static Options defaults(Path template) {
-            return new Options(template, 3000, Instant.parse("2026-11-20T08:00:00Z"), 20261120L, 0, 0, 0, 0,
-                    Duration.ofMinutes(10),
-                    // A same-day courier: collected within the hour, out for delivery two hours later, then delivered.
-                    new TipsaSimulator.Timeline(Duration.ofMinutes(30), Duration.ofHours(2), Duration.ofMinutes(45),
-                            Duration.ofMinutes(45)),
-                    true, 2, Map.of());
+            return new Options(template, 3000, Instant.parse("2026-11-20T08:00:00Z"), 20261120L, Ports.ANY,
+                    World.DEFAULT, 2, Map.of());
         }
 
         public Options withTimeScale(double scale) {
-            return new Options(template, scale, start, seed, apiPort, stepFunctionsPort, miraklPort, tipsaPort,
-                    debitDelay, tipsaTimeline, pushWebhooks, freeInvocations,
-                    settings);
+            return new Options(template, scale, start, seed, ports, world, freeInvocations, settings);
         }
 
         public Options withSeed(long randomSeed) {
-            return new Options(template, timeScale, start, randomSeed, apiPort, stepFunctionsPort, miraklPort,
-                    tipsaPort, debitDelay, tipsaTimeline, pushWebhooks, freeInvocations,
-                    settings);
+            return new Options(template, timeScale, start, randomSeed, ports, world, freeInvocations, settings);
         }
 
-        public Options withPorts(int api, int sfn, int miraklSim, int tipsaSim) {
-            return new Options(template, timeScale, start, seed, api, sfn, miraklSim, tipsaSim, debitDelay,
-                    tipsaTimeline, pushWebhooks, freeInvocations,
-                    settings);
+        public Options withPorts(Ports fixed) {
+            return new Options(template, timeScale, start, seed, fixed, world, freeInvocations, settings);
         }
 
         public Options withSettings(Map<String, String> extra) {
-            return new Options(template, timeScale, start, seed, apiPort, stepFunctionsPort, miraklPort, tipsaPort,
-                    debitDelay, tipsaTimeline, pushWebhooks, freeInvocations, extra);
+            return new Options(template, timeScale, start, seed, ports, world, freeInvocations, extra);
         }
+    }
 
-        public Options withFreeInvocations(int free) {
-            return new Options(template, timeScale, start, seed, apiPort, stepFunctionsPort, miraklPort, tipsaPort,
-                    debitDelay, tipsaTimeline, pushWebhooks, free, settings);
-        }
+    /** The local ports of the HTTP API, the Step Functions API and the simulators; 0 for any free one. */
+    public record Ports(int api, int stepFunctions, int mirakl, int tipsa) {
+        public static final Ports ANY = new Ports(0, 0, 0, 0);
+    }
 
-        public Options withWebhooks(boolean push) {
-            return new Options(template, timeScale, start, seed, apiPort, stepFunctionsPort, miraklPort, tipsaPort,
-                    debitDelay, tipsaTimeline, push, freeInvocations, settings);
-        }
+    /**
+     * How the simulated world behaves.
+     *
+     * @param debitDelay   how long after acceptance Mirakl debits the customer (each order up to twice that)
+     * @param pushWebhooks whether a tracking aggregator pushes TIPSA's states to the webhook route, besides polling
+     */
+    public record World(Duration debitDelay, TipsaSimulator.Timeline tipsaTimeline, boolean pushWebhooks) {
+        /** A same-day courier: collected within the hour, out for delivery two hours later, then delivered. */
+        public static final World DEFAULT = new World(Duration.ofMinutes(10), new TipsaSimulator.Timeline(
+                Duration.ofMinutes(30), Duration.ofHours(2), Duration.ofMinutes(45), Duration.ofMinutes(45)), true);
     }
 
     private OfflineCloud(Options options) {
@@ -146,16 +141,16 @@ public final class OfflineCloud implements AutoCloseable {
         CloudFormationTemplate template = CloudFormationTemplate.read(options.template());
         this.aws = LocalAws.start(options.template());
         this.mirakl = new MiraklSimulator(time, random.split(), "local-mirakl-" + Long.toHexString(options.seed()),
-                options.debitDelay(), List.of(Map.of("code", "TIPSA", "label", "TIPSA",
+                options.world().debitDelay(), List.of(Map.of("code", "TIPSA", "label", "TIPSA",
                         "tracking_url", "https://www.tip-sa.com/seguimiento?id={trackingId}"),
                         Map.of("code", "SEUR", "label", "SEUR", "tracking_url",
                                 "https://www.seur.com/livetracking/?segOnlineIdentificador={trackingId}")),
-                options.miraklPort());
+                options.ports().mirakl());
         this.tipsa = new TipsaSimulator(time, random.split(), "000123", "33333", "local-tipsa-password",
-                options.tipsaTimeline(), options.tipsaPort());
+                options.world().tipsaTimeline(), options.ports().tipsa());
         this.engine = new StatesEngine(time, this::invokeForStates, random.split());
-        this.stepFunctions = StepFunctionsServer.start(engine, options.stepFunctionsPort());
-        this.api = new HttpApiGateway(options.apiPort());
+        this.stepFunctions = StepFunctionsServer.start(engine, options.ports().stepFunctions());
+        this.api = new HttpApiGateway(options.ports().api());
         this.schedules = new Schedules(time);
         resolveParameters(template);
         TemplateValues values = new TemplateValues(parameters, resourceValues(template));
@@ -166,7 +161,7 @@ public final class OfflineCloud implements AutoCloseable {
         this.webhooks = new WebhookSender(time, random.split(), tipsa,
                 URI.create(api.baseUrl() + "/api/v1/carriers/tipsa/webhook"), Base64.getDecoder().decode(
                         WEBHOOK_SECRET.substring("whsec_".length())));
-        if (options.pushWebhooks()) {
+        if (options.world().pushWebhooks()) {
             webhooks.start(Duration.ofMinutes(10));
         }
         governor = options.freeInvocations() > 0
