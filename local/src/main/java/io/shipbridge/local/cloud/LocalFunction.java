@@ -92,10 +92,6 @@ public final class LocalFunction {
         return running.get();
     }
 
-    public int memoryMb() {
-        return memory;
-    }
-
     /**
      * Invokes the function synchronously with a JSON payload and returns its JSON response.
      *

@@ -530,10 +530,6 @@ public final class OfflineCloud implements AutoCloseable {
         schedules.pause();
     }
 
-    public void resumeSchedules() {
-        schedules.resume();
-    }
-
     @Override
     public void close() {
         if (governor != null) {

@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.sqs.SqsClient;
@@ -38,7 +37,6 @@ final class QueuePoller implements AutoCloseable {
     private final boolean reportBatchItemFailures;
     private final int visibilitySeconds;
     private final SimulatedTime time;
-    private final AtomicLong batches = new AtomicLong();
     private final List<Thread> threads = new ArrayList<>();
     private volatile boolean running = true;
 
@@ -57,10 +55,6 @@ final class QueuePoller implements AutoCloseable {
         for (int i = 0; i < concurrency; i++) {
             threads.add(Thread.ofPlatform().daemon().name("sqs-" + target.name() + "-" + i).start(this::poll));
         }
-    }
-
-    long batches() {
-        return batches.get();
     }
 
     private void poll() {
@@ -104,7 +98,6 @@ final class QueuePoller implements AutoCloseable {
     }
 
     private void deliver(List<Message> batch) {
-        batches.incrementAndGet();
         ObjectNode event = Json.MAPPER.createObjectNode();
         ArrayNode records = event.putArray("Records");
         for (Message message : batch) {

@@ -9,7 +9,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
@@ -32,8 +31,6 @@ final class Schedules implements AutoCloseable {
 
     private final SimulatedTime time;
     private final List<SimulatedTime.Timer> timers = new ArrayList<>();
-    private final AtomicLong fired = new AtomicLong();
-    private final AtomicLong skipped = new AtomicLong();
     private volatile boolean paused;
 
     Schedules(SimulatedTime time) {
@@ -48,10 +45,8 @@ final class Schedules implements AutoCloseable {
                 return;
             }
             if (!running.compareAndSet(false, true)) {
-                skipped.incrementAndGet();
                 return;
             }
-            fired.incrementAndGet();
             Thread.ofVirtual().name("schedule-" + name).start(() -> {
                 try {
                     target.invoke(input.getBytes(StandardCharsets.UTF_8));
@@ -94,23 +89,12 @@ final class Schedules implements AutoCloseable {
         }
     }
 
-    /** Stops firing until {@link #resume()}: for tests and demos that drive the functions themselves. */
+    /** Stops firing: for running one function by hand ({@code invoke}). */
     void pause() {
         paused = true;
     }
 
-    void resume() {
-        paused = false;
-    }
 
-    long fired() {
-        return fired.get();
-    }
-
-    /** Ticks that found the schedule's previous invocation still running. */
-    long skipped() {
-        return skipped.get();
-    }
 
     @Override
     public void close() {

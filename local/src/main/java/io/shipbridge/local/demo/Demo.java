@@ -209,6 +209,7 @@ public final class Demo {
                 + tipsa.count(c -> c.outcome() == CallLog.Outcome.FAULT)));
         calls.put(DemoReport.Metric.WEBHOOKS_DELIVERED, (double) cloud.webhooks().delivered());
         calls.put(DemoReport.Metric.WEBHOOK_DUPLICATES, (double) cloud.webhooks().duplicates());
+        calls.put(DemoReport.Metric.WEBHOOKS_REFUSED, (double) cloud.webhooks().refused());
         List<DemoReport.FunctionUse> functions = cloud.functions().values().stream()
                 .map(f -> new DemoReport.FunctionUse(f.name(), f.invocations(), f.errors(), f.busy()))
                 .sorted(java.util.Comparator.comparing(DemoReport.FunctionUse::name)).toList();

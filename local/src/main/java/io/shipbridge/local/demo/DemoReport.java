@@ -39,7 +39,8 @@ public record DemoReport(int orders, boolean passed, Map<String, Integer> byStat
         SHIPMENTS_CREATED("TIPSA shipments created per order"),
         FAULTS_INJECTED("faults injected (total)"),
         WEBHOOKS_DELIVERED("webhooks delivered (total)"),
-        WEBHOOK_DUPLICATES("webhooks delivered twice (total)");
+        WEBHOOK_DUPLICATES("webhooks delivered twice (total)"),
+        WEBHOOKS_REFUSED("webhooks the API refused (total)");
 
         final String label;
 

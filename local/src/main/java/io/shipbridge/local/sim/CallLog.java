@@ -45,9 +45,4 @@ public final class CallLog {
                 .collect(Collectors.groupingBy(Call::key, Collectors.counting()));
     }
 
-    /** Every call of an operation, whatever its outcome, by key. */
-    public Map<String, Long> requestsByKey(String operation) {
-        return calls.stream().filter(c -> c.operation().equals(operation))
-                .collect(Collectors.groupingBy(c -> c.key() == null ? "" : c.key(), Collectors.counting()));
-    }
 }

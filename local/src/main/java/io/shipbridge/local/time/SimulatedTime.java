@@ -80,12 +80,7 @@ public final class SimulatedTime extends Clock implements AutoCloseable {
         }
     }
 
-    /** The full speed: how much faster than the wall clock simulated time runs when nothing slows it. */
-    public double scale() {
-        return scale;
-    }
-
-    /** How fast simulated time runs now, as a share of {@link #scale()} (between 0 and 1). */
+    /** How fast simulated time runs now, as a share of its full speed (between 0 and 1). */
     public double pace() {
         return segment.rate() / scale;
     }
