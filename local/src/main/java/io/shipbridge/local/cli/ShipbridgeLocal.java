@@ -1,5 +1,6 @@
 package io.shipbridge.local.cli;
 
+import io.shipbridge.local.bench.ColdStartBenchmark;
 import io.shipbridge.local.cloud.FunctionError;
 import io.shipbridge.local.cloud.LocalFunction;
 import io.shipbridge.local.cloud.OfflineCloud;
@@ -24,7 +25,7 @@ import picocli.CommandLine.Parameters;
 @Command(name = "shipbridge-local", mixinStandardHelpOptions = true,
         description = "Runs Shipbridge's template.yaml and state machine in one JVM, with simulated Mirakl and TIPSA.",
         subcommands = {ShipbridgeLocal.DemoCommand.class, ShipbridgeLocal.ServeCommand.class,
-            ShipbridgeLocal.InvokeCommand.class})
+            ShipbridgeLocal.InvokeCommand.class, ShipbridgeLocal.ColdStartCommand.class})
 public final class ShipbridgeLocal {
 
     public static void main(String[] args) {
@@ -174,6 +175,28 @@ public final class ShipbridgeLocal {
                     System.out.println(e.document());
                     return 1;
                 }
+            }
+        }
+    }
+
+    @Command(name = "coldstart", mixinStandardHelpOptions = true,
+            description = "Measures cold starts: fresh JVMs load the deployed jar and answer a sample event against "
+                    + "the offline cloud (build the jar first: ./mvnw -q -B -DskipTests package).")
+    static final class ColdStartCommand extends Common implements Callable<Integer> {
+        @Option(names = "--runs", defaultValue = "5", description = "Fresh JVMs per function (default: ${DEFAULT-VALUE}).")
+        int runs;
+
+        @Option(names = "--jar", description = "The deployed jar (default: functions/target/shipbridge-functions.jar).")
+        Path jar;
+
+        @Override
+        public Integer call() throws Exception {
+            try (OfflineCloud cloud = OfflineCloud.start(options().withTimeScale(1))) {
+                cloud.pauseSchedules();
+                Path deployed = jar != null ? jar
+                        : cloud.templateDirectory().resolve("functions/target/shipbridge-functions.jar");
+                new ColdStartBenchmark(cloud, deployed).run(runs, System.out);
+                return 0;
             }
         }
     }

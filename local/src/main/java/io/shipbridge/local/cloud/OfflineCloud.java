@@ -46,7 +46,7 @@ public final class OfflineCloud implements AutoCloseable {
     public static final String REGION = LocalAws.REGION;
     public static final String ACCOUNT = LocalAws.ACCOUNT_ID;
     public static final String STACK = "shipbridge-local";
-    private static final String WEBHOOK_SECRET = "whsec_" + Base64.getEncoder().encodeToString(
+    public static final String WEBHOOK_SECRET = "whsec_" + Base64.getEncoder().encodeToString(
             "shipbridge-offline-cloud-webhook-secret".getBytes(StandardCharsets.UTF_8));
 
     /** Lambda's SQS pollers start with five batches at once (and scale out from there, which is not emulated). */
@@ -75,6 +75,7 @@ public final class OfflineCloud implements AutoCloseable {
     private final HttpApiGateway api;
     private final Schedules schedules;
     private final Map<String, LocalFunction> functions = new LinkedHashMap<>();
+    private final Map<String, Map<String, String>> functionSettings = new LinkedHashMap<>();
     private final List<QueuePoller> pollers = new ArrayList<>();
     private final List<String> notEmulated = new ArrayList<>();
     private final Map<String, String> parameters = new LinkedHashMap<>();
@@ -330,7 +331,8 @@ public final class OfflineCloud implements AutoCloseable {
         Integer reserved = properties.has("ReservedConcurrentExecutions")
                 ? properties.get("ReservedConcurrentExecutions").asInt() : null;
         String handler = properties.path("Handler").asText(globals.path("Handler").asText());
-        Components functionComponents = new Components(Config.of(localSettings(environment)), LocalAws.CREDENTIALS,
+        functionSettings.put(id, localSettings(environment));
+        Components functionComponents = new Components(Config.of(functionSettings.get(id)), LocalAws.CREDENTIALS,
                 time, time.sleeper());
         functions.put(id, new LocalFunction(id, functionArn(id), handler, functionComponents,
                 Duration.ofSeconds(timeout), memory, reserved));
@@ -439,6 +441,16 @@ public final class OfflineCloud implements AutoCloseable {
         List<JsonNode> children = new ArrayList<>();
         node.forEach(children::add);
         return children;
+    }
+
+    /** A function's settings: its template environment pointed at the local stand-ins and simulators. */
+    public Map<String, String> settingsOf(String functionId) {
+        return Map.copyOf(functionSettings.get(functionId));
+    }
+
+    /** Where template.yaml is: the repository's root. */
+    public Path templateDirectory() {
+        return options.template().getParent();
     }
 
     public SimulatedTime time() {

@@ -1,0 +1,77 @@
+package io.shipbridge.local.bench;
+
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import com.amazonaws.services.lambda.runtime.serialization.PojoSerializer;
+import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
+import io.shipbridge.standins.LambdaContext;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.lang.reflect.Method;
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.Type;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Runs in a fresh JVM whose class path is the deployed jar (plus Lambda's event serializers, which the Java runtime
+ * brings): builds a handler as the runtime does, by its no-argument constructor, and invokes it twice with the event
+ * on standard input. Prints one line: milliseconds from JVM start to main, to the handler built, to each response.
+ *
+ * <p>Kept to the Lambda runtime's libraries (and the stand-ins' Lambda context) on purpose: nothing of the offline
+ * cloud may load in this JVM.
+ */
+public final class FirstInvocation {
+    private FirstInvocation() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        long jvmStart = ProcessHandle.current().info().startInstant().orElseThrow().toEpochMilli();
+        long main = System.currentTimeMillis();
+        byte[] event = System.in.readAllBytes();
+        Object handler = Class.forName(args[0]).getConstructor().newInstance();
+        long built = System.currentTimeMillis();
+        String first = invoke(handler, event);
+        long firstResponse = System.currentTimeMillis();
+        invoke(handler, event);
+        long secondResponse = System.currentTimeMillis();
+        System.out.printf("FIRST_INVOCATION main=%d built=%d first=%d second=%d response=%s%n", main - jvmStart,
+                built - jvmStart, firstResponse - jvmStart, secondResponse - firstResponse,
+                first.length() > 120 ? first.substring(0, 120) : first);
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static String invoke(Object handler, byte[] event) throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        if (handler instanceof RequestStreamHandler stream) {
+            stream.handleRequest(new ByteArrayInputStream(event), out, context());
+        } else {
+            Class<?>[] types = requestTypes(handler.getClass());
+            ClassLoader loader = handler.getClass().getClassLoader();
+            PojoSerializer input = LambdaEventSerializers.serializerFor(types[0], loader);
+            Object output = ((RequestHandler) handler).handleRequest(input.fromJson(new ByteArrayInputStream(event)),
+                    context());
+            ((PojoSerializer) LambdaEventSerializers.serializerFor(types[1], loader)).toJson(output, out);
+        }
+        return out.toString(StandardCharsets.UTF_8).replace('\n', ' ');
+    }
+
+    private static LambdaContext context() {
+        return LambdaContext.of(System.getenv().getOrDefault("AWS_LAMBDA_FUNCTION_NAME", "bench"));
+    }
+
+    private static Class<?>[] requestTypes(Class<?> type) {
+        for (Type candidate : type.getGenericInterfaces()) {
+            if (candidate instanceof ParameterizedType parameterized
+                    && parameterized.getRawType() == RequestHandler.class) {
+                Type[] arguments = parameterized.getActualTypeArguments();
+                return new Class<?>[] {(Class<?>) arguments[0], (Class<?>) arguments[1]};
+            }
+        }
+        for (Method method : type.getMethods()) {
+            if (method.getName().equals("handleRequest") && method.getParameterCount() == 2) {
+                return new Class<?>[] {method.getParameterTypes()[0], method.getReturnType()};
+            }
+        }
+        throw new IllegalArgumentException(type + " is not a Lambda handler");
+    }
+}
