@@ -17,6 +17,7 @@ import io.shipbridge.fulfilment.ShipmentCreation;
 import io.shipbridge.fulfilment.TrackingPublication;
 import io.shipbridge.fulfilment.WaitRegistration;
 import io.shipbridge.http.Sleeper;
+import io.shipbridge.metrics.OrderMetrics;
 import io.shipbridge.mirakl.MiraklCarrierDirectory;
 import io.shipbridge.mirakl.MiraklClient;
 import io.shipbridge.mirakl.MiraklOrderFeed;
@@ -60,8 +61,12 @@ import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 import software.amazon.awssdk.services.sfn.SfnClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.lambda.powertools.metrics.MetricsFactory;
+import software.amazon.lambda.powertools.parameters.cache.CacheManager;
+import software.amazon.lambda.powertools.parameters.secrets.SecretsProvider;
 
 /**
  * Builds the application from its settings, each part on first use and once per container: handlers take what they
@@ -90,6 +95,9 @@ public final class Components {
     private final Lazy<HttpClient> http = new Lazy<>(() -> HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build());
 
+    private final Lazy<OrderMetrics> metrics = new Lazy<>(() -> new OrderMetrics(MetricsFactory.getMetricsInstance(),
+            config().get("POWERTOOLS_METRICS_NAMESPACE", "Shipbridge"),
+            config().get("POWERTOOLS_SERVICE_NAME", "shipbridge")));
     private final Lazy<OperationsLogStore> operations = new Lazy<>(() -> new OperationsLogStore(dynamoDb.get(),
             table()));
     private final Lazy<OrderStore> orders = new Lazy<>(() -> new OrderStore(dynamoDb.get(), table(), clock()));
@@ -101,7 +109,11 @@ public final class Components {
     private final Lazy<LabelStore> labels = new Lazy<>(() -> new LabelStore(s3.get(),
             config().required("LABEL_BUCKET")));
 
-    private final Lazy<MiraklClient> mirakl = new Lazy<>(() -> new MiraklClient(MiraklSettings.from(config()),
+    private final Lazy<Secrets> secrets = new Lazy<>(() -> new Secrets(SecretsProvider.builder()
+            .withClient(aws(SecretsManagerClient.builder(), "SECRETSMANAGER").build())
+            .withCacheManager(secretsCache()).build(), config()));
+    private final Lazy<MiraklClient> mirakl = new Lazy<>(() -> new MiraklClient(MiraklSettings.from(config(),
+            secrets.get()),
             http.get(), operations.get(), sleeper(), clock()));
     private final Lazy<Carriers> carriers = new Lazy<>(this::buildCarriers);
     private final Lazy<OrderWorkflow> workflow = new Lazy<>(() -> new OrderWorkflow(sfn.get(),
@@ -133,6 +145,10 @@ public final class Components {
 
     private Sleeper sleeper() {
         return sleeper;
+    }
+
+    public OrderMetrics metrics() {
+        return metrics.get();
     }
 
     public OrderStore orders() {
@@ -238,7 +254,7 @@ public final class Components {
     }
 
     public WebhookIntake webhookIntake() {
-        return new WebhookIntake(WebhookSecrets.parse(config.get("WEBHOOK_SECRETS", "{}")), trackingQueue(),
+        return new WebhookIntake(secrets.get().parsed("WEBHOOK_SECRET_ARN", WebhookSecrets::parse), trackingQueue(),
                 operations.get(), clock);
     }
 
@@ -268,9 +284,29 @@ public final class Components {
     private Carriers buildCarriers() {
         List<Carrier> configured = new ArrayList<>();
         if (TipsaSettings.isConfigured(config)) {
-            configured.add(new TipsaCarrier(TipsaSettings.from(config), http.get(), operations.get(), clock));
+            configured.add(new TipsaCarrier(TipsaSettings.from(config, secrets.get()), http.get(), operations.get(), clock));
         }
         return new Carriers(configured);
+    }
+
+    private static CacheManager secretsCache() {
+        CacheManager cache = new CacheManager();
+        cache.setDefaultExpirationTime(Secrets.MAX_AGE);
+        return cache;
+    }
+
+    /**
+     * Before a SnapStart snapshot: makes a read that loads and initializes what a first request would (the SDK's
+     * marshalling, signing and HTTP connection, JSON), so a restored function answers its first request at warm
+     * speed. It reads a key nothing writes; a failure is only logged, never fails the snapshot.
+     */
+    public void prime() {
+        try {
+            orders.get().find("priming-" + config.get("AWS_LAMBDA_FUNCTION_NAME", "function"));
+        } catch (RuntimeException e) {
+            org.slf4j.LoggerFactory.getLogger(Components.class).warn("Priming before the snapshot failed: {}",
+                    e.toString());
+        }
     }
 
     private String table() {

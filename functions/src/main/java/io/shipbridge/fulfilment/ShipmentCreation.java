@@ -16,6 +16,7 @@ import io.shipbridge.order.TransitionRequest;
 import io.shipbridge.storage.LabelStore;
 import io.shipbridge.storage.OrderStore;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -43,13 +44,20 @@ public final class ShipmentCreation {
         this.clock = clock;
     }
 
-    public Shipment create(String orderId) {
+    /**
+     * @param processing from the carrier being chosen to the label being stored; null when the shipment already
+     *                   existed (a repeated call)
+     */
+    public record Created(Shipment shipment, Duration processing) {
+    }
+
+    public Created create(String orderId) {
         OrderView view = orders.get(orderId);
         if (view.state() == OrderState.CANCELLED) {
             throw new OrderCancelledException(orderId);
         }
         if (view.shipment() != null && !view.state().isFailure() && view.state().hasReached(OrderState.POSTED)) {
-            return view.shipment();
+            return new Created(view.shipment(), null);
         }
         if (view.state() != OrderState.PENDING_POST) {
             throw new IllegalTransitionException(orderId, view.state(), OrderState.POSTED);
@@ -82,7 +90,7 @@ public final class ShipmentCreation {
         }
         orders.transition(view, TransitionRequest.to(OrderState.POSTED, Actors.workflow(STEP),
                 "Shipment created at " + carrier.profile().displayName()).withDetails(details).withShipment(shipment));
-        return shipment;
+        return new Created(shipment, Duration.between(view.updatedAt(), shipment.createdAt()));
     }
 
     private ShipmentRequest request(OrderView view, CarrierChoice choice) {

@@ -2,6 +2,7 @@ package io.shipbridge.handler;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import io.shipbridge.config.Components;
+import io.shipbridge.order.OrderState;
 import io.shipbridge.fulfilment.OrderAcceptance;
 
 /** State machine task: accepts the order on Mirakl (OR21). */
@@ -13,12 +14,16 @@ public final class AcceptOrderHandler extends TaskHandler<OrderTask, StepResult>
     }
 
     public AcceptOrderHandler(Components components) {
-        super(OrderTask.class);
+        super(OrderTask.class, components);
         this.acceptance = components.orderAcceptance();
     }
 
     @Override
     StepResult handle(OrderTask task, Context context) {
-        return StepResult.of(acceptance.accept(task.orderId()));
+        StepResult result = StepResult.of(acceptance.accept(task.orderId()));
+        if (result.state() == OrderState.ACCEPTED) {
+            metrics.orderAccepted();
+        }
+        return result;
     }
 }

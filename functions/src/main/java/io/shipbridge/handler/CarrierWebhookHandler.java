@@ -6,6 +6,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import io.shipbridge.config.Components;
 import io.shipbridge.config.Json;
+import io.shipbridge.metrics.OrderMetrics;
 import io.shipbridge.webhook.WebhookIntake;
 import io.shipbridge.webhook.WebhookRejectedException;
 import io.shipbridge.webhook.WebhookSignature;
@@ -23,6 +24,8 @@ import software.amazon.lambda.powertools.logging.PowertoolsLogging;
  */
 public final class CarrierWebhookHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
     private final WebhookIntake intake;
+    private final OrderMetrics metrics;
+    private final SnapStartPriming priming;
 
     public CarrierWebhookHandler() {
         this(Components.fromEnvironment());
@@ -30,6 +33,8 @@ public final class CarrierWebhookHandler implements RequestHandler<APIGatewayV2H
 
     public CarrierWebhookHandler(Components components) {
         this.intake = components.webhookIntake();
+        this.metrics = components.metrics();
+        this.priming = SnapStartPriming.register(components);
     }
 
     @Override
@@ -45,9 +50,13 @@ public final class CarrierWebhookHandler implements RequestHandler<APIGatewayV2H
                 int queued = intake.receive(carrier == null ? "" : carrier.toLowerCase(Locale.ROOT),
                         new WebhookSignature.Headers(headers.get("webhook-id"), headers.get("webhook-timestamp"),
                                 headers.get("webhook-signature")), body);
+                metrics.webhookReceived(queued);
                 return respond(202, Map.of("queued", queued));
             } catch (WebhookRejectedException e) {
+                metrics.webhookRejected();
                 return respond(e.statusCode(), Map.of("error", e.getMessage()));
+            } finally {
+                metrics.flush();
             }
         });
     }

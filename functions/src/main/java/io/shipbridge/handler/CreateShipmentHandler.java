@@ -14,12 +14,16 @@ public final class CreateShipmentHandler extends TaskHandler<OrderTask, Shipment
     }
 
     public CreateShipmentHandler(Components components) {
-        super(OrderTask.class);
+        super(OrderTask.class, components);
         this.creation = components.shipmentCreation();
     }
 
     @Override
     Shipment handle(OrderTask task, Context context) {
-        return creation.create(task.orderId());
+        ShipmentCreation.Created created = creation.create(task.orderId());
+        if (created.processing() != null) {
+            metrics.shipmentCreated(created.processing());
+        }
+        return created.shipment();
     }
 }

@@ -3,6 +3,7 @@ package io.shipbridge.handler;
 import com.amazonaws.services.lambda.runtime.Context;
 import io.shipbridge.config.Components;
 import io.shipbridge.fulfilment.FetchOrders;
+import io.shipbridge.fulfilment.OrderIntake;
 
 /**
  * Fetches orders from Mirakl. Scheduled with {@code {"trigger":"schedule"}} (every 5 minutes) and
@@ -16,12 +17,14 @@ public final class FetchOrdersHandler extends TaskHandler<FetchOrders.Request, F
     }
 
     public FetchOrdersHandler(Components components) {
-        super(FetchOrders.Request.class);
+        super(FetchOrders.Request.class, components);
         this.fetchOrders = components.fetchOrders();
     }
 
     @Override
     FetchOrders.Summary handle(FetchOrders.Request request, Context context) {
-        return fetchOrders.run(request);
+        FetchOrders.Summary summary = fetchOrders.run(request);
+        metrics.ordersFetched(summary.outcomes().getOrDefault(OrderIntake.Outcome.CREATED, 0));
+        return summary;
     }
 }

@@ -2,6 +2,7 @@ package io.shipbridge.handler;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import io.shipbridge.config.Components;
+import io.shipbridge.order.OrderState;
 import io.shipbridge.fulfilment.TrackingPublication;
 
 /** State machine task: sends the tracking to Mirakl (OR23) and confirms the shipment (OR24). */
@@ -13,12 +14,16 @@ public final class PushTrackingHandler extends TaskHandler<OrderTask, StepResult
     }
 
     public PushTrackingHandler(Components components) {
-        super(OrderTask.class);
+        super(OrderTask.class, components);
         this.publication = components.trackingPublication();
     }
 
     @Override
     StepResult handle(OrderTask task, Context context) {
-        return StepResult.of(publication.publish(task.orderId()));
+        StepResult result = StepResult.of(publication.publish(task.orderId()));
+        if (result.state() == OrderState.MIRAKL_OK) {
+            metrics.trackingPushed();
+        }
+        return result;
     }
 }

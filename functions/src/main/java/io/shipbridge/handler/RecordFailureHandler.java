@@ -29,7 +29,7 @@ public final class RecordFailureHandler extends TaskHandler<RecordFailureHandler
     }
 
     public RecordFailureHandler(Components components) {
-        super(Failure.class);
+        super(Failure.class, components);
         this.recording = components.failureRecording();
     }
 
@@ -41,7 +41,9 @@ public final class RecordFailureHandler extends TaskHandler<RecordFailureHandler
     @Override
     StepResult handle(Failure failure, Context context) {
         CaughtError error = failure.error() == null ? new CaughtError(null, null) : failure.error();
-        return StepResult.of(recording.record(failure.orderId(), failure.failedState(), error.error(),
+        StepResult result = StepResult.of(recording.record(failure.orderId(), failure.failedState(), error.error(),
                 error.cause()));
+        metrics.orderFailed(failure.failedState());
+        return result;
     }
 }

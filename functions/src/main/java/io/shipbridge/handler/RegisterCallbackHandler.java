@@ -28,7 +28,7 @@ public final class RegisterCallbackHandler
     }
 
     public RegisterCallbackHandler(Components components) {
-        super(Registration.class);
+        super(Registration.class, components);
         this.registration = components.waitRegistration();
     }
 

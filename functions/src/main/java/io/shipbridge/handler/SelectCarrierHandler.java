@@ -14,7 +14,7 @@ public final class SelectCarrierHandler extends TaskHandler<OrderTask, CarrierCh
     }
 
     public SelectCarrierHandler(Components components) {
-        super(OrderTask.class);
+        super(OrderTask.class, components);
         this.assignment = components.carrierAssignment();
     }
 

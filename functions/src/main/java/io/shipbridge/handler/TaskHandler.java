@@ -2,7 +2,9 @@ package io.shipbridge.handler;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import io.shipbridge.config.Components;
 import io.shipbridge.config.Json;
+import io.shipbridge.metrics.OrderMetrics;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -16,9 +18,13 @@ import software.amazon.lambda.powertools.logging.PowertoolsLogging;
  */
 abstract class TaskHandler<I, O> implements RequestStreamHandler {
     private final Class<I> inputType;
+    final OrderMetrics metrics;
+    private final SnapStartPriming priming;
 
-    TaskHandler(Class<I> inputType) {
+    TaskHandler(Class<I> inputType, Components components) {
         this.inputType = inputType;
+        this.metrics = components.metrics();
+        this.priming = SnapStartPriming.register(components);
     }
 
     @Override
@@ -32,6 +38,7 @@ abstract class TaskHandler<I, O> implements RequestStreamHandler {
             try {
                 return handle(request, context);
             } finally {
+                metrics.flush();
                 MDC.remove("correlation_id");
             }
         });

@@ -6,6 +6,7 @@ import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import io.shipbridge.config.Components;
 import io.shipbridge.config.Json;
+import io.shipbridge.metrics.OrderMetrics;
 import io.shipbridge.tracking.TrackingIngest;
 import io.shipbridge.tracking.TrackingUpdate;
 import io.shipbridge.tracking.UnknownShipmentException;
@@ -23,6 +24,8 @@ public final class TrackingConsumerHandler implements RequestHandler<SQSEvent, S
     private static final Logger LOG = LoggerFactory.getLogger(TrackingConsumerHandler.class);
 
     private final TrackingIngest ingest;
+    private final OrderMetrics metrics;
+    private final SnapStartPriming priming;
 
     public TrackingConsumerHandler() {
         this(Components.fromEnvironment());
@@ -30,6 +33,8 @@ public final class TrackingConsumerHandler implements RequestHandler<SQSEvent, S
 
     public TrackingConsumerHandler(Components components) {
         this.ingest = components.trackingIngest();
+        this.metrics = components.metrics();
+        this.priming = SnapStartPriming.register(components);
     }
 
     @Override
@@ -39,7 +44,13 @@ public final class TrackingConsumerHandler implements RequestHandler<SQSEvent, S
             for (SQSEvent.SQSMessage message : event.getRecords()) {
                 try {
                     ingest.apply(Json.read(message.getBody(), TrackingUpdate.class));
-                } catch (IllegalArgumentException | UnknownShipmentException e) {
+                } catch (UnknownShipmentException e) {
+                    // Usual when a carrier reports a scan before the shipment is indexed: redelivery applies it.
+                    LOG.warn("Tracking message {} not applied yet, left for redelivery: {}", message.getMessageId(),
+                            e.getMessage());
+                    failures.add(SQSBatchResponse.BatchItemFailure.builder()
+                            .withItemIdentifier(message.getMessageId()).build());
+                } catch (IllegalArgumentException e) {
                     LOG.error("Tracking message {} not applied, left for redelivery: {}", message.getMessageId(),
                             e.getMessage());
                     failures.add(SQSBatchResponse.BatchItemFailure.builder()
@@ -50,6 +61,8 @@ public final class TrackingConsumerHandler implements RequestHandler<SQSEvent, S
                             .withItemIdentifier(message.getMessageId()).build());
                 }
             }
+            metrics.trackingEventsApplied(event.getRecords().size() - failures.size());
+            metrics.flush();
             return SQSBatchResponse.builder().withBatchItemFailures(failures).build();
         });
     }

@@ -18,12 +18,14 @@ public final class TrackingPollerHandler extends TaskHandler<Map<String, Object>
 
     @SuppressWarnings("unchecked")
     public TrackingPollerHandler(Components components) {
-        super((Class<Map<String, Object>>) (Class<?>) Map.class);
+        super((Class<Map<String, Object>>) (Class<?>) Map.class, components);
         this.poller = components.trackingPoller();
     }
 
     @Override
     TrackingPoller.Summary handle(Map<String, Object> trigger, Context context) {
-        return poller.poll(() -> context.getRemainingTimeInMillis() > MARGIN_MILLIS);
+        TrackingPoller.Summary summary = poller.poll(() -> context.getRemainingTimeInMillis() > MARGIN_MILLIS);
+        metrics.trackingEventsPolled(summary.queued());
+        return summary;
     }
 }

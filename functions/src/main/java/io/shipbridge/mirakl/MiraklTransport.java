@@ -121,7 +121,7 @@ final class MiraklTransport {
                 .collect(Collectors.joining("&"));
         HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(settings.baseUrl() + call.path() + queryString))
                 .timeout(settings.requestTimeout())
-                .header("Authorization", settings.apiKey())
+                .header("Authorization", settings.apiKey().get())
                 .header("Accept", "application/json");
         if (call.body() != null) {
             builder.header("Content-Type", "application/json")

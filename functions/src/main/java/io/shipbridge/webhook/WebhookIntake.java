@@ -13,18 +13,19 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * Takes in a carrier webhook: unknown carrier 404, bad or stale signature 401, unreadable body 400, each recorded
  * with nothing queued; otherwise one queued tracking update per event.
  */
 public final class WebhookIntake {
-    private final WebhookSecrets secrets;
+    private final Supplier<WebhookSecrets> secrets;
     private final TrackingQueue queue;
     private final OperationsLog operations;
     private final Clock clock;
 
-    public WebhookIntake(WebhookSecrets secrets, TrackingQueue queue, OperationsLog operations, Clock clock) {
+    public WebhookIntake(Supplier<WebhookSecrets> secrets, TrackingQueue queue, OperationsLog operations, Clock clock) {
         this.secrets = secrets;
         this.queue = queue;
         this.operations = operations;
@@ -40,7 +41,7 @@ public final class WebhookIntake {
         try {
             Function<byte[], List<TrackingEvent>> parser = CarrierWebhooks.parserFor(carrier)
                     .orElseThrow(() -> new WebhookRejectedException(404, "no webhook for carrier " + carrier));
-            List<byte[]> keys = secrets.of(carrier);
+            List<byte[]> keys = secrets.get().of(carrier);
             if (keys.isEmpty()) {
                 throw new WebhookRejectedException(404, "webhooks are not enabled for carrier " + carrier);
             }

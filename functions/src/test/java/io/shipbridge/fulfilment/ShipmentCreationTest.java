@@ -34,7 +34,7 @@ class ShipmentCreationTest {
         String id = OrderScenarios.readyToShip(components);
         STACK.tipsa().shipmentFor(id, albaran(id, "65"));
 
-        Shipment shipment = components.shipmentCreation().create(id);
+        Shipment shipment = components.shipmentCreation().create(id).shipment();
 
         OrderView view = components.orders().get(id);
         assertThat(view.state()).isEqualTo(OrderState.POSTED);
@@ -96,10 +96,10 @@ class ShipmentCreationTest {
         Components components = STACK.components();
         String id = OrderScenarios.readyToShip(components);
         STACK.tipsa().shipmentFor(id, albaran(id, "72"));
-        Shipment first = components.shipmentCreation().create(id);
+        Shipment first = components.shipmentCreation().create(id).shipment();
         int callsAfterFirst = STACK.tipsa().calls("WebServService___");
 
-        Shipment again = components.shipmentCreation().create(id);
+        Shipment again = components.shipmentCreation().create(id).shipment();
 
         assertThat(again).isEqualTo(first);
         assertThat(STACK.tipsa().calls("WebServService___")).isEqualTo(callsAfterFirst);

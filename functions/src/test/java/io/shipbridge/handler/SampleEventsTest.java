@@ -75,6 +75,7 @@ class SampleEventsTest {
 
     @Test
     void theSampleEventsTakeAnOrderFromMiraklToItsDoorstep() {
+        TestStack.METRICS.clear();
         Components components = STACK.components();
         components.skuCatalog().put("SKU-8412345", new BigDecimal("1.1"));
         ObjectNode waiting = MiraklOrders.waitingAcceptance(ORDER, TestStack.START.minusSeconds(60), "SKU-8412345", 2);
@@ -137,10 +138,16 @@ class SampleEventsTest {
                 OrderState.PENDING_ACCEPTANCE, OrderState.ACCEPTED, OrderState.PENDING_POST, OrderState.POSTED,
                 OrderState.AWAITING_TRACKING, OrderState.TRACKED, OrderState.MIRAKL_OK, OrderState.COMPLETE);
         assertThat(STACK.stepFunctions().resumedTokens()).endsWith("scan-token", "delivery-token");
+        assertThat(TestStack.METRICS.totals()).containsEntry("OrdersFetched", 1.0)
+                .containsEntry("OrdersAccepted", 1.0).containsEntry("ShipmentsCreated", 1.0)
+                .containsEntry("TrackingPushed", 1.0).containsEntry("WebhooksReceived", 1.0)
+                .containsEntry("TrackingEventsPolled", 2.0).containsEntry("TrackingEventsApplied", 2.0)
+                .containsKey("ProcessingTime").doesNotContainKeys("OrdersFailed", "WebhooksRejected");
     }
 
     @Test
     void theSampleFailureReportFailsTheOrderWithItsReason() {
+        TestStack.METRICS.clear();
         Components components = STACK.components();
         OrderScenarios.pendingPost(components, "1045282-A", "SKU-1", 1, "ES", "28014");
 
@@ -149,6 +156,8 @@ class SampleEventsTest {
         assertThat(result.path("state").asText()).isEqualTo("FAILED_POST");
         assertThat(components.orders().get("1045282-A").failureReason())
                 .startsWith("NoCarrierAvailableException: No carrier for order 1045282-A");
+        assertThat(TestStack.METRICS.totals()).containsEntry("OrdersFailed", 1.0)
+                .containsEntry("OrdersFailed|State=FAILED_POST", 1.0);
     }
 
     private static void registerWait(Components components, String waitFor, String token) {

@@ -7,6 +7,8 @@ import io.shipbridge.config.Components;
 import io.shipbridge.config.Config;
 import io.shipbridge.standins.CloudFormationTemplate;
 import io.shipbridge.standins.LocalAws;
+import io.shipbridge.standins.RecordedMetrics;
+import software.amazon.lambda.powertools.metrics.MetricsFactory;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -29,6 +31,9 @@ import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
  * the application exactly as a deployed function does, from settings that point at these.
  */
 public final class TestStack implements BeforeAllCallback, BeforeEachCallback, AfterAllCallback {
+    /** What the functions' metrics add up to (Powertools' provider is set to it). */
+    public static final RecordedMetrics METRICS = new RecordedMetrics();
+
     public static final Instant START = Instant.parse("2026-11-20T09:00:00Z");
     public static final String WEBHOOK_SECRET = secret("shipbridge-test-webhook-secret-1");
     public static final String ROTATED_WEBHOOK_SECRET = secret("shipbridge-test-webhook-secret-2");
@@ -47,7 +52,7 @@ public final class TestStack implements BeforeAllCallback, BeforeEachCallback, A
     private RecordingSleeper sleeper;
     private final Map<String, String> overrides = new HashMap<>();
 
-    private static synchronized LocalAws localAws() {
+    public static synchronized LocalAws localAws() {
         if (aws == null) {
             aws = LocalAws.start(CloudFormationTemplate.locate());
             Runtime.getRuntime().addShutdownHook(new Thread(aws::close));
@@ -58,6 +63,8 @@ public final class TestStack implements BeforeAllCallback, BeforeEachCallback, A
     @Override
     public void beforeAll(ExtensionContext context) {
         localAws();
+        putSecrets();
+        MetricsFactory.setMetricsProvider(() -> METRICS);
         miraklServer = started();
         tipsaServer = started();
         sfnServer = started();
@@ -100,11 +107,11 @@ public final class TestStack implements BeforeAllCallback, BeforeEachCallback, A
         settings.put("TRACKING_QUEUE_URL", queueUrl());
         settings.put("STATE_MACHINE_ARN", STATE_MACHINE_ARN);
         settings.put("MIRAKL_BASE_URL", mirakl.baseUrl());
-        settings.put("MIRAKL_API_KEY", MiraklStub.API_KEY);
+        settings.put("MIRAKL_SECRET_ARN", aws.resources().secretArn("MiraklApiKeySecret"));
         settings.put("TIPSA_BASE_URL", tipsa.baseUrl());
         settings.put("TIPSA_AGENCY_CODE", "000123");
         settings.put("TIPSA_CLIENT_CODE", "33333");
-        settings.put("TIPSA_PASSWORD", "tipsa-test-password");
+        settings.put("CARRIER_SECRET_ARN", aws.resources().secretArn("CarrierCredentialsSecret"));
         settings.put("SHIP_FROM_NAME", "Shipbridge Test Seller SL");
         settings.put("SHIP_FROM_STREET", "Polígono Industrial Norte, Nave 7");
         settings.put("SHIP_FROM_CITY", "Valencia");
@@ -112,9 +119,22 @@ public final class TestStack implements BeforeAllCallback, BeforeEachCallback, A
         settings.put("SHIP_FROM_COUNTRY", "ES");
         settings.put("SHIP_FROM_PHONE", "+34 960 000 000");
         settings.put("ENABLED_CARRIERS", "tipsa");
-        settings.put("WEBHOOK_SECRETS", "{\"tipsa\":[\"" + WEBHOOK_SECRET + "\",\"" + ROTATED_WEBHOOK_SECRET + "\"]}");
+        settings.put("WEBHOOK_SECRET_ARN", aws.resources().secretArn("WebhookSigningSecret"));
         settings.putAll(overrides);
         return settings;
+    }
+
+    /** The secrets' values, put as an operator puts them after deploying. */
+    private void putSecrets() {
+        aws.putSecret("MiraklApiKeySecret", "{\"apiKey\":\"" + MiraklStub.API_KEY + "\"}");
+        aws.putSecret("CarrierCredentialsSecret", "{\"tipsa\":{\"password\":\"tipsa-test-password\"}}");
+        aws.putSecret("WebhookSigningSecret", "{\"tipsa\":[\"" + WEBHOOK_SECRET + "\",\"" + ROTATED_WEBHOOK_SECRET
+                + "\"]}");
+    }
+
+    /** The settings that point an AWS SDK client at the stand-ins (endpoints, region). */
+    public Map<String, String> awsSettings() {
+        return localAws().clientSettings();
     }
 
     /** Changes one setting for the current test. */

@@ -10,10 +10,11 @@ import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
- * DynamoDB Local, ElasticMQ and an S3 stand-in in this JVM, holding the resources template.yaml declares.
+ * DynamoDB Local, ElasticMQ, an S3 and a Secrets Manager stand-in in this JVM, holding the resources template.yaml declares.
  * No Docker, no AWS account; a few seconds to start.
  */
 public final class LocalAws implements AutoCloseable {
@@ -25,15 +26,18 @@ public final class LocalAws implements AutoCloseable {
     private final DynamoDbLocal dynamoDbLocal;
     private final ElasticMq elasticMq;
     private final S3StandIn s3StandIn;
+    private final SecretsManagerStandIn secretsStandIn;
     private final DynamoDbClient dynamoDb;
     private final SqsClient sqs;
     private final S3Client s3;
+    private final SecretsManagerClient secrets;
     private final TemplateResources resources;
 
     private LocalAws(Path template) {
         dynamoDbLocal = DynamoDbLocal.start();
         elasticMq = ElasticMq.start(REGION, ACCOUNT_ID);
         s3StandIn = S3StandIn.start();
+        secretsStandIn = SecretsManagerStandIn.start(REGION, ACCOUNT_ID);
         dynamoDb = DynamoDbClient.builder().endpointOverride(dynamoDbLocal.endpoint()).region(Region.of(REGION))
                 .credentialsProvider(CREDENTIALS).httpClient(UrlConnectionHttpClient.create()).build();
         sqs = SqsClient.builder().endpointOverride(elasticMq.endpoint()).region(Region.of(REGION))
@@ -41,7 +45,9 @@ public final class LocalAws implements AutoCloseable {
         s3 = S3Client.builder().endpointOverride(s3StandIn.endpoint()).region(Region.of(REGION))
                 .forcePathStyle(true).credentialsProvider(CREDENTIALS).httpClient(UrlConnectionHttpClient.create())
                 .build();
-        resources = TemplateResources.create(CloudFormationTemplate.read(template), dynamoDb, sqs, s3);
+        secrets = SecretsManagerClient.builder().endpointOverride(secretsStandIn.endpoint()).region(Region.of(REGION))
+                .credentialsProvider(CREDENTIALS).httpClient(UrlConnectionHttpClient.create()).build();
+        resources = TemplateResources.create(CloudFormationTemplate.read(template), dynamoDb, sqs, s3, secrets);
     }
 
     public static LocalAws start(Path template) {
@@ -62,13 +68,15 @@ public final class LocalAws implements AutoCloseable {
 
     /**
      * The settings that point an AWS SDK client at these stand-ins, as a function's environment would
-     * ({@code AWS_REGION}, {@code AWS_ENDPOINT_URL_DYNAMODB}, {@code _SQS}, {@code _S3}, path-style S3).
+     * ({@code AWS_REGION}, {@code AWS_ENDPOINT_URL_DYNAMODB}, {@code _SQS}, {@code _S3}, {@code _SECRETSMANAGER},
+     * path-style S3).
      */
     public Map<String, String> clientSettings() {
         return Map.of("AWS_REGION", REGION,
                 "AWS_ENDPOINT_URL_DYNAMODB", dynamoDbEndpoint().toString(),
                 "AWS_ENDPOINT_URL_SQS", sqsEndpoint().toString(),
                 "AWS_ENDPOINT_URL_S3", s3Endpoint().toString(),
+                "AWS_ENDPOINT_URL_SECRETSMANAGER", secretsStandIn.endpoint().toString(),
                 "AWS_S3_FORCE_PATH_STYLE", "true");
     }
 
@@ -84,6 +92,15 @@ public final class LocalAws implements AutoCloseable {
         return s3;
     }
 
+    public SecretsManagerClient secrets() {
+        return secrets;
+    }
+
+    /** Sets a secret of the template to a value, as an operator does after deploying (put-secret-value). */
+    public void putSecret(String logicalId, String value) {
+        secrets.putSecretValue(p -> p.secretId(resources.secretArn(logicalId)).secretString(value));
+    }
+
     public TemplateResources resources() {
         return resources;
     }
@@ -93,6 +110,8 @@ public final class LocalAws implements AutoCloseable {
         dynamoDb.close();
         sqs.close();
         s3.close();
+        secrets.close();
+        secretsStandIn.close();
         s3StandIn.close();
         elasticMq.close();
         dynamoDbLocal.close();

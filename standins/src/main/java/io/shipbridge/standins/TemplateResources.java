@@ -16,27 +16,30 @@ import software.amazon.awssdk.services.dynamodb.model.Projection;
 import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
 import software.amazon.awssdk.services.dynamodb.model.TimeToLiveSpecification;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 /**
- * Creates the tables, queues and buckets a template declares in the stand-ins, so tests run against exactly the
+ * Creates the tables, queues, buckets and secrets a template declares in the stand-ins, so tests run against exactly the
  * keys, indexes, TTL and redrive the deployed stack has. Physical names are the logical ids (buckets lower-cased).
  */
 public final class TemplateResources {
-    private static final Set<String> PROVISIONED = Set.of("AWS::DynamoDB::Table", "AWS::SQS::Queue", "AWS::S3::Bucket");
+    private static final Set<String> PROVISIONED = Set.of("AWS::DynamoDB::Table", "AWS::SQS::Queue", "AWS::S3::Bucket",
+            "AWS::SecretsManager::Secret");
 
     private final Map<String, String> tableNames = new LinkedHashMap<>();
     private final Map<String, String> queueUrls = new LinkedHashMap<>();
     private final Map<String, String> queueArns = new LinkedHashMap<>();
     private final Map<String, String> bucketNames = new LinkedHashMap<>();
+    private final Map<String, String> secretArns = new LinkedHashMap<>();
     private final List<String> notProvisioned = new ArrayList<>();
 
     private TemplateResources() {
     }
 
     public static TemplateResources create(CloudFormationTemplate template, DynamoDbClient dynamoDb, SqsClient sqs,
-            S3Client s3) {
+            S3Client s3, SecretsManagerClient secrets) {
         TemplateResources created = new TemplateResources();
         for (CloudFormationTemplate.Resource table : template.ofType("AWS::DynamoDB::Table")) {
             created.createTable(dynamoDb, table);
@@ -51,6 +54,12 @@ public final class TemplateResources {
             String name = bucket.logicalId().toLowerCase();
             s3.createBucket(b -> b.bucket(name));
             created.bucketNames.put(bucket.logicalId(), name);
+        }
+        for (CloudFormationTemplate.Resource secret : template.ofType("AWS::SecretsManager::Secret")) {
+            JsonNode initial = secret.properties().path("SecretString");
+            String arn = secrets.createSecret(c -> c.name(secret.logicalId())
+                    .secretString(initial.isTextual() ? initial.asText() : null)).arn();
+            created.secretArns.put(secret.logicalId(), arn);
         }
         template.resources().values().stream()
                 .filter(r -> !PROVISIONED.contains(r.type()))
@@ -153,6 +162,10 @@ public final class TemplateResources {
 
     public String queueArn(String logicalId) {
         return required(queueArns, logicalId, "queue");
+    }
+
+    public String secretArn(String logicalId) {
+        return required(secretArns, logicalId, "secret");
     }
 
     public String bucketName(String logicalId) {

@@ -30,7 +30,7 @@ public final class TipsaRequests {
         Map<String, String> fields = new LinkedHashMap<>();
         fields.put("strCodAge", settings.agencyCode());
         fields.put("strCod", settings.clientCode());
-        fields.put("strPass", settings.password());
+        fields.put("strPass", settings.password().get());
         return envelope(null, LOGIN_SERVICE + "___LoginCli2", fields);
     }
 

@@ -48,7 +48,7 @@ public final class TipsaResponses {
         String session = childText(response, "strSesion");
         if (!"true".equalsIgnoreCase(result) || session == null || session.isBlank()) {
             throw new CarrierRejectedException("tipsa", "login refused (strError=" + childText(response, "strError")
-                    + "): check TIPSA_AGENCY_CODE, TIPSA_CLIENT_CODE and TIPSA_PASSWORD", null);
+                    + "): check TIPSA_AGENCY_CODE, TIPSA_CLIENT_CODE and the password in the carriers' secret", null);
         }
         return session;
     }

@@ -3,18 +3,22 @@ package io.shipbridge.carrier.tipsa;
 import io.shipbridge.carrier.CarrierProfile;
 import io.shipbridge.carrier.LabelFormat;
 import io.shipbridge.config.Config;
+import io.shipbridge.config.Secrets;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.function.Supplier;
 
 /**
  * TIPSA account and endpoint. {@code baseUrl} is the SOAP root, e.g.
  * {@code http://webservices.tipsa-dinapaq.com:8099/SOAP}; the service is chosen by {@code ?service=}.
  *
+ * @param password          read from the carriers' secret ({@code /tipsa/password}) at each login
  * @param serviceCode       {@code strCodTipoServ}: the TIPSA service the account ships with (e.g. 48)
  * @param profile     TIPSA's name and public tracking page
  */
-public record TipsaSettings(URI baseUrl, String agencyCode, String clientCode, String password, String serviceCode,
+public record TipsaSettings(URI baseUrl, String agencyCode, String clientCode, Supplier<String> password,
+        String serviceCode,
         LabelFormat labelFormat, Duration requestTimeout, CarrierProfile profile) {
 
     /** TIPSA's public profile: needs only the agency code (the tracking page is per agency). */
@@ -28,12 +32,12 @@ public record TipsaSettings(URI baseUrl, String agencyCode, String clientCode, S
         return config.optional("TIPSA_BASE_URL").isPresent() && config.optional("TIPSA_AGENCY_CODE").isPresent();
     }
 
-    public static TipsaSettings from(Config config) {
+    public static TipsaSettings from(Config config, Secrets secrets) {
         return new TipsaSettings(
                 URI.create(config.required("TIPSA_BASE_URL")),
                 config.required("TIPSA_AGENCY_CODE"),
                 config.required("TIPSA_CLIENT_CODE"),
-                config.required("TIPSA_PASSWORD"),
+                secrets.field("CARRIER_SECRET_ARN", "/tipsa/password"),
                 config.get("TIPSA_SERVICE_CODE", "48"),
                 LabelFormat.valueOf(config.get("TIPSA_LABEL_FORMAT", "pdf").toUpperCase(Locale.ROOT)),
                 Duration.ofSeconds(config.getLong("TIPSA_TIMEOUT_SECONDS", 15)),

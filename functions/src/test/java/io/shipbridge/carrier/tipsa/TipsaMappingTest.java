@@ -30,7 +30,7 @@ import org.xml.sax.InputSource;
 /** TIPSA's request and response mapping, from recorded-format payloads: no network. */
 class TipsaMappingTest {
     private static final TipsaSettings SETTINGS = new TipsaSettings(URI.create("http://tipsa.test/SOAP"), "000123",
-            "33333", "s3cret&<pass>", "48", LabelFormat.PDF, Duration.ofSeconds(5),
+            "33333", () -> "s3cret&<pass>", "48", LabelFormat.PDF, Duration.ofSeconds(5),
             new io.shipbridge.carrier.CarrierProfile("tipsa", "TIPSA", "https://t/000123{tracking}"));
     private static final String SOAP = "http://schemas.xmlsoap.org/soap/envelope/";
     private static final String TEMPURI = "http://tempuri.org/";

@@ -22,7 +22,9 @@ import java.util.regex.Pattern;
 
 /**
  * Measures what a cold start costs: for each measured function, fresh JVMs (one per run) load the deployed jar,
- * build the handler and answer a sample event against the offline cloud's stand-ins and simulators. The template's
+ * build the handler and answer a sample event against the offline cloud's stand-ins and simulators; then again with
+ * the SnapStart hooks run between init and the first request (priming), where the first invocation is what a
+ * restored function's first request costs beyond the restore itself. The template's
  * JAVA_TOOL_OPTIONS apply, as in Lambda; the JDK is the one running this (Lambda's java21 differs: compare runs of
  * one machine and JDK with each other, not with Lambda's figures).
  */
@@ -35,8 +37,13 @@ public final class ColdStartBenchmark {
     }
 
     /** One fresh JVM's figures, in milliseconds from its start. */
-    public record Run(String functionId, long main, long built, long firstResponse, long secondInvocation,
-                      long processWall, String response) {
+    public record Run(String functionId, boolean snapshot, long main, long built, long firstResponse,
+                      long secondInvocation, long processWall, String response) {
+
+        /** The first invocation alone: from the handler built (and, with a snapshot, primed and restored). */
+        long firstInvocation() {
+            return firstResponse - built;
+        }
     }
 
     private final OfflineCloud cloud;
@@ -56,24 +63,31 @@ public final class ColdStartBenchmark {
         List<Run> results = new ArrayList<>();
         out.printf("Cold starts of %s (%.1f MB), %d fresh JVMs per function%n", jar, Files.size(jar) / 1e6, runs);
         for (Target target : targets) {
-            for (int i = 0; i < runs; i++) {
-                Run run = once(target);
-                results.add(run);
-                out.printf("  %-24s main %4d ms  handler built %5d ms  first response %5d ms  second %4d ms"
-                        + "  (process %5d ms) -> %s%n", run.functionId(), run.main(), run.built(),
-                        run.firstResponse(), run.secondInvocation(), run.processWall(), run.response());
+            for (boolean snapshot : new boolean[] {false, true}) {
+                List<Run> mine = new ArrayList<>();
+                for (int i = 0; i < runs; i++) {
+                    Run run = once(target, snapshot);
+                    mine.add(run);
+                    out.printf("  %-24s %-9s built %5d ms  first response %5d ms (invocation %4d ms)  second %4d ms"
+                            + " -> %s%n", run.functionId(), snapshot ? "snapshot" : "cold", run.built(),
+                            run.firstResponse(), run.firstInvocation(), run.secondInvocation(), run.response());
+                }
+                results.addAll(mine);
+                out.printf("  %-24s %-9s median: handler built%s %d ms, first response %d ms, first invocation %d ms,"
+                        + " second %d ms%n", target.functionId(), snapshot ? "snapshot" : "cold",
+                        snapshot ? " and primed" : "", median(mine, Run::built), median(mine, Run::firstResponse),
+                        median(mine, Run::firstInvocation), median(mine, Run::secondInvocation));
             }
-            List<Run> mine = results.stream().filter(r -> r.functionId().equals(target.functionId())).toList();
-            out.printf("  %-24s median: handler built %d ms, first response %d ms, second invocation %d ms%n",
-                    target.functionId(), median(mine, Run::built), median(mine, Run::firstResponse),
-                    median(mine, Run::secondInvocation));
         }
         return results;
     }
 
-    private Run once(Target target) throws IOException, InterruptedException {
+    private Run once(Target target, boolean snapshot) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(javaExecutable(), "-cp", classPath(),
                 FirstInvocation.class.getName(), target.handlerClass()));
+        if (snapshot) {
+            command.add("--snapshot");
+        }
         ProcessBuilder builder = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD);
         builder.environment().putAll(cloud.settingsOf(target.functionId()));
         builder.environment().put("AWS_ACCESS_KEY_ID", "local");
@@ -90,7 +104,7 @@ public final class ColdStartBenchmark {
         if (exit != 0 || !matcher.find()) {
             throw new IllegalStateException(target.functionId() + " did not answer (exit " + exit + "): " + output);
         }
-        return new Run(target.functionId(), Long.parseLong(matcher.group(1)), Long.parseLong(matcher.group(2)),
+        return new Run(target.functionId(), snapshot, Long.parseLong(matcher.group(1)), Long.parseLong(matcher.group(2)),
                 Long.parseLong(matcher.group(3)), Long.parseLong(matcher.group(4)), wall, matcher.group(5));
     }
 

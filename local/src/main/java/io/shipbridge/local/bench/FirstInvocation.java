@@ -16,6 +16,8 @@ import java.nio.charset.StandardCharsets;
  * Runs in a fresh JVM whose class path is the deployed jar (plus Lambda's event serializers, which the Java runtime
  * brings): builds a handler as the runtime does, by its no-argument constructor, and invokes it twice with the event
  * on standard input. Prints one line: milliseconds from JVM start to main, to the handler built, to each response.
+ * With {@code --snapshot}, runs the CRaC hooks SnapStart runs (priming) after building the handler, as before a
+ * snapshot and after its restore; "built" then includes the priming.
  *
  * <p>Kept to the Lambda runtime's libraries (and the stand-ins' Lambda context) on purpose: nothing of the offline
  * cloud may load in this JVM.
@@ -29,6 +31,9 @@ public final class FirstInvocation {
         long main = System.currentTimeMillis();
         byte[] event = System.in.readAllBytes();
         Object handler = Class.forName(args[0]).getConstructor().newInstance();
+        if (args.length > 1 && args[1].equals("--snapshot")) {
+            runCracHooks(handler);
+        }
         long built = System.currentTimeMillis();
         String first = invoke(handler, event);
         long firstResponse = System.currentTimeMillis();
@@ -53,6 +58,24 @@ public final class FirstInvocation {
             ((PojoSerializer) LambdaEventSerializers.serializerFor(types[1], loader)).toJson(output, out);
         }
         return out.toString(StandardCharsets.UTF_8).replace('\n', ' ');
+    }
+
+    /**
+     * What SnapStart does between init and the first request: the CRaC hooks before the snapshot and after the
+     * restore, of each resource the handler registered (a JVM without CRaC cannot run the global context, so the
+     * handler's resources are found by their fields).
+     */
+    private static void runCracHooks(Object handler) throws Exception {
+        for (Class<?> type = handler.getClass(); type != null; type = type.getSuperclass()) {
+            for (java.lang.reflect.Field field : type.getDeclaredFields()) {
+                if (org.crac.Resource.class.isAssignableFrom(field.getType())) {
+                    field.setAccessible(true);
+                    org.crac.Resource resource = (org.crac.Resource) field.get(handler);
+                    resource.beforeCheckpoint(null);
+                    resource.afterRestore(null);
+                }
+            }
+        }
     }
 
     private static LambdaContext context() {

@@ -16,7 +16,9 @@ import io.shipbridge.local.states.StepFunctionsServer;
 import io.shipbridge.local.time.SimulatedTime;
 import io.shipbridge.standins.CloudFormationTemplate;
 import io.shipbridge.standins.LocalAws;
+import io.shipbridge.standins.RecordedMetrics;
 import java.io.IOException;
+import software.amazon.lambda.powertools.metrics.MetricsFactory;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -46,6 +48,7 @@ public final class OfflineCloud implements AutoCloseable {
     public static final String REGION = LocalAws.REGION;
     public static final String ACCOUNT = LocalAws.ACCOUNT_ID;
     public static final String STACK = "shipbridge-local";
+    private static final String TIPSA_PASSWORD = "local-tipsa-password";
     public static final String WEBHOOK_SECRET = "whsec_" + Base64.getEncoder().encodeToString(
             "shipbridge-offline-cloud-webhook-secret".getBytes(StandardCharsets.UTF_8));
 
@@ -60,6 +63,7 @@ public final class OfflineCloud implements AutoCloseable {
             "AWS::SQS::Queue", Set.of("VisibilityTimeout", "RedrivePolicy", "MessageRetentionPeriod",
                     "DelaySeconds", "ReceiveMessageWaitTimeSeconds"),
             "AWS::S3::Bucket", Set.of(),
+            "AWS::SecretsManager::Secret", Set.of("Name", "Description", "SecretString"),
             "AWS::Serverless::StateMachine", Set.of("Name", "Type", "DefinitionUri", "DefinitionSubstitutions",
                     "Policies"),
             "AWS::Serverless::HttpApi", Set.of());
@@ -81,6 +85,7 @@ public final class OfflineCloud implements AutoCloseable {
     private final Map<String, String> parameters = new LinkedHashMap<>();
     private final WebhookSender webhooks;
     private final PaceGovernor governor;
+    private final RecordedMetrics metrics = new RecordedMetrics();
     private StateMachine stateMachine;
     private Components components;
 
@@ -147,15 +152,17 @@ public final class OfflineCloud implements AutoCloseable {
                         Map.of("code", "SEUR", "label", "SEUR", "tracking_url",
                                 "https://www.seur.com/livetracking/?segOnlineIdentificador={trackingId}")),
                 options.ports().mirakl());
-        this.tipsa = new TipsaSimulator(time, random.split(), "000123", "33333", "local-tipsa-password",
+        this.tipsa = new TipsaSimulator(time, random.split(), "000123", "33333", TIPSA_PASSWORD,
                 options.world().tipsaTimeline(), options.ports().tipsa());
         this.engine = new StatesEngine(time, this::invokeForStates, random.split());
         this.stepFunctions = StepFunctionsServer.start(engine, options.ports().stepFunctions());
         this.api = new HttpApiGateway(options.ports().api());
         this.schedules = new Schedules(time);
+        MetricsFactory.setMetricsProvider(() -> metrics);
         resolveParameters(template);
         TemplateValues values = new TemplateValues(parameters, resourceValues(template));
         bringUp(template, values);
+        putSecrets();
         components = new Components(Config.of(localSettings(Map.of("TABLE_NAME",
                 aws.resources().tableName("ShipbridgeTable"), "LABEL_BUCKET",
                 aws.resources().bucketName("LabelBucket")))), LocalAws.CREDENTIALS, time, time.sleeper());
@@ -171,6 +178,13 @@ public final class OfflineCloud implements AutoCloseable {
         time.restart();
     }
 
+    /** The secrets' values, put as an operator puts them after deploying; the simulators accept these. */
+    private void putSecrets() {
+        aws.putSecret("MiraklApiKeySecret", "{\"apiKey\":\"" + mirakl.apiKey() + "\"}");
+        aws.putSecret("CarrierCredentialsSecret", "{\"tipsa\":{\"password\":\"" + TIPSA_PASSWORD + "\"}}");
+        aws.putSecret("WebhookSigningSecret", "{\"tipsa\":[\"" + WEBHOOK_SECRET + "\"]}");
+    }
+
     public static OfflineCloud start(Options options) {
         return new OfflineCloud(options);
     }
@@ -178,18 +192,15 @@ public final class OfflineCloud implements AutoCloseable {
     private void resolveParameters(CloudFormationTemplate template) {
         Map<String, String> local = new HashMap<>();
         local.put("MiraklBaseUrl", mirakl.baseUrl().toString());
-        local.put("MiraklApiKey", mirakl.apiKey());
         local.put("MiraklShopId", "");
         local.put("TipsaBaseUrl", tipsa.baseUrl().toString());
         local.put("TipsaAgencyCode", "000123");
         local.put("TipsaClientCode", "33333");
-        local.put("TipsaPassword", "local-tipsa-password");
         local.put("ShipFromName", "Shipbridge Demo Seller SL");
         local.put("ShipFromStreet", "Polígono Industrial Norte, Nave 7");
         local.put("ShipFromCity", "Valencia");
         local.put("ShipFromPostcode", "46001");
         local.put("ShipFromPhone", "+34 960 000 000");
-        local.put("WebhookSecrets", "{\"tipsa\":[\"" + WEBHOOK_SECRET + "\"]}");
         Iterator<Map.Entry<String, JsonNode>> declared = template.section("Parameters").fields();
         while (declared.hasNext()) {
             Map.Entry<String, JsonNode> parameter = declared.next();
@@ -222,8 +233,17 @@ public final class OfflineCloud implements AutoCloseable {
                 case "AWS::S3::Bucket" -> values.put(id, new TemplateValues.ResourceValue(
                         aws.resources().bucketName(id), Map.of("Arn", "arn:aws:s3:::"
                                 + aws.resources().bucketName(id))));
-                case "AWS::Serverless::Function" -> values.put(id, new TemplateValues.ResourceValue(id,
-                        Map.of("Arn", functionArn(id))));
+                case "AWS::Serverless::Function" -> {
+                    values.put(id, new TemplateValues.ResourceValue(id, Map.of("Arn", functionArn(id))));
+                    String alias = resource.properties().path("AutoPublishAlias").asText(template.section("Globals")
+                            .path("Function").path("AutoPublishAlias").asText(""));
+                    if (!alias.isEmpty()) {
+                        values.put(id + ".Alias", new TemplateValues.ResourceValue(functionArn(id) + ":" + alias,
+                                Map.of()));
+                    }
+                }
+                case "AWS::SecretsManager::Secret" -> values.put(id, new TemplateValues.ResourceValue(
+                        aws.resources().secretArn(id), Map.of()));
                 case "AWS::Serverless::HttpApi" -> values.put(id, new TemplateValues.ResourceValue("local",
                         Map.of()));
                 default -> {
@@ -441,6 +461,11 @@ public final class OfflineCloud implements AutoCloseable {
         List<JsonNode> children = new ArrayList<>();
         node.forEach(children::add);
         return children;
+    }
+
+    /** What the functions' metrics (Powertools, EMF in AWS) add up to since the start. */
+    public RecordedMetrics metrics() {
+        return metrics;
     }
 
     /** A function's settings: its template environment pointed at the local stand-ins and simulators. */

@@ -213,9 +213,23 @@ public final class Demo {
         List<DemoReport.FunctionUse> functions = cloud.functions().values().stream()
                 .map(f -> new DemoReport.FunctionUse(f.name(), f.invocations(), f.errors(), f.busy()))
                 .sorted(java.util.Comparator.comparing(DemoReport.FunctionUse::name)).toList();
+        Map<String, Double> metrics = cloud.metrics().totals();
+        checkMetrics(metrics, ids.size(), tipsa.count(c -> c.operation().equals("GrabaEnvio24")
+                && c.outcome() == CallLog.Outcome.APPLIED), problems);
         return new DemoReport(ids.size(), allEnded && problems.isEmpty(), byState, byCarrier, simulatedHours,
-                stepMinutes, List.copyOf(wallLatency.values()), settings.timeScale(), wallSeconds, processingSeconds, startupSeconds, simulated, calls,
-                functions, otherEndings, problems);
+                stepMinutes, List.copyOf(wallLatency.values()), settings.timeScale(), wallSeconds, processingSeconds,
+                startupSeconds, simulated, calls, functions, metrics, otherEndings, problems);
+    }
+
+    /** The metrics must count what happened: each order fetched once, each shipment the carrier made once. */
+    private static void checkMetrics(Map<String, Double> metrics, int orders, long shipments, List<String> problems) {
+        if (metrics.getOrDefault("OrdersFetched", 0.0) != orders) {
+            problems.add("metric OrdersFetched is " + metrics.get("OrdersFetched") + ", " + orders + " orders placed");
+        }
+        if (metrics.getOrDefault("ShipmentsCreated", 0.0) != shipments) {
+            problems.add("metric ShipmentsCreated is " + metrics.get("ShipmentsCreated") + ", TIPSA created "
+                    + shipments);
+        }
     }
 
     /** What every order must show: each call once, each transition once and in order, its label stored. */

@@ -19,7 +19,8 @@ import java.util.Map;
 public record DemoReport(int orders, boolean passed, Map<String, Integer> byState, Map<String, Integer> byCarrier,
         List<Double> simulatedHours, Map<String, List<Double>> stepMinutes, List<Double> wallLatencySeconds,
         double timeScale, double wallSeconds, double processingSeconds, double startupSeconds, Duration simulated,
-        Map<Metric, Double> calls, List<FunctionUse> functions, List<String> otherEndings, List<String> problems) {
+        Map<Metric, Double> calls, List<FunctionUse> functions, Map<String, Double> metrics, List<String> otherEndings,
+        List<String> problems) {
 
     /** How much one function of the template was used: invocations, failed ones, wall time spent in it. */
     public record FunctionUse(String name, long invocations, long errors, Duration busy) {
@@ -91,6 +92,8 @@ public record DemoReport(int orders, boolean passed, Map<String, Integer> byStat
         out.println("  function                    invocations  per order  mean ms  errors");
         functions.forEach(f -> out.printf("  %-26s %12d %10.2f %8.1f %7d%n", f.name(), f.invocations(),
                 f.invocations() / (double) Math.max(1, orders), f.meanMillis(), f.errors()));
+        out.println("  metrics the functions emitted (CloudWatch EMF in AWS), totals");
+        metrics.forEach((name, total) -> out.printf("  %-48s %10.0f%n", name, total));
         if (!otherEndings.isEmpty()) {
             out.println("  orders that did not complete, and why (the last reason in their history):");
             otherEndings.stream().limit(20).forEach(ending -> out.println("    " + ending));
@@ -128,6 +131,7 @@ public record DemoReport(int orders, boolean passed, Map<String, Integer> byStat
         functions.forEach(f -> byFunction.putObject(f.name()).put("invocations", f.invocations())
                 .put("errors", f.errors()).put("meanMillis", f.meanMillis()));
         json.set("otherEndings", Json.MAPPER.valueToTree(otherEndings));
+        json.set("metrics", Json.MAPPER.valueToTree(metrics));
         json.set("problems", Json.MAPPER.valueToTree(problems));
         Files.writeString(file, Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(json));
     }

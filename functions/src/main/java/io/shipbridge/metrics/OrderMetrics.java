@@ -1,0 +1,85 @@
+package io.shipbridge.metrics;
+
+import io.shipbridge.order.OrderState;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicBoolean;
+import software.amazon.lambda.powertools.metrics.Metrics;
+import software.amazon.lambda.powertools.metrics.model.DimensionSet;
+import software.amazon.lambda.powertools.metrics.model.MetricUnit;
+
+/**
+ * What happened to orders, as CloudWatch metrics in embedded metric format (Powertools): namespace
+ * {@code POWERTOOLS_METRICS_NAMESPACE}, dimension {@code Service} = {@code POWERTOOLS_SERVICE_NAME} (the stack name).
+ * The dashboard and the alarms of template.yaml read these names. Handlers record, then {@link #flush()} once per
+ * invocation.
+ */
+public final class OrderMetrics {
+    private final Metrics metrics;
+    private final String namespace;
+    private final String service;
+    private final AtomicBoolean pending = new AtomicBoolean();
+
+    public OrderMetrics(Metrics metrics, String namespace, String service) {
+        this.metrics = metrics;
+        this.namespace = namespace;
+        this.service = service;
+    }
+
+    public void ordersFetched(int newOrders) {
+        count("OrdersFetched", newOrders);
+    }
+
+    public void orderAccepted() {
+        count("OrdersAccepted", 1);
+    }
+
+    /** @param processing from the carrier being chosen to the label being stored */
+    public void shipmentCreated(Duration processing) {
+        count("ShipmentsCreated", 1);
+        add("ProcessingTime", processing.toMillis(), MetricUnit.MILLISECONDS);
+    }
+
+    public void trackingPushed() {
+        count("TrackingPushed", 1);
+    }
+
+    /** Counted twice: in all, for the success-rate view, and by the state it failed in. */
+    public void orderFailed(OrderState failedState) {
+        count("OrdersFailed", 1);
+        metrics.flushSingleMetric("OrdersFailed", 1, MetricUnit.COUNT, namespace,
+                DimensionSet.of("Service", service, "State", failedState.name()));
+    }
+
+    public void webhookReceived(int events) {
+        count("WebhooksReceived", 1);
+        count("TrackingEventsReceived", events);
+    }
+
+    public void webhookRejected() {
+        count("WebhooksRejected", 1);
+    }
+
+    public void trackingEventsPolled(int events) {
+        count("TrackingEventsPolled", events);
+    }
+
+    public void trackingEventsApplied(int events) {
+        count("TrackingEventsApplied", events);
+    }
+
+    /** Writes what this invocation recorded; nothing when it recorded nothing. */
+    public void flush() {
+        if (pending.getAndSet(false)) {
+            metrics.flush();
+        }
+    }
+
+    private void count(String name, int value) {
+        add(name, value, MetricUnit.COUNT);
+    }
+
+    private void add(String name, double value, MetricUnit unit) {
+        metrics.addMetric(name, value, unit);
+        pending.set(true);
+    }
+}
