@@ -53,6 +53,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
+import com.amazonaws.xray.interceptors.TracingInterceptor;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
@@ -309,6 +310,14 @@ public final class Components {
         }
     }
 
+    /**
+     * X-Ray subsegments for every AWS call, when the function is traced: Lambda sets the daemon's address only for
+     * functions with active tracing (template.yaml: Tracing: Active). Elsewhere no segment exists to attach them to.
+     */
+    private boolean tracing() {
+        return config.optional("AWS_XRAY_DAEMON_ADDRESS").isPresent();
+    }
+
     private String table() {
         return config.required("TABLE_NAME");
     }
@@ -317,6 +326,9 @@ public final class Components {
         config.optional("AWS_ENDPOINT_URL_" + service).ifPresent(url -> builder.endpointOverride(URI.create(url)));
         config.optional("AWS_REGION").ifPresent(region -> builder.region(Region.of(region)));
         builder.credentialsProvider(credentials);
+        if (tracing()) {
+            builder.overrideConfiguration(o -> o.addExecutionInterceptor(new TracingInterceptor()));
+        }
         if (builder instanceof software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder<?, ?> sync) {
             sync.httpClient(awsHttp.get());
         }

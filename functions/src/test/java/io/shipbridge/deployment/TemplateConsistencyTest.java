@@ -48,7 +48,8 @@ class TemplateConsistencyTest {
     static final TestStack STACK = new TestStack();
 
     /** Read by the JVM or by Powertools itself, not by Shipbridge's code. */
-    private static final Set<String> READ_BY_LIBRARIES = Set.of("JAVA_TOOL_OPTIONS", "POWERTOOLS_LOG_LEVEL");
+    private static final Set<String> READ_BY_LIBRARIES = Set.of("JAVA_TOOL_OPTIONS", "POWERTOOLS_LOG_LEVEL",
+            "AWS_XRAY_CONTEXT_MISSING");
     private static final Pattern SETTING_READ = Pattern.compile(
             "(required|optional|get|getLong|list|field|parsed)\\(\\s*\"([A-Z][A-Z0-9_]+)\"");
 

@@ -22,7 +22,8 @@ import java.util.regex.Pattern;
 
 /**
  * Measures what a cold start costs: for each measured function, fresh JVMs (one per run) load the deployed jar,
- * build the handler and answer a sample event against the offline cloud's stand-ins and simulators; then again with
+ * build the handler and answer a sample event against the offline cloud's stand-ins and simulators, traced as in
+ * Lambda with active tracing; then again with
  * the SnapStart hooks run between init and the first request (priming), where the first invocation is what a
  * restored function's first request costs beyond the restore itself. The template's
  * JAVA_TOOL_OPTIONS apply, as in Lambda; the JDK is the one running this (Lambda's java21 differs: compare runs of
@@ -93,6 +94,13 @@ public final class ColdStartBenchmark {
         builder.environment().put("AWS_ACCESS_KEY_ID", "local");
         builder.environment().put("AWS_SECRET_ACCESS_KEY", "local");
         builder.environment().put("shipbridge.log.file", "/dev/null");
+        // As Lambda runs a function with active tracing (template.yaml): the X-Ray daemon's address, the trace
+        // header of the invocation, and the marker by which the X-Ray SDK knows it runs in Lambda. Segments go to
+        // a UDP port nothing listens on.
+        builder.environment().put("AWS_XRAY_DAEMON_ADDRESS", "127.0.0.1:2000");
+        builder.environment().put("LAMBDA_TASK_ROOT", System.getProperty("java.io.tmpdir"));
+        builder.environment().put("_X_AMZN_TRACE_ID",
+                "Root=1-67890abc-0123456789abcdef01234567;Parent=53995c3f42cd8ad8;Sampled=1");
         long started = System.nanoTime();
         Process process = builder.start();
         process.getOutputStream().write(target.event());
