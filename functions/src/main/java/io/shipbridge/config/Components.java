@@ -1,5 +1,6 @@
 package io.shipbridge.config;
 
+import com.amazonaws.xray.interceptors.TracingInterceptor;
 import io.shipbridge.carrier.Address;
 import io.shipbridge.carrier.Carrier;
 import io.shipbridge.carrier.CarrierProfile;
@@ -16,7 +17,9 @@ import io.shipbridge.fulfilment.OrderProgress;
 import io.shipbridge.fulfilment.ShipmentCreation;
 import io.shipbridge.fulfilment.TrackingPublication;
 import io.shipbridge.fulfilment.WaitRegistration;
+import io.shipbridge.http.HttpSender;
 import io.shipbridge.http.Sleeper;
+import io.shipbridge.http.TracedHttpSender;
 import io.shipbridge.metrics.OrderMetrics;
 import io.shipbridge.mirakl.MiraklCarrierDirectory;
 import io.shipbridge.mirakl.MiraklClient;
@@ -53,7 +56,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
-import com.amazonaws.xray.interceptors.TracingInterceptor;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
@@ -93,8 +95,11 @@ public final class Components {
     private final Lazy<SfnClient> sfn = new Lazy<>(() -> aws(SfnClient.builder(), "SFN").build());
     private final Lazy<S3Client> s3 = new Lazy<>(() -> aws(S3Client.builder(), "S3")
             .forcePathStyle(Boolean.parseBoolean(config().get("AWS_S3_FORCE_PATH_STYLE", "false"))).build());
-    private final Lazy<HttpClient> http = new Lazy<>(() -> HttpClient.newBuilder()
-            .version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build());
+    private final Lazy<HttpSender> http = new Lazy<>(() -> {
+        HttpSender sender = HttpSender.of(HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(5)).build());
+        return tracing() ? new TracedHttpSender(sender) : sender;
+    });
 
     private final Lazy<OrderMetrics> metrics = new Lazy<>(() -> new OrderMetrics(MetricsFactory.getMetricsInstance(),
             config().get("POWERTOOLS_METRICS_NAMESPACE", "Shipbridge"),

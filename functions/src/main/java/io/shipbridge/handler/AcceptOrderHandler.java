@@ -2,8 +2,8 @@ package io.shipbridge.handler;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import io.shipbridge.config.Components;
-import io.shipbridge.order.OrderState;
 import io.shipbridge.fulfilment.OrderAcceptance;
+import io.shipbridge.order.OrderState;
 
 /** State machine task: accepts the order on Mirakl (OR21). */
 public final class AcceptOrderHandler extends TaskHandler<OrderTask, StepResult> {

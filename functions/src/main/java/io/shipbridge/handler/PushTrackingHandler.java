@@ -2,8 +2,8 @@ package io.shipbridge.handler;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import io.shipbridge.config.Components;
-import io.shipbridge.order.OrderState;
 import io.shipbridge.fulfilment.TrackingPublication;
+import io.shipbridge.order.OrderState;
 
 /** State machine task: sends the tracking to Mirakl (OR23) and confirms the shipment (OR24). */
 public final class PushTrackingHandler extends TaskHandler<OrderTask, StepResult> {

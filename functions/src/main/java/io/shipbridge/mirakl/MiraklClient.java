@@ -2,10 +2,10 @@ package io.shipbridge.mirakl;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.shipbridge.config.Json;
+import io.shipbridge.http.HttpSender;
 import io.shipbridge.http.Sleeper;
 import io.shipbridge.operations.OperationsLog;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -21,7 +21,7 @@ import java.util.Optional;
 public final class MiraklClient {
     private final MiraklTransport transport;
 
-    public MiraklClient(MiraklSettings settings, HttpClient http, OperationsLog operations, Sleeper sleeper,
+    public MiraklClient(MiraklSettings settings, HttpSender http, OperationsLog operations, Sleeper sleeper,
             Clock clock) {
         this.transport = new MiraklTransport(settings, http, operations, sleeper, clock, Duration.ofSeconds(30));
     }

@@ -1,6 +1,7 @@
 package io.shipbridge.mirakl;
 
 import io.shipbridge.http.Backoff;
+import io.shipbridge.http.HttpSender;
 import io.shipbridge.http.RetryAfter;
 import io.shipbridge.http.Sleeper;
 import io.shipbridge.operations.OperationRecord;
@@ -9,7 +10,6 @@ import io.shipbridge.operations.OperationsLog;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -30,13 +30,13 @@ final class MiraklTransport {
     private static final String SCOPE = "mirakl";
 
     private final MiraklSettings settings;
-    private final HttpClient http;
+    private final HttpSender http;
     private final OperationsLog operations;
     private final Sleeper sleeper;
     private final Clock clock;
     private final Duration longestRetryAfter;
 
-    MiraklTransport(MiraklSettings settings, HttpClient http, OperationsLog operations, Sleeper sleeper, Clock clock,
+    MiraklTransport(MiraklSettings settings, HttpSender http, OperationsLog operations, Sleeper sleeper, Clock clock,
             Duration longestRetryAfter) {
         this.settings = settings;
         this.http = http;
@@ -57,7 +57,7 @@ final class MiraklTransport {
             long started = System.nanoTime();
             HttpResponse<String> response;
             try {
-                response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+                response = http.send(request);
             } catch (IOException e) {
                 String message = call.method() + " " + call.path() + " failed: " + e;
                 if (attempt < Backoff.MAX_ATTEMPTS) {

@@ -60,6 +60,24 @@ class TracingTest {
     }
 
     @Test
+    void aTracedFunctionsCallsToMiraklAreRemoteSubsegmentsNamedByHostWithTheStatus() {
+        AWSXRay.setGlobalRecorder(recorder);
+        STACK.mirakl().carriers("{\"carriers\": []}");
+        Components components = components(Map.of("AWS_XRAY_DAEMON_ADDRESS", "127.0.0.1:2000"));
+
+        recorder.beginSegment("PushTrackingFunction");
+        components.mirakl().carriers();
+        recorder.endSegment();
+
+        Subsegment mirakl = emitted.get(0).getSubsegments().stream()
+                .filter(s -> s.getName().equals(java.net.URI.create(STACK.mirakl().baseUrl()).getHost()))
+                .findFirst().orElseThrow();
+        assertThat(mirakl.getNamespace()).isEqualTo("remote");
+        assertThat(mirakl.getHttp().get("request")).asString().contains("GET").contains("/api/shipping/carriers");
+        assertThat(mirakl.getHttp().get("response")).isEqualTo(Map.of("status", 200));
+    }
+
+    @Test
     void anUntracedFunctionRecordsNothing() {
         AWSXRay.setGlobalRecorder(recorder);
         Components components = components(Map.of());

@@ -8,7 +8,6 @@ import io.shipbridge.config.Config;
 import io.shipbridge.standins.CloudFormationTemplate;
 import io.shipbridge.standins.LocalAws;
 import io.shipbridge.standins.RecordedMetrics;
-import software.amazon.lambda.powertools.metrics.MetricsFactory;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -23,6 +22,7 @@ import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import software.amazon.awssdk.services.sqs.model.Message;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
+import software.amazon.lambda.powertools.metrics.MetricsFactory;
 
 /**
  * Everything a test of the functions runs against, all real parts on loopback: DynamoDB Local, ElasticMQ and the S3

@@ -3,13 +3,13 @@ package io.shipbridge.carrier.tipsa;
 import io.shipbridge.carrier.Carrier;
 import io.shipbridge.carrier.CarrierProfile;
 import io.shipbridge.carrier.CarrierRejectedException;
+import io.shipbridge.carrier.CarrierWebhooks;
 import io.shipbridge.carrier.CreatedShipment;
 import io.shipbridge.carrier.Label;
 import io.shipbridge.carrier.ShipmentRequest;
-import io.shipbridge.carrier.CarrierWebhooks;
 import io.shipbridge.carrier.TrackingEvent;
+import io.shipbridge.http.HttpSender;
 import io.shipbridge.operations.OperationsLog;
-import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -33,7 +33,7 @@ public final class TipsaCarrier implements Carrier {
     private String session;
     private Instant sessionSince;
 
-    public TipsaCarrier(TipsaSettings settings, HttpClient http, OperationsLog operations, Clock clock) {
+    public TipsaCarrier(TipsaSettings settings, HttpSender http, OperationsLog operations, Clock clock) {
         this.settings = settings;
         this.soap = new TipsaSoapClient(settings, http, operations, clock);
         this.clock = clock;

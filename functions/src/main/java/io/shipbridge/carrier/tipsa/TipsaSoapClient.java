@@ -1,12 +1,12 @@
 package io.shipbridge.carrier.tipsa;
 
 import io.shipbridge.carrier.CarrierUnavailableException;
+import io.shipbridge.http.HttpSender;
 import io.shipbridge.operations.OperationRecord;
 import io.shipbridge.operations.OperationStatus;
 import io.shipbridge.operations.OperationsLog;
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -24,11 +24,11 @@ final class TipsaSoapClient {
     private static final String CARRIER = "tipsa";
 
     private final TipsaSettings settings;
-    private final HttpClient http;
+    private final HttpSender http;
     private final OperationsLog operations;
     private final Clock clock;
 
-    TipsaSoapClient(TipsaSettings settings, HttpClient http, OperationsLog operations, Clock clock) {
+    TipsaSoapClient(TipsaSettings settings, HttpSender http, OperationsLog operations, Clock clock) {
         this.settings = settings;
         this.http = http;
         this.operations = operations;
@@ -45,7 +45,7 @@ final class TipsaSoapClient {
         long started = System.nanoTime();
         HttpResponse<String> response;
         try {
-            response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            response = http.send(request);
         } catch (IOException e) {
             log(action, orderId, OperationStatus.ERROR, "TIPSA " + action + " failed: " + e, 0, started);
             throw new CarrierUnavailableException(CARRIER, action + " got no answer: " + e, e);

@@ -18,7 +18,6 @@ import io.shipbridge.standins.CloudFormationTemplate;
 import io.shipbridge.standins.LocalAws;
 import io.shipbridge.standins.RecordedMetrics;
 import java.io.IOException;
-import software.amazon.lambda.powertools.metrics.MetricsFactory;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -36,6 +35,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.TreeSet;
+import software.amazon.lambda.powertools.metrics.MetricsFactory;
 
 /**
  * The deployed template, run in one JVM: what {@code template.yaml} declares is brought up from it (tables, queues

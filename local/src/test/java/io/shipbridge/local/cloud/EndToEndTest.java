@@ -9,8 +9,11 @@ import io.shipbridge.local.sim.CallLog;
 import io.shipbridge.local.states.Execution;
 import io.shipbridge.order.OrderState;
 import io.shipbridge.order.OrderView;
+import io.shipbridge.order.ShippingAddress;
 import io.shipbridge.order.StatusChange;
 import io.shipbridge.standins.CloudFormationTemplate;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -54,8 +57,10 @@ class EndToEndTest {
         place(generator, "acceptance refused", order -> { }, "{\"reject\": [\"OR21\"]}");
         place(generator, "debit never comes", order -> { }, "{\"debit\": \"never\"}");
         place(generator, "debit fails", order -> { }, "{\"debit\": \"fails\"}");
+        // Cancelled well after the first fetch has taken the order in (a cold first invocation takes a second or
+        // two of wall time: an hour or more at 3000x), well before the 3-hour shipping wait ends.
         place(generator, "cancelled while waiting for the debit", order -> { },
-                "{\"debit\": \"never\", \"cancelAfterMinutes\": 40}");
+                "{\"debit\": \"never\", \"cancelAfterMinutes\": 120}");
         place(generator, "unroutable", EndToEndTest::shipToFrance, "{}");
         place(generator, "postcode TIPSA refuses", order -> address(order).put("zip_code", "00000"), "{}");
         place(generator, "TIPSA down", order -> { }, "{\"carrier\": \"down\"}");
@@ -208,6 +213,25 @@ class EndToEndTest {
         assertThat(executions.get(id).error()).isEqualTo("Shipbridge.DeliveryNotConfirmed");
         assertThat(cloud.components().orders().get(id).state()).isEqualTo(OrderState.MIRAKL_OK);
         assertThat(cloud.mirakl().calls().appliedByKey("OR24").get(id)).isEqualTo(1);
+    }
+
+    @Test
+    void theFunctionsLogsHoldNoCustomerNameAddressOrPhoneAndNoSecret() throws Exception {
+        String logs = Files.readString(Path.of("target/function-logs.jsonl"));
+        assertThat(logs).as("the functions logged at INFO").contains("correlation_id");
+        List<String> personal = new ArrayList<>();
+        for (String id : executions.keySet()) {
+            ShippingAddress address = cloud.components().orders().get(id).order().shippingAddress();
+            if (address != null) {
+                personal.addAll(List.of(address.street1(), address.phone(), address.lastName()));
+            }
+        }
+        assertThat(personal).isNotEmpty();
+        for (String value : personal) {
+            assertThat(logs).as("logs").doesNotContain(value);
+        }
+        assertThat(logs).doesNotContain(cloud.mirakl().apiKey()).doesNotContain("local-tipsa-password")
+                .doesNotContain(OfflineCloud.WEBHOOK_SECRET.substring("whsec_".length()));
     }
 
     @Test
