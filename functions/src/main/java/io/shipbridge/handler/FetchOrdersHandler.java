@@ -4,6 +4,10 @@ import com.amazonaws.services.lambda.runtime.Context;
 import io.shipbridge.config.Components;
 import io.shipbridge.fulfilment.FetchOrders;
 import io.shipbridge.fulfilment.OrderIntake;
+import io.shipbridge.order.OrderState;
+import io.shipbridge.storage.OrderStore;
+import java.util.EnumMap;
+import java.util.Map;
 
 /**
  * Fetches orders from Mirakl. Scheduled with {@code {"trigger":"schedule"}} (every 5 minutes) and
@@ -11,6 +15,7 @@ import io.shipbridge.fulfilment.OrderIntake;
  */
 public final class FetchOrdersHandler extends TaskHandler<FetchOrders.Request, FetchOrders.Summary> {
     private final FetchOrders fetchOrders;
+    private final OrderStore orders;
 
     public FetchOrdersHandler() {
         this(Components.fromEnvironment());
@@ -19,12 +24,25 @@ public final class FetchOrdersHandler extends TaskHandler<FetchOrders.Request, F
     public FetchOrdersHandler(Components components) {
         super(FetchOrders.Request.class, components);
         this.fetchOrders = components.fetchOrders();
+        this.orders = components.orders();
     }
 
     @Override
     FetchOrders.Summary handle(FetchOrders.Request request, Context context) {
         FetchOrders.Summary summary = fetchOrders.run(request);
         metrics.ordersFetched(summary.outcomes().getOrDefault(OrderIntake.Outcome.CREATED, 0));
+        metrics.ordersInState(inFlightCounts());
         return summary;
+    }
+
+    /** Every run (5 minutes) counts the orders in each in-flight state: few, unlike the finished ones. */
+    private Map<OrderState, Long> inFlightCounts() {
+        Map<OrderState, Long> counts = new EnumMap<>(OrderState.class);
+        for (OrderState state : OrderState.values()) {
+            if (!state.isTerminal() && !state.isFailure()) {
+                counts.put(state, orders.countInState(state));
+            }
+        }
+        return counts;
     }
 }

@@ -2,6 +2,7 @@ package io.shipbridge.metrics;
 
 import io.shipbridge.order.OrderState;
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import software.amazon.lambda.powertools.metrics.Metrics;
 import software.amazon.lambda.powertools.metrics.model.DimensionSet;
@@ -48,6 +49,12 @@ public final class OrderMetrics {
         count("OrdersFailed", 1);
         metrics.flushSingleMetric("OrdersFailed", 1, MetricUnit.COUNT, namespace,
                 DimensionSet.of("Service", service, "State", failedState.name()));
+    }
+
+    /** A gauge per state: how many orders are in it now (the dashboard shows the in-flight ones). */
+    public void ordersInState(Map<OrderState, Long> counts) {
+        counts.forEach((state, count) -> metrics.flushSingleMetric("OrdersInState", count, MetricUnit.COUNT,
+                namespace, DimensionSet.of("Service", service, "State", state.name())));
     }
 
     public void webhookReceived(int events) {

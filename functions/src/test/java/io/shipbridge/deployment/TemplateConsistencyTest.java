@@ -148,6 +148,32 @@ class TemplateConsistencyTest {
         assertThat(undocumented).as("read by the code, neither set by template.yaml nor in the README").isEmpty();
     }
 
+    @Test
+    void everyShipbridgeMetricTheAlarmsAndTheDashboardShowIsOneTheCodeEmits() throws IOException {
+        String emitting = Fixtures.repositoryText("functions/src/main/java/io/shipbridge/metrics/OrderMetrics.java");
+        Set<String> shown = new TreeSet<>();
+        for (CloudFormationTemplate.Resource alarm : template.ofType("AWS::CloudWatch::Alarm")) {
+            if (alarm.properties().path("Namespace").asText().equals("Shipbridge")) {
+                shown.add(alarm.properties().path("MetricName").asText());
+            }
+        }
+        JsonNode sub = template.resources().get("OperationsDashboard").properties().path("DashboardBody")
+                .path("Fn::Sub");
+        String body = (sub.isArray() ? sub.path(0) : sub).asText();
+        JsonNode dashboard = Json.MAPPER.readTree(body.replaceAll("\\$\\{[^}]+}", "x"));
+        assertThat(dashboard.path("widgets")).as("dashboard widgets").isNotEmpty();
+        Matcher metric = Pattern.compile("\\[\"Shipbridge\", \"(\\w+)\"|MetricName=\\\\\"(\\w+)\\\\\"").matcher(body);
+        while (metric.find()) {
+            shown.add(metric.group(1) != null ? metric.group(1) : metric.group(2));
+        }
+        shown.removeIf(name -> !Character.isUpperCase(name.charAt(0)));
+
+        assertThat(shown).as("Shipbridge metrics shown").contains("ProcessingTime", "OrdersInState", "OrdersFailed");
+        for (String name : shown) {
+            assertThat(emitting).as(name + " is emitted by OrderMetrics").contains("\"" + name + "\"");
+        }
+    }
+
     /** The names of settings read through Config or Secrets anywhere in the deployed code. */
     private static Set<String> settingsReadByTheCode() throws IOException {
         Set<String> names = new TreeSet<>();

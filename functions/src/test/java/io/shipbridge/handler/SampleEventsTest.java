@@ -142,7 +142,10 @@ class SampleEventsTest {
                 .containsEntry("OrdersAccepted", 1.0).containsEntry("ShipmentsCreated", 1.0)
                 .containsEntry("TrackingPushed", 1.0).containsEntry("WebhooksReceived", 1.0)
                 .containsEntry("TrackingEventsPolled", 2.0).containsEntry("TrackingEventsApplied", 2.0)
-                .containsKey("ProcessingTime").doesNotContainKeys("OrdersFailed", "WebhooksRejected");
+                .containsKey("ProcessingTime").doesNotContainKeys("OrdersFailed", "WebhooksRejected")
+                .containsKey("OrdersInState|State=ACCEPTED").doesNotContainKey("OrdersInState|State=COMPLETE");
+        assertThat(TestStack.METRICS.total("OrdersInState|State=PENDING_ACCEPTANCE")).as("the first fetch's count")
+                .isEqualTo(1.0);
     }
 
     @Test
