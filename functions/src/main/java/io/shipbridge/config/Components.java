@@ -56,6 +56,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
@@ -80,6 +82,7 @@ import software.amazon.lambda.powertools.parameters.secrets.SecretsProvider;
  * stand-ins. In AWS none is set.
  */
 public final class Components {
+    private static final Logger LOG = LoggerFactory.getLogger(Components.class);
     private static final Lazy<Components> FROM_ENVIRONMENT = new Lazy<>(() -> new Components(Config.fromEnvironment(),
             DefaultCredentialsProvider.builder().build(), Clock.systemUTC(), Sleeper.REAL));
 
@@ -118,9 +121,8 @@ public final class Components {
     private final Lazy<Secrets> secrets = new Lazy<>(() -> new Secrets(SecretsProvider.builder()
             .withClient(aws(SecretsManagerClient.builder(), "SECRETSMANAGER").build())
             .withCacheManager(secretsCache()).build(), config()));
-    private final Lazy<MiraklClient> mirakl = new Lazy<>(() -> new MiraklClient(MiraklSettings.from(config(),
-            secrets.get()),
-            http.get(), operations.get(), sleeper(), clock()));
+    private final Lazy<MiraklClient> mirakl = new Lazy<>(() -> new MiraklClient(
+            MiraklSettings.from(config(), secrets.get()), http.get(), operations.get(), sleeper(), clock()));
     private final Lazy<Carriers> carriers = new Lazy<>(this::buildCarriers);
     private final Lazy<OrderWorkflow> workflow = new Lazy<>(() -> new OrderWorkflow(sfn.get(),
             config().optional("STATE_MACHINE_ARN").orElse(null)));
@@ -290,7 +292,8 @@ public final class Components {
     private Carriers buildCarriers() {
         List<Carrier> configured = new ArrayList<>();
         if (TipsaSettings.isConfigured(config)) {
-            configured.add(new TipsaCarrier(TipsaSettings.from(config, secrets.get()), http.get(), operations.get(), clock));
+            configured.add(new TipsaCarrier(TipsaSettings.from(config, secrets.get()), http.get(), operations.get(),
+                    clock));
         }
         return new Carriers(configured);
     }
@@ -310,8 +313,7 @@ public final class Components {
         try {
             orders.get().find("priming-" + config.get("AWS_LAMBDA_FUNCTION_NAME", "function"));
         } catch (RuntimeException e) {
-            org.slf4j.LoggerFactory.getLogger(Components.class).warn("Priming before the snapshot failed: {}",
-                    e.toString());
+            LOG.warn("Priming before the snapshot failed: {}", e.toString());
         }
     }
 
