@@ -32,7 +32,8 @@ import java.util.regex.Pattern;
  *
  * <p>Orders can be seeded from a JSON file in OR11's format. An order may carry an {@code x-simulation} object (never
  * served) telling what happens to it: {@code "debit": "fails"} (the order is cancelled) or {@code "never"} (it waits
- * for its debit for ever), {@code "cancelAfterMinutes": 30}, {@code "reject": ["OR23"]} (those calls for it are
+ * for its debit for ever), {@code "cancelAfterMinutes": 30} (from its placement) or
+ * {@code "cancelAfterAcceptanceMinutes": 30} (from OR21), {@code "reject": ["OR23"]} (those calls for it are
  * refused with a 400), {@code "carrier": "down"} and the like (for the carrier simulator, see
  * {@link TipsaSimulator.Trouble}), and the final state its story should end in, {@code "expect": "CANCELLED"}.
  */
@@ -307,6 +308,10 @@ public final class MiraklSimulator implements AutoCloseable {
         Duration delay = debitDelay.plusSeconds((long) (random.nextDouble() * debitDelay.toSeconds()));
         String id = order.document.path("order_id").asText();
         time.schedule(delay, () -> debit(id));
+        if (order.simulation.has("cancelAfterAcceptanceMinutes")) {
+            time.schedule(Duration.ofMinutes(order.simulation.get("cancelAfterAcceptanceMinutes").asLong()),
+                    () -> cancel(id, "CUSTOMER_CANCELLATION"));
+        }
         return new Response(204, CallLog.Outcome.APPLIED, null, null);
     }
 
