@@ -38,7 +38,7 @@ public final class ColdStartBenchmark {
     }
 
     /** One fresh JVM's figures, in milliseconds from its start. */
-    public record Run(String functionId, boolean snapshot, long main, long built, long firstResponse,
+    public record Run(String functionId, long main, long built, long firstResponse,
                       long secondInvocation, long processWall, String response) {
 
         /** The first invocation alone: from the handler built (and, with a snapshot, primed and restored). */
@@ -112,7 +112,7 @@ public final class ColdStartBenchmark {
         if (exit != 0 || !matcher.find()) {
             throw new IllegalStateException(target.functionId() + " did not answer (exit " + exit + "): " + output);
         }
-        return new Run(target.functionId(), snapshot, Long.parseLong(matcher.group(1)), Long.parseLong(matcher.group(2)),
+        return new Run(target.functionId(), Long.parseLong(matcher.group(1)), Long.parseLong(matcher.group(2)),
                 Long.parseLong(matcher.group(3)), Long.parseLong(matcher.group(4)), wall, matcher.group(5));
     }
 

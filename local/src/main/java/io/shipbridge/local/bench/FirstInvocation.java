@@ -4,12 +4,10 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.amazonaws.services.lambda.runtime.serialization.PojoSerializer;
 import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
+import io.shipbridge.local.cloud.HandlerTypes;
 import io.shipbridge.standins.LambdaContext;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
-import java.lang.reflect.Method;
-import java.lang.reflect.ParameterizedType;
-import java.lang.reflect.Type;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -19,8 +17,8 @@ import java.nio.charset.StandardCharsets;
  * With {@code --snapshot}, runs the CRaC hooks SnapStart runs (priming) after building the handler, as before a
  * snapshot and after its restore; "built" then includes the priming.
  *
- * <p>Kept to the Lambda runtime's libraries (and the stand-ins' Lambda context) on purpose: nothing of the offline
- * cloud may load in this JVM.
+ * <p>Kept to the Lambda runtime's libraries (and the stand-ins' Lambda context, {@link HandlerTypes}) on purpose:
+ * nothing else of the offline cloud may load in this JVM.
  */
 public final class FirstInvocation {
     private FirstInvocation() {
@@ -50,7 +48,7 @@ public final class FirstInvocation {
         if (handler instanceof RequestStreamHandler stream) {
             stream.handleRequest(new ByteArrayInputStream(event), out, context());
         } else {
-            Class<?>[] types = requestTypes(handler.getClass());
+            Class<?>[] types = HandlerTypes.requestTypes(handler.getClass());
             ClassLoader loader = handler.getClass().getClassLoader();
             PojoSerializer input = LambdaEventSerializers.serializerFor(types[0], loader);
             Object output = ((RequestHandler) handler).handleRequest(input.fromJson(new ByteArrayInputStream(event)),
@@ -80,21 +78,5 @@ public final class FirstInvocation {
 
     private static LambdaContext context() {
         return LambdaContext.of(System.getenv().getOrDefault("AWS_LAMBDA_FUNCTION_NAME", "bench"));
-    }
-
-    private static Class<?>[] requestTypes(Class<?> type) {
-        for (Type candidate : type.getGenericInterfaces()) {
-            if (candidate instanceof ParameterizedType parameterized
-                    && parameterized.getRawType() == RequestHandler.class) {
-                Type[] arguments = parameterized.getActualTypeArguments();
-                return new Class<?>[] {(Class<?>) arguments[0], (Class<?>) arguments[1]};
-            }
-        }
-        for (Method method : type.getMethods()) {
-            if (method.getName().equals("handleRequest") && method.getParameterCount() == 2) {
-                return new Class<?>[] {method.getParameterTypes()[0], method.getReturnType()};
-            }
-        }
-        throw new IllegalArgumentException(type + " is not a Lambda handler");
     }
 }

@@ -11,8 +11,6 @@ import io.shipbridge.standins.LambdaContext;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.lang.reflect.ParameterizedType;
-import java.lang.reflect.Type;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
@@ -61,7 +59,7 @@ public final class LocalFunction {
             throw new IllegalStateException("Function " + name + ": cannot build handler " + handlerSpec
                     + " with a Components constructor: " + e, e);
         }
-        Class<?>[] types = requestTypes(handler.getClass());
+        Class<?>[] types = HandlerTypes.requestTypes(handler.getClass());
         this.inputType = types[0];
         this.outputType = types[1];
     }
@@ -174,24 +172,5 @@ public final class LocalFunction {
 
     private static PojoSerializer<?> serializer(Class<?> type) {
         return LambdaEventSerializers.serializerFor(type, LocalFunction.class.getClassLoader());
-    }
-
-    /** The I and O of a {@code RequestHandler<I, O>}; Object for a stream handler. */
-    private static Class<?>[] requestTypes(Class<?> type) {
-        for (Class<?> current = type; current != null; current = current.getSuperclass()) {
-            for (Type implemented : current.getGenericInterfaces()) {
-                if (implemented instanceof ParameterizedType parameterized
-                        && parameterized.getRawType() == RequestHandler.class) {
-                    return new Class<?>[] {raw(parameterized.getActualTypeArguments()[0]),
-                        raw(parameterized.getActualTypeArguments()[1])};
-                }
-            }
-        }
-        return new Class<?>[] {Object.class, Object.class};
-    }
-
-    private static Class<?> raw(Type type) {
-        return type instanceof ParameterizedType parameterized ? (Class<?>) parameterized.getRawType()
-                : (Class<?>) type;
     }
 }
