@@ -4,8 +4,10 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * One carrier, behind the operations Shipbridge needs. Each implementation keeps its request/response mapping
- * (pure, testable from recorded payloads) apart from the I/O that carries it.
+ * One carrier's client: the calls Shipbridge makes to it. Built by its {@link CarrierModule}; each implementation
+ * keeps its request/response mapping (pure, testable from recorded payloads) apart from the I/O that carries it, and
+ * fails only with the shared {@link CarrierUnavailableException} (worth retrying) or {@link CarrierRejectedException}
+ * (not), so the state machine never names a carrier.
  */
 public interface Carrier {
 
@@ -18,13 +20,20 @@ public interface Carrier {
     CarrierProfile profile();
 
     /**
-     * Creates a shipment and returns its tracking number and label. Not idempotent at the carrier: callers look the
-     * shipment up by reference first ({@link #findShipment}).
+     * Creates a shipment. Its label comes with it when the carrier answers with one, else {@link #label} fetches it.
+     * Not idempotent at the carrier: callers look the shipment up by reference first ({@link #findShipment}).
      */
     CreatedShipment createShipment(ShipmentRequest request);
 
-    /** The shipment created earlier under this reference, with its label, if the carrier has one. */
+    /**
+     * The shipment created earlier under this reference, if the carrier has one.
+     *
+     * @throws CarrierRejectedException when the reference has more than one shipment (to be resolved by hand)
+     */
     Optional<CreatedShipment> findShipment(String reference);
+
+    /** The label of a shipment (of the order {@code orderId}), as printer-ready bytes. */
+    Label label(CreatedShipment shipment, String orderId);
 
     /** Every event the carrier has for the shipment, oldest first. */
     List<TrackingEvent> track(String trackingNumber);
@@ -33,16 +42,11 @@ public interface Carrier {
     boolean canCancel();
 
     /**
-     * Cancels a shipment not yet picked up.
+     * Cancels a shipment (of the order {@code orderId}) not yet picked up; one the carrier no longer has counts as
+     * cancelled.
      *
      * @throws UnsupportedOperationException when the carrier has no cancellation ({@link #canCancel()} is false)
+     * @throws CarrierRejectedException      when the carrier refuses (picked up already, for instance)
      */
-    void cancel(String trackingNumber);
-
-    /**
-     * Reads the events of a webhook whose signature was already verified.
-     *
-     * @throws MalformedWebhookException when the body is not what this carrier sends
-     */
-    List<TrackingEvent> parseWebhook(byte[] body);
+    void cancel(CreatedShipment shipment, String orderId);
 }

@@ -6,7 +6,6 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Function;
 
 /**
  * The tracking webhook body Shipbridge accepts from carriers and tracking aggregators that push:
@@ -20,7 +19,7 @@ public final class StandardTrackingWebhook {
     private StandardTrackingWebhook() {
     }
 
-    public static List<TrackingEvent> parse(byte[] body, Function<String, TrackingStatus> statusOfCode) {
+    public static List<TrackingEvent> parse(byte[] body, StatusCodes codes) {
         JsonNode root;
         try {
             root = Json.MAPPER.readTree(body);
@@ -51,8 +50,9 @@ public final class StandardTrackingWebhook {
             } catch (DateTimeParseException e) {
                 throw new MalformedWebhookException("Webhook event time is not ISO-8601: " + occurredAt, e);
             }
-            parsed.add(new TrackingEvent(trackingNumber, code, text(event, "description"), statusOfCode.apply(code),
-                    at, text(event, "location")));
+            String description = text(event, "description");
+            parsed.add(new TrackingEvent(trackingNumber, code, description != null ? description : codes.describe(code),
+                    codes.statusOf(code), at, text(event, "location")));
         }
         return parsed;
     }

@@ -3,14 +3,17 @@ package io.shipbridge.fulfilment;
 import io.shipbridge.carrier.Carrier;
 import io.shipbridge.carrier.CarrierException;
 import io.shipbridge.carrier.Carriers;
+import io.shipbridge.carrier.CreatedShipment;
 import io.shipbridge.operations.OperationRecord;
 import io.shipbridge.operations.OperationStatus;
 import io.shipbridge.operations.OperationsLog;
 import io.shipbridge.order.OrderState;
 import io.shipbridge.order.OrderView;
+import io.shipbridge.order.Shipment;
 import io.shipbridge.order.TransitionRequest;
 import io.shipbridge.storage.OrderStore;
 import java.time.Clock;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -18,7 +21,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Mirakl cancelled or refused an order: the order ends CANCELLED, a shipment already created is cancelled at the
- * carrier where the carrier allows it, and a waiting execution is stopped through its wait.
+ * carrier where the carrier allows it (else recorded in the operations log as a shipment to void by hand), and a
+ * waiting execution is stopped through its wait.
  */
 public final class Cancellation {
     private static final Logger LOG = LoggerFactory.getLogger(Cancellation.class);
@@ -38,13 +42,17 @@ public final class Cancellation {
         this.clock = clock;
     }
 
+    /** The operations log's action for a shipment left at its carrier that someone must void by hand. */
+    public static final String VOID_BY_HAND = "void_shipment_by_hand";
+
     /** @return true when this call cancelled the order; false when it was past cancelling or cancelled already */
     public boolean cancel(String orderId, String miraklState, String reasonCode) {
-        TransitionRequest cancelled = TransitionRequest.to(OrderState.CANCELLED, Actors.MIRAKL, "Order " + miraklState
-                + " on Mirakl" + (reasonCode == null ? "" : " (reason " + reasonCode + ")"))
-                .withDetails(Map.of("miraklState", miraklState));
-        Optional<OrderView> view = orders.transitionIf(orderId,
-                current -> current.state().isCancellable() ? Optional.of(cancelled) : Optional.empty());
+        String reason = "Order " + miraklState + " on Mirakl" + (reasonCode == null ? "" : " (reason " + reasonCode
+                + ")");
+        Optional<OrderView> view = orders.transitionIf(orderId, current -> current.state().isCancellable()
+                ? Optional.of(TransitionRequest.to(OrderState.CANCELLED, Actors.MIRAKL, reason)
+                        .withDetails(details(current, miraklState)))
+                : Optional.empty());
         if (view.isEmpty()) {
             return false;
         }
@@ -53,23 +61,47 @@ public final class Cancellation {
         return true;
     }
 
+    private Map<String, String> details(OrderView current, String miraklState) {
+        Map<String, String> details = new LinkedHashMap<>();
+        details.put("miraklState", miraklState);
+        if (current.shipment() != null) {
+            details.put("shipment", current.shipment().carrier() + " " + current.shipment().trackingNumber());
+            details.put("carrierCancel", canCancel(current.shipment().carrier()) ? "requested"
+                    : "none: void by hand");
+        }
+        return details;
+    }
+
+    private boolean canCancel(String carrier) {
+        return carriers.find(carrier).map(Carrier::canCancel).orElse(false);
+    }
+
     private void cancelShipment(OrderView view) {
-        if (view.shipment() == null) {
+        Shipment shipment = view.shipment();
+        if (shipment == null) {
             return;
         }
-        Optional<Carrier> carrier = carriers.find(view.shipment().carrier());
-        if (carrier.isEmpty() || !carrier.get().canCancel()) {
-            operations.record(new OperationRecord(clock.instant(), "carrier", "cancel_shipment", view.orderId(),
-                    view.shipment().carrier(), OperationStatus.SKIPPED,
-                    "Carrier offers no cancellation: shipment " + view.shipment().trackingNumber()
-                            + " stays at the carrier (not billed if never picked up)", Map.of()));
+        if (!canCancel(shipment.carrier())) {
+            voidByHand(view, "the carrier offers no cancellation");
             return;
         }
         try {
-            carrier.get().cancel(view.shipment().trackingNumber());
+            carriers.get(shipment.carrier()).cancel(CreatedShipment.of(shipment.trackingNumber(),
+                    shipment.carrierShipmentId()), view.orderId());
         } catch (CarrierException e) {
             LOG.warn("Order {} is cancelled but its shipment {} could not be cancelled at {}: {}", view.orderId(),
-                    view.shipment().trackingNumber(), view.shipment().carrier(), e.getMessage());
+                    shipment.trackingNumber(), shipment.carrier(), e.getMessage());
+            voidByHand(view, "the carrier refused to cancel it (" + e.getMessage() + ")");
         }
+    }
+
+    /** Never dropped silently: a shipment nobody can cancel here is someone's task, in the operations log. */
+    private void voidByHand(OrderView view, String why) {
+        Shipment shipment = view.shipment();
+        operations.record(new OperationRecord(clock.instant(), "carrier", VOID_BY_HAND, view.orderId(),
+                shipment.carrier(), OperationStatus.ERROR, "Order cancelled: void shipment "
+                        + shipment.trackingNumber() + " by hand at " + shipment.carrier() + ", " + why
+                        + " (not billed if never picked up)",
+                Map.of("trackingNumber", shipment.trackingNumber())));
     }
 }

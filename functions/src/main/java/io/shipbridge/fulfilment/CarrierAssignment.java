@@ -1,5 +1,6 @@
 package io.shipbridge.fulfilment;
 
+import io.shipbridge.carrier.CarrierAvailability;
 import io.shipbridge.order.CarrierChoice;
 import io.shipbridge.order.IllegalTransitionException;
 import io.shipbridge.order.Order;
@@ -16,7 +17,6 @@ import io.shipbridge.selection.OrderWeight;
 import io.shipbridge.selection.ShipmentFacts;
 import io.shipbridge.storage.OrderStore;
 import java.util.List;
-import java.util.Set;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,15 +28,15 @@ public final class CarrierAssignment {
     private final OrderStore orders;
     private final OrderWeigher weigher;
     private final Supplier<CarrierRuleSet> rules;
-    private final Set<String> availableCarriers;
+    private final CarrierAvailability availability;
     private final String shipFromCountry;
 
     public CarrierAssignment(OrderStore orders, OrderWeigher weigher, Supplier<CarrierRuleSet> rules,
-            Set<String> availableCarriers, String shipFromCountry) {
+            CarrierAvailability availability, String shipFromCountry) {
         this.orders = orders;
         this.weigher = weigher;
         this.rules = rules;
-        this.availableCarriers = Set.copyOf(availableCarriers);
+        this.availability = availability;
         this.shipFromCountry = shipFromCountry;
     }
 
@@ -64,13 +64,13 @@ public final class CarrierAssignment {
                 : order.additionalFields().get(ruleSet.preferredCarrierField());
         ShipmentFacts facts = new ShipmentFacts(weight.kilograms(), address.countryCode(), address.postcode(),
                 order.shippingType(), preferred, shipFromCountry);
-        CarrierSelection selection = ruleSet.select(orderId, facts, availableCarriers);
+        CarrierSelection selection = ruleSet.select(orderId, facts, availability::whyUnavailable);
         if (!weight.unknownSkus().isEmpty()) {
             LOG.warn("Order {} has SKUs missing from the catalog, weighed at the default weight: {}", orderId,
                     weight.unknownSkus());
         }
         CarrierChoice choice = new CarrierChoice(selection.carrier(), selection.rule(), weight.kilograms(),
-                weight.unknownSkus(), List.of(new Parcel(1, weight.kilograms())));
+                weight.unknownSkus(), List.of(new Parcel(1, weight.kilograms(), weight.dimensionsCm())));
         orders.recordCarrierChoice(orderId, choice);
         return choice;
     }

@@ -4,6 +4,8 @@ import io.shipbridge.carrier.Address;
 import io.shipbridge.carrier.Carrier;
 import io.shipbridge.carrier.Carriers;
 import io.shipbridge.carrier.CreatedShipment;
+import io.shipbridge.carrier.Label;
+import io.shipbridge.carrier.LabelCheck;
 import io.shipbridge.carrier.ShipmentRequest;
 import io.shipbridge.order.CarrierChoice;
 import io.shipbridge.order.IllegalTransitionException;
@@ -26,6 +28,8 @@ import java.util.Optional;
  * Creates the order's shipment and label at the chosen carrier, exactly once. The carrier is given the order id as
  * reference, and the first attempt is recorded before the call; any later attempt (a retry after a timeout whose
  * shipment may well exist) looks the reference up at the carrier and adopts what it finds instead of creating again.
+ * The label is checked before it is stored: a label that is not a printable document stores nothing and fails the
+ * step with the reason.
  */
 public final class ShipmentCreation {
     private static final String STEP = "CreateShipment";
@@ -74,9 +78,11 @@ public final class ShipmentCreation {
             orders.recordShipmentAttempt(orderId, clock.instant());
         }
         CreatedShipment created = existing.orElseGet(() -> carrier.createShipment(request(view, choice)));
-        String labelKey = labels.put(carrier.id(), orderId, created.trackingNumber(), created.label());
+        Label label = created.label() != null ? created.label() : carrier.label(created, orderId);
+        LabelCheck.verify(carrier.id(), created.trackingNumber(), label);
+        String labelKey = labels.put(carrier.id(), orderId, created.trackingNumber(), label);
         Shipment shipment = new Shipment(carrier.id(), created.trackingNumber(), created.carrierShipmentId(), labelKey,
-                created.label().format().name(), clock.instant());
+                label.format().name(), clock.instant());
         Map<String, String> details = new LinkedHashMap<>();
         details.put("trackingNumber", created.trackingNumber());
         details.put("rule", choice.rule());

@@ -4,7 +4,7 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import io.shipbridge.config.Components;
+import io.shipbridge.app.Components;
 import io.shipbridge.config.Json;
 import io.shipbridge.metrics.OrderMetrics;
 import io.shipbridge.webhook.WebhookIntake;

@@ -2,7 +2,7 @@ package io.shipbridge.handler;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.fasterxml.jackson.annotation.JsonProperty;
-import io.shipbridge.config.Components;
+import io.shipbridge.app.Components;
 import io.shipbridge.fulfilment.FailureRecording;
 import io.shipbridge.order.OrderState;
 

@@ -1,6 +1,6 @@
 package io.shipbridge.handler;
 
-import io.shipbridge.config.Components;
+import io.shipbridge.app.Components;
 import org.crac.Context;
 import org.crac.Core;
 import org.crac.Resource;

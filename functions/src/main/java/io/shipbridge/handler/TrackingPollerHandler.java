@@ -1,7 +1,7 @@
 package io.shipbridge.handler;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import io.shipbridge.config.Components;
+import io.shipbridge.app.Components;
 import io.shipbridge.tracking.TrackingPoller;
 import java.util.Map;
 

@@ -10,7 +10,9 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * Ordered carrier rules, evaluated top to bottom: the first rule whose conditions hold and whose carrier is available
@@ -61,22 +63,25 @@ public record CarrierRuleSet(
     }
 
     /**
+     * @param whyUnavailable for a carrier id, empty when the carrier can be used, else why not
      * @throws NoCarrierAvailableException when no rule places the order with an available carrier
      */
-    public CarrierSelection select(String orderId, ShipmentFacts facts, Set<String> availableCarriers) {
+    public CarrierSelection select(String orderId, ShipmentFacts facts,
+            Function<String, Optional<String>> whyUnavailable) {
         List<String> trace = new ArrayList<>();
         for (CarrierRule rule : rules) {
             String unmet = rule.when().firstUnmet(facts);
+            Optional<String> unavailable = unmet == null ? whyUnavailable.apply(rule.carrier()) : Optional.empty();
             if (unmet != null) {
                 trace.add(rule.name() + ": " + unmet);
-            } else if (!availableCarriers.contains(rule.carrier())) {
-                trace.add(rule.name() + ": matched, but carrier " + rule.carrier() + " is not available");
+            } else if (unavailable.isPresent()) {
+                trace.add(rule.name() + ": matched, but carrier " + rule.carrier() + " is not available: "
+                        + unavailable.get());
             } else {
                 trace.add(rule.name() + ": matched");
                 return new CarrierSelection(rule.carrier(), rule.name(), trace);
             }
         }
-        throw new NoCarrierAvailableException(orderId, "no rule matched with an available carrier (available: "
-                + availableCarriers + ")", trace);
+        throw new NoCarrierAvailableException(orderId, "no rule matched with an available carrier", trace);
     }
 }

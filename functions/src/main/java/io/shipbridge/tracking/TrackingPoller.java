@@ -2,15 +2,17 @@ package io.shipbridge.tracking;
 
 import io.shipbridge.carrier.Carrier;
 import io.shipbridge.carrier.CarrierException;
+import io.shipbridge.carrier.CarrierModule;
 import io.shipbridge.carrier.Carriers;
 import io.shipbridge.carrier.TrackingEvent;
+import io.shipbridge.config.Config;
 import io.shipbridge.http.Sleeper;
 import io.shipbridge.storage.ShipmentIndex;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
+import java.util.Optional;
 import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,24 +25,23 @@ public final class TrackingPoller {
     private static final Logger LOG = LoggerFactory.getLogger(TrackingPoller.class);
 
     private final Carriers carriers;
+    private final Config config;
     private final ShipmentIndex shipments;
     private final TrackingQueue queue;
     private final Clock clock;
     private final Sleeper sleeper;
     private final int batchSize;
-    private final Map<String, Integer> callsPerMinute;
-    private final int defaultCallsPerMinute;
 
-    public TrackingPoller(Carriers carriers, ShipmentIndex shipments, TrackingQueue queue, Clock clock,
-            Sleeper sleeper, int batchSize, Map<String, Integer> callsPerMinute, int defaultCallsPerMinute) {
+    /** @param config the settings the carriers read their call limits from */
+    public TrackingPoller(Carriers carriers, Config config, ShipmentIndex shipments, TrackingQueue queue, Clock clock,
+            Sleeper sleeper, int batchSize) {
         this.carriers = carriers;
+        this.config = config;
         this.shipments = shipments;
         this.queue = queue;
         this.clock = clock;
         this.sleeper = sleeper;
         this.batchSize = batchSize;
-        this.callsPerMinute = Map.copyOf(callsPerMinute);
-        this.defaultCallsPerMinute = defaultCallsPerMinute;
     }
 
     /** What one run did. */
@@ -52,10 +53,14 @@ public final class TrackingPoller {
         int polled = 0;
         int failed = 0;
         int queued = 0;
-        for (Carrier carrier : carriers.all()) {
-            CallRate rate = new CallRate(callsPerMinute.getOrDefault(carrier.id(), defaultCallsPerMinute), clock,
-                    sleeper);
-            for (ShipmentIndex.InFlightShipment shipment : shipments.inFlight(carrier.id(), batchSize)) {
+        for (CarrierModule module : carriers.modules()) {
+            Optional<Integer> callsPerMinute = module.trackingCallsPerMinute(config);
+            if (callsPerMinute.isEmpty()) {
+                continue;
+            }
+            CallRate rate = new CallRate(callsPerMinute.get(), clock, sleeper);
+            Carrier carrier = carriers.get(module.id());
+            for (ShipmentIndex.InFlightShipment shipment : shipments.inFlight(module.id(), batchSize)) {
                 if (!timeLeft.getAsBoolean()) {
                     return new Summary(polled, failed, queued);
                 }
@@ -63,10 +68,10 @@ public final class TrackingPoller {
                     rate.acquire();
                     List<TrackingEvent> events = carrier.track(shipment.trackingNumber());
                     polled++;
-                    queued += queueNew(carrier.id(), shipment, events);
+                    queued += queueNew(module.id(), shipment, events);
                 } catch (CarrierException e) {
                     failed++;
-                    LOG.warn("Polling {} shipment {} failed: {}", carrier.id(), shipment.trackingNumber(),
+                    LOG.warn("Polling {} shipment {} failed: {}", module.id(), shipment.trackingNumber(),
                             e.getMessage());
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();

@@ -1,8 +1,10 @@
 package io.shipbridge.webhook;
 
-import io.shipbridge.carrier.CarrierWebhooks;
+import io.shipbridge.carrier.CarrierModule;
+import io.shipbridge.carrier.CarrierModules;
 import io.shipbridge.carrier.MalformedWebhookException;
 import io.shipbridge.carrier.TrackingEvent;
+import io.shipbridge.carrier.WebhookFormat;
 import io.shipbridge.operations.OperationRecord;
 import io.shipbridge.operations.OperationStatus;
 import io.shipbridge.operations.OperationsLog;
@@ -12,7 +14,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -39,7 +40,7 @@ public final class WebhookIntake {
     public int receive(String carrier, WebhookSignature.Headers headers, byte[] body) {
         Instant now = clock.instant();
         try {
-            Function<byte[], List<TrackingEvent>> parser = CarrierWebhooks.parserFor(carrier)
+            WebhookFormat format = CarrierModules.installed().find(carrier).flatMap(CarrierModule::webhook)
                     .orElseThrow(() -> new WebhookRejectedException(404, "no webhook for carrier " + carrier));
             List<byte[]> keys = secrets.get().of(carrier);
             if (keys.isEmpty()) {
@@ -48,7 +49,7 @@ public final class WebhookIntake {
             WebhookSignature.verify(headers, body, keys, now);
             List<TrackingEvent> events;
             try {
-                events = parser.apply(body);
+                events = format.parse(body);
             } catch (MalformedWebhookException e) {
                 throw new WebhookRejectedException(400, e.getMessage());
             }

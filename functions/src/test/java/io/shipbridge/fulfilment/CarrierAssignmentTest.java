@@ -3,7 +3,7 @@ package io.shipbridge.fulfilment;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.shipbridge.config.Components;
+import io.shipbridge.app.Components;
 import io.shipbridge.config.Json;
 import io.shipbridge.mirakl.MiraklOrder;
 import io.shipbridge.mirakl.MiraklOrderMapper;

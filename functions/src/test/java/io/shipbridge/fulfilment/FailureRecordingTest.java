@@ -2,7 +2,7 @@ package io.shipbridge.fulfilment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.shipbridge.config.Components;
+import io.shipbridge.app.Components;
 import io.shipbridge.order.OrderState;
 import io.shipbridge.order.OrderView;
 import io.shipbridge.order.TransitionRequest;
@@ -17,10 +17,10 @@ class FailureRecordingTest {
 
     @Test
     void readsTheMessageOutOfALambdaErrorDocument() {
-        assertThat(FailureRecording.reason("io.shipbridge.carrier.tipsa.TipsaFaultException",
+        assertThat(FailureRecording.reason("io.shipbridge.carrier.CarrierRejectedException",
                 "{\"errorMessage\":\"tipsa: SOAP fault Server: Código postal erróneo\",\"errorType\":"
-                        + "\"io.shipbridge.carrier.tipsa.TipsaFaultException\",\"stackTrace\":[]}"))
-                .isEqualTo("TipsaFaultException: tipsa: SOAP fault Server: Código postal erróneo");
+                        + "\"io.shipbridge.carrier.CarrierRejectedException\",\"stackTrace\":[]}"))
+                .isEqualTo("CarrierRejectedException: tipsa: SOAP fault Server: Código postal erróneo");
     }
 
     @Test

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.shipbridge.config.Components;
+import io.shipbridge.app.Components;
 import io.shipbridge.operations.OperationRecord;
 import io.shipbridge.operations.OperationStatus;
 import io.shipbridge.order.OrderCancelledException;

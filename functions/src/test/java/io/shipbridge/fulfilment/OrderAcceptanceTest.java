@@ -7,7 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.shipbridge.config.Components;
+import io.shipbridge.app.Components;
 import io.shipbridge.mirakl.MiraklAuthenticationException;
 import io.shipbridge.order.OrderCancelledException;
 import io.shipbridge.order.OrderState;

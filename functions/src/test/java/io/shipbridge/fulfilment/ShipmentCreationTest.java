@@ -5,7 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.shipbridge.carrier.CarrierRejectedException;
 import io.shipbridge.carrier.CarrierUnavailableException;
-import io.shipbridge.config.Components;
+import io.shipbridge.carrier.InvalidLabelException;
+import io.shipbridge.app.Components;
 import io.shipbridge.handler.CreateShipmentHandler;
 import io.shipbridge.order.OrderCancelledException;
 import io.shipbridge.order.OrderState;
@@ -51,6 +52,22 @@ class ShipmentCreationTest {
         assertThat(posted.details()).containsEntry("trackingNumber", albaran(id, "65"))
                 .containsEntry("rule", "1-to-5kg-tipsa").doesNotContainKey("adopted");
         assertThat(STACK.tipsa().calls("WebServService___ConsEnvEstadosRef")).isZero();
+    }
+
+    @Test
+    void aLabelThatIsNotAPrintableDocumentStoresNothingAndFailsTheStepWithTheReason() {
+        Components components = STACK.components();
+        String id = OrderScenarios.readyToShip(components);
+        STACK.tipsa().shipmentFor(id, albaran(id, "66"));
+        STACK.tipsa().labelIs("%PDF-1.4 truncated".getBytes(StandardCharsets.US_ASCII));
+
+        assertThatThrownBy(() -> components.shipmentCreation().create(id)).isInstanceOf(InvalidLabelException.class)
+                .hasMessageContaining("tipsa: the label of " + albaran(id, "66") + " is not a valid PDF");
+
+        assertThat(components.orders().get(id).state()).isEqualTo(OrderState.PENDING_POST);
+        assertThat(components.orders().get(id).shipment()).isNull();
+        assertThatThrownBy(() -> components.labels().get("labels/tipsa/" + id + "/" + albaran(id, "66") + ".pdf"))
+                .isInstanceOf(software.amazon.awssdk.services.s3.model.NoSuchKeyException.class);
     }
 
     @Test

@@ -8,7 +8,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.shipbridge.config.Components;
+import io.shipbridge.app.Components;
 import io.shipbridge.mirakl.MiraklRejectedException;
 import io.shipbridge.mirakl.MiraklUnavailableException;
 import io.shipbridge.order.OrderState;

@@ -9,7 +9,7 @@ import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.amazonaws.services.lambda.runtime.tests.EventLoader;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.shipbridge.config.Components;
+import io.shipbridge.app.Components;
 import io.shipbridge.config.Json;
 import io.shipbridge.order.OrderState;
 import io.shipbridge.order.StatusChange;

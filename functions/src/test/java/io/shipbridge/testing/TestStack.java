@@ -3,7 +3,7 @@ package io.shipbridge.testing;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
-import io.shipbridge.config.Components;
+import io.shipbridge.app.Components;
 import io.shipbridge.config.Config;
 import io.shipbridge.standins.CloudFormationTemplate;
 import io.shipbridge.standins.LocalAws;
@@ -118,7 +118,6 @@ public final class TestStack implements BeforeAllCallback, BeforeEachCallback, A
         settings.put("SHIP_FROM_POSTCODE", "46001");
         settings.put("SHIP_FROM_COUNTRY", "ES");
         settings.put("SHIP_FROM_PHONE", "+34 960 000 000");
-        settings.put("ENABLED_CARRIERS", "tipsa");
         settings.put("WEBHOOK_SECRET_ARN", aws.resources().secretArn("WebhookSigningSecret"));
         settings.putAll(overrides);
         return settings;

@@ -22,8 +22,7 @@ import java.util.List;
  */
 public final class TipsaStub {
     public static final String SESSION = "{4ADFBA16-05FC-47AF-BB70-95D7DC61C161}";
-    public static final byte[] LABEL_PDF = "%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n"
-            .getBytes(StandardCharsets.US_ASCII);
+    public static final byte[] LABEL_PDF = SampleLabels.pdf();
     private static final DateTimeFormatter TIPSA_TIME =
             DateTimeFormatter.ofPattern("MM/dd/uuuu HH:mm:ss").withZone(ZoneId.of("Europe/Madrid"));
 
@@ -72,6 +71,19 @@ public final class TipsaStub {
                 .willReturn(xml(byReference(albaran))));
     }
 
+    /** BorraEnvio answers this {@code intCodErrorOut}: 0 deleted, 1 not found, 2 not allowed (picked up). */
+    public void cancelAnswers(int code) {
+        server.stubFor(operation("WebServService___BorraEnvio").atPriority(1).willReturn(xml(
+                fixture("borra-envio-response.xml").replace("{CODE}", Integer.toString(code)))));
+    }
+
+    /** ConsEtiquetaEnvio8 answers these bytes as the label, whatever they are. */
+    public void labelIs(byte[] content) {
+        server.stubFor(operation("WebServService___ConsEtiquetaEnvio8").atPriority(1).willReturn(xml(fixture(
+                "cons-etiqueta-envio-8-response.xml").replace("{LABEL_BASE64}",
+                        Base64.getMimeEncoder().encodeToString(content)))));
+    }
+
     /** ConsEnvEstadosRef for this reference finds this albarán, whatever was created. */
     public void knownReference(String orderId, String albaran) {
         server.stubFor(operation("WebServService___ConsEnvEstadosRef")
@@ -114,7 +126,7 @@ public final class TipsaStub {
     /** The operation answers an HTML error page from a proxy. */
     public void errorPage(String operation, int status) {
         server.stubFor(operation(operation).atPriority(1).willReturn(aResponse().withStatus(status)
-                .withHeader("Content-Type", "text/html").withBody(Fixtures.resource("tipsa/error-page.html"))));
+                .withHeader("Content-Type", "text/html").withBody(Fixtures.resource("io/shipbridge/carrier/tipsa/error-page.html"))));
     }
 
     public int calls(String operation) {
@@ -132,7 +144,7 @@ public final class TipsaStub {
     }
 
     public static String fixture(String name) {
-        return Fixtures.resource("tipsa/" + name).replace("{SESSION}", SESSION);
+        return Fixtures.resource("io/shipbridge/carrier/tipsa/" + name).replace("{SESSION}", SESSION);
     }
 
     private static MappingBuilder operation(String operation) {

@@ -6,7 +6,7 @@ import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import io.shipbridge.carrier.TrackingEvent;
 import io.shipbridge.carrier.TrackingStatus;
-import io.shipbridge.config.Components;
+import io.shipbridge.app.Components;
 import io.shipbridge.config.Json;
 import io.shipbridge.handler.TrackingConsumerHandler;
 import io.shipbridge.order.OrderState;
@@ -169,7 +169,7 @@ class TrackingConsumerTest {
 
     static TrackingUpdate update(Shipped order, String tipsaCode, Instant at) {
         TrackingEvent event = new TrackingEvent(order.trackingNumber(), tipsaCode, null,
-                io.shipbridge.carrier.tipsa.TipsaStatusCodes.statusOf(tipsaCode), at, null);
+                io.shipbridge.carrier.tipsa.TipsaStatusCodes.CODES.statusOf(tipsaCode), at, null);
         return TrackingUpdate.fromWebhook("tipsa", event, at);
     }
 

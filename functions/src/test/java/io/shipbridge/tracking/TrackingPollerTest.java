@@ -3,7 +3,7 @@ package io.shipbridge.tracking;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.shipbridge.carrier.TrackingStatus;
-import io.shipbridge.config.Components;
+import io.shipbridge.app.Components;
 import io.shipbridge.config.Json;
 import io.shipbridge.testing.OrderScenarios;
 import io.shipbridge.testing.OrderScenarios.Shipped;

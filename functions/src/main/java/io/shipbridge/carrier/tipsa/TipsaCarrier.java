@@ -1,15 +1,13 @@
 package io.shipbridge.carrier.tipsa;
 
 import io.shipbridge.carrier.Carrier;
+import io.shipbridge.carrier.CarrierHttp;
 import io.shipbridge.carrier.CarrierProfile;
 import io.shipbridge.carrier.CarrierRejectedException;
-import io.shipbridge.carrier.CarrierWebhooks;
 import io.shipbridge.carrier.CreatedShipment;
 import io.shipbridge.carrier.Label;
 import io.shipbridge.carrier.ShipmentRequest;
 import io.shipbridge.carrier.TrackingEvent;
-import io.shipbridge.http.HttpSender;
-import io.shipbridge.operations.OperationsLog;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -20,11 +18,9 @@ import java.util.function.Function;
 /**
  * TIPSA (TIPS@, Spain), through its SOAP web services: a login gives a session id that every call carries in the
  * {@code ROClientIDHeader}; sessions last about 15 minutes, so one is reused for 10 and renewed when TIPSA says it
- * expired. Tracking is by polling; TIPSA pushes nothing, so its webhook route takes the standard tracking webhook
- * with TIPSA's own state codes (for an aggregator that follows TIPSA shipments).
+ * expired. Tracking is by polling.
  */
-public final class TipsaCarrier implements Carrier {
-    public static final String ID = "tipsa";
+final class TipsaCarrier implements Carrier {
     private static final Duration SESSION_REUSE = Duration.ofMinutes(10);
 
     private final TipsaSettings settings;
@@ -33,9 +29,9 @@ public final class TipsaCarrier implements Carrier {
     private String session;
     private Instant sessionSince;
 
-    public TipsaCarrier(TipsaSettings settings, HttpSender http, OperationsLog operations, Clock clock) {
+    TipsaCarrier(TipsaSettings settings, CarrierHttp http, Clock clock) {
         this.settings = settings;
-        this.soap = new TipsaSoapClient(settings, http, operations, clock);
+        this.soap = new TipsaSoapClient(settings, http);
         this.clock = clock;
     }
 
@@ -48,36 +44,33 @@ public final class TipsaCarrier implements Carrier {
     public CreatedShipment createShipment(ShipmentRequest request) {
         TipsaResponses.Created created = withSession(session -> TipsaResponses.created(soap.call(
                 TipsaRequests.WEB_SERVICE, "create_shipment", request.reference(),
-                TipsaRequests.createShipment(session, settings, request))));
-        return new CreatedShipment(created.albaran(), created.guid(), label(created.albaran(), request.reference()));
+                TipsaRequests.createShipment(session, settings, request), false)));
+        return CreatedShipment.of(created.albaran(), created.guid());
     }
 
     @Override
     public Optional<CreatedShipment> findShipment(String reference) {
         List<String> albaranes = withSession(session -> TipsaResponses.albaranesByReference(soap.call(
                 TipsaRequests.WEB_SERVICE, "find_shipment", reference,
-                TipsaRequests.findByReference(session, reference))));
-        if (albaranes.isEmpty()) {
-            return Optional.empty();
-        }
+                TipsaRequests.findByReference(session, reference), true)));
         if (albaranes.size() > 1) {
-            throw new CarrierRejectedException(ID, "reference " + reference + " has " + albaranes.size()
+            throw new CarrierRejectedException(TipsaModule.ID, "reference " + reference + " has " + albaranes.size()
                     + " shipments at TIPSA (" + albaranes + "): resolve by hand before shipping again", null);
         }
-        String albaran = albaranes.get(0);
-        return Optional.of(new CreatedShipment(albaran, null, label(albaran, reference)));
+        return albaranes.stream().findFirst().map(albaran -> CreatedShipment.of(albaran, null));
     }
 
-    private Label label(String albaran, String orderId) {
+    @Override
+    public Label label(CreatedShipment shipment, String orderId) {
         byte[] content = withSession(session -> TipsaResponses.label(soap.call(TipsaRequests.WEB_SERVICE,
-                "get_label", orderId, TipsaRequests.label(session, settings, albaran))));
+                "get_label", orderId, TipsaRequests.label(session, settings, shipment.trackingNumber()), true)));
         return new Label(settings.labelFormat(), content);
     }
 
     @Override
     public List<TrackingEvent> track(String trackingNumber) {
         return withSession(session -> TipsaResponses.events(soap.call(TipsaRequests.WEB_SERVICE, "track", null,
-                TipsaRequests.tracking(session, settings, trackingNumber)), trackingNumber));
+                TipsaRequests.tracking(session, settings, trackingNumber), true), trackingNumber));
     }
 
     @Override
@@ -86,28 +79,21 @@ public final class TipsaCarrier implements Carrier {
     }
 
     @Override
-    public void cancel(String trackingNumber) {
+    public void cancel(CreatedShipment shipment, String orderId) {
+        String albaran = shipment.trackingNumber();
         int code = withSession(session -> TipsaResponses.cancelCode(soap.call(TipsaRequests.WEB_SERVICE,
-                "cancel_shipment", null, TipsaRequests.cancel(session, settings, trackingNumber))));
-        if (code == 1) {
-            return; // Not found: nothing left to cancel.
-        }
-        if (code != 0) {
-            throw new CarrierRejectedException(ID, "TIPSA refused to cancel " + trackingNumber
+                "cancel_shipment", orderId, TipsaRequests.cancel(session, settings, albaran), true)));
+        if (code != 0 && code != 1) { // 1: not found, nothing left to cancel
+            throw new CarrierRejectedException(TipsaModule.ID, "TIPSA refused to cancel " + albaran
                     + " (intCodErrorOut=" + code + "): it may already be picked up", null);
         }
-    }
-
-    @Override
-    public List<TrackingEvent> parseWebhook(byte[] body) {
-        return CarrierWebhooks.parserFor(ID).orElseThrow().apply(body);
     }
 
     private <T> T withSession(Function<String, T> call) {
         try {
             return call.apply(session());
-        } catch (TipsaFaultException e) {
-            if (!e.isSessionProblem()) {
+        } catch (CarrierRejectedException e) {
+            if (!TipsaResponses.isSessionFault(e)) {
                 throw e;
             }
             forgetSession();
@@ -119,7 +105,7 @@ public final class TipsaCarrier implements Carrier {
         Instant now = clock.instant();
         if (session == null || sessionSince.plus(SESSION_REUSE).isBefore(now)) {
             session = TipsaResponses.sessionId(soap.call(TipsaRequests.LOGIN_SERVICE, "login", null,
-                    TipsaRequests.login(settings)));
+                    TipsaRequests.login(settings), true));
             sessionSince = now;
         }
         return session;

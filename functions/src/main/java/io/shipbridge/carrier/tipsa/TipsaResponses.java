@@ -1,6 +1,7 @@
 package io.shipbridge.carrier.tipsa;
 
 import io.shipbridge.carrier.CarrierRejectedException;
+import io.shipbridge.carrier.CarrierUnavailableException;
 import io.shipbridge.carrier.TrackingEvent;
 import java.io.StringReader;
 import java.time.Instant;
@@ -25,8 +26,9 @@ import org.w3c.dom.NodeList;
 import org.xml.sax.InputSource;
 
 /**
- * Reads TIPSA's SOAP responses. Pure: no I/O. A SOAP Fault becomes a {@link TipsaFaultException}; a body that is not
- * the expected response becomes a {@link TipsaProtocolException}. State lists come as an XML document escaped inside
+ * Reads TIPSA's SOAP responses. Pure: no I/O. A SOAP Fault is a refusal ({@link CarrierRejectedException}); a body
+ * that is not the expected response is taken for unavailability ({@link CarrierUnavailableException}: such answers
+ * come from proxies and outages far more often than from a changed API). State lists come as an XML document escaped inside
  * a string element ({@code <CONSULTA><ENV_ESTADOS V_COD_TIPO_EST=".." D_FEC_HORA_ALTA=".."/></CONSULTA>}).
  */
 public final class TipsaResponses {
@@ -38,6 +40,17 @@ public final class TipsaResponses {
     private TipsaResponses() {
     }
 
+    /** TIPSA sessions expire (about 15 minutes): such a fault is cured by logging in again. */
+    static boolean isSessionFault(CarrierRejectedException refusal) {
+        String text = refusal.getMessage().toLowerCase(java.util.Locale.ROOT);
+        return text.contains("soap fault") && (text.contains("session") || text.contains("sesion")
+                || text.contains("sesión"));
+    }
+
+    private static CarrierUnavailableException unavailable(String message, Throwable cause) {
+        return new CarrierUnavailableException(TipsaModule.ID, message, cause);
+    }
+
     /** A shipment TIPSA recorded: its albarán (the tracking number) and its GUID. */
     public record Created(String albaran, String guid) {
     }
@@ -47,7 +60,7 @@ public final class TipsaResponses {
         String result = childText(response, "Result");
         String session = childText(response, "strSesion");
         if (!"true".equalsIgnoreCase(result) || session == null || session.isBlank()) {
-            throw new CarrierRejectedException("tipsa", "login refused (strError=" + childText(response, "strError")
+            throw new CarrierRejectedException(TipsaModule.ID, "login refused (strError=" + childText(response, "strError")
                     + "): check TIPSA_AGENCY_CODE, TIPSA_CLIENT_CODE and the password in the carriers' secret", null);
         }
         return session;
@@ -57,7 +70,7 @@ public final class TipsaResponses {
         Element response = firstOf(parse(xml), "WebServService___GrabaEnvio24Response");
         String albaran = childText(response, "strAlbaranOut");
         if (albaran == null || albaran.isBlank()) {
-            throw new TipsaProtocolException("GrabaEnvio24 answered without strAlbaranOut", null);
+            throw unavailable("GrabaEnvio24 answered without strAlbaranOut", null);
         }
         return new Created(albaran.trim(), childText(response, "strGuidOut"));
     }
@@ -67,12 +80,12 @@ public final class TipsaResponses {
         Element response = firstOf(parse(xml), "WebServService___ConsEtiquetaEnvio8Response");
         String base64 = childText(response, "strEtiqueta");
         if (base64 == null || base64.isBlank()) {
-            throw new CarrierRejectedException("tipsa", "no label in ConsEtiquetaEnvio8 answer", null);
+            throw new CarrierRejectedException(TipsaModule.ID, "no label in ConsEtiquetaEnvio8 answer", null);
         }
         try {
             return Base64.getMimeDecoder().decode(base64.trim());
         } catch (IllegalArgumentException e) {
-            throw new TipsaProtocolException("label is not valid base64", e);
+            throw unavailable("label is not valid base64", e);
         }
     }
 
@@ -85,8 +98,8 @@ public final class TipsaResponses {
             if (code.isEmpty()) {
                 continue;
             }
-            events.add(new TrackingEvent(albaran, code, TipsaStatusCodes.describe(code),
-                    TipsaStatusCodes.statusOf(code), time(row.getAttribute("D_FEC_HORA_ALTA")), null));
+            events.add(new TrackingEvent(albaran, code, TipsaStatusCodes.CODES.describe(code),
+                    TipsaStatusCodes.CODES.statusOf(code), time(row.getAttribute("D_FEC_HORA_ALTA")), null));
         }
         events.sort(Comparator.comparing(TrackingEvent::occurredAt));
         return events;
@@ -112,7 +125,7 @@ public final class TipsaResponses {
         try {
             return Integer.parseInt(code == null ? "" : code.trim());
         } catch (NumberFormatException e) {
-            throw new TipsaProtocolException("BorraEnvio answered intCodErrorOut=" + code, e);
+            throw unavailable("BorraEnvio answered intCodErrorOut=" + code, e);
         }
     }
 
@@ -124,7 +137,7 @@ public final class TipsaResponses {
             try {
                 return LocalDateTime.parse(text, DAY_FIRST).atZone(SPAIN).toInstant();
             } catch (DateTimeParseException e) {
-                throw new TipsaProtocolException("unreadable state time '" + text + "'", e);
+                throw unavailable("unreadable state time '" + text + "'", e);
             }
         }
     }
@@ -149,14 +162,15 @@ public final class TipsaResponses {
                 return (Element) found.item(0);
             }
         }
-        throw new TipsaProtocolException("answer has no " + String.join(" or ", responseNames), null);
+        throw unavailable("answer has no " + String.join(" or ", responseNames), null);
     }
 
     private static void throwIfFault(Document document) {
         NodeList faults = document.getElementsByTagNameNS(TipsaRequests.SOAP_NS, "Fault");
         if (faults.getLength() > 0) {
             Element fault = (Element) faults.item(0);
-            throw new TipsaFaultException(childText(fault, "faultcode"), childText(fault, "faultstring"));
+            throw new CarrierRejectedException(TipsaModule.ID, "SOAP fault " + childText(fault, "faultcode") + ": "
+                    + childText(fault, "faultstring"), null);
         }
     }
 
@@ -171,13 +185,13 @@ public final class TipsaResponses {
 
     private static Document parse(String xml) {
         if (xml == null || xml.isBlank()) {
-            throw new TipsaProtocolException("empty answer", null);
+            throw unavailable("empty answer", null);
         }
         try {
             return builder().parse(new InputSource(new StringReader(xml)));
         } catch (Exception e) {
             String start = xml.strip();
-            throw new TipsaProtocolException("answer is not XML: "
+            throw unavailable("answer is not XML: "
                     + (start.length() > 120 ? start.substring(0, 120) + "..." : start), e);
         }
     }

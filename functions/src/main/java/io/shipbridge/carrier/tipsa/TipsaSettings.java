@@ -1,9 +1,9 @@
 package io.shipbridge.carrier.tipsa;
 
+import io.shipbridge.carrier.CarrierContext;
 import io.shipbridge.carrier.CarrierProfile;
 import io.shipbridge.carrier.LabelFormat;
 import io.shipbridge.config.Config;
-import io.shipbridge.config.Secrets;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Locale;
@@ -13,31 +13,28 @@ import java.util.function.Supplier;
  * TIPSA account and endpoint. {@code baseUrl} is the SOAP root, e.g.
  * {@code http://webservices.tipsa-dinapaq.com:8099/SOAP}; the service is chosen by {@code ?service=}.
  *
- * @param password          read from the carriers' secret ({@code /tipsa/password}) at each login
- * @param serviceCode       {@code strCodTipoServ}: the TIPSA service the account ships with (e.g. 48)
+ * @param password    read from the carriers' secret ({@code tipsa.password}) at each login
+ * @param serviceCode {@code strCodTipoServ}: the TIPSA service the account ships with (e.g. 48)
  * @param profile     TIPSA's name and public tracking page
  */
 public record TipsaSettings(URI baseUrl, String agencyCode, String clientCode, Supplier<String> password,
-        String serviceCode,
-        LabelFormat labelFormat, Duration requestTimeout, CarrierProfile profile) {
+        String serviceCode, LabelFormat labelFormat, Duration requestTimeout, CarrierProfile profile) {
 
     /** TIPSA's public profile: needs only the agency code (the tracking page is per agency). */
-    public static CarrierProfile profile(Config config) {
+    static CarrierProfile profile(Config config) {
         String format = config.get("TIPSA_TRACKING_URL",
                 "https://aplicaciones.tip-sa.com/cliente/datos_env.php?id={agency}{agency}{tracking}");
-        return new CarrierProfile("tipsa", "TIPSA", format.replace("{agency}", config.required("TIPSA_AGENCY_CODE")));
+        return new CarrierProfile(TipsaModule.ID, "TIPSA", format.replace("{agency}",
+                config.get("TIPSA_AGENCY_CODE", "")));
     }
 
-    public static boolean isConfigured(Config config) {
-        return config.optional("TIPSA_BASE_URL").isPresent() && config.optional("TIPSA_AGENCY_CODE").isPresent();
-    }
-
-    public static TipsaSettings from(Config config, Secrets secrets) {
+    static TipsaSettings from(CarrierContext context) {
+        Config config = context.config();
         return new TipsaSettings(
                 URI.create(config.required("TIPSA_BASE_URL")),
                 config.required("TIPSA_AGENCY_CODE"),
                 config.required("TIPSA_CLIENT_CODE"),
-                secrets.field("CARRIER_SECRET_ARN", "/tipsa/password"),
+                context.secret().field("password"),
                 config.get("TIPSA_SERVICE_CODE", "48"),
                 LabelFormat.valueOf(config.get("TIPSA_LABEL_FORMAT", "pdf").toUpperCase(Locale.ROOT)),
                 Duration.ofSeconds(config.getLong("TIPSA_TIMEOUT_SECONDS", 15)),

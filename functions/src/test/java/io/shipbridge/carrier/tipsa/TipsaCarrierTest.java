@@ -37,7 +37,7 @@ class TipsaCarrierTest {
         tipsa.track("0128346565");
 
         assertThat(created.trackingNumber()).isEqualTo("0128346565");
-        assertThat(created.label().content()).isEqualTo(TipsaStub.LABEL_PDF);
+        assertThat(tipsa.label(created, id).content()).isEqualTo(TipsaStub.LABEL_PDF);
         assertThat(STACK.tipsa().calls("LoginWSService___LoginCli2")).isEqualTo(1);
         assertThat(STACK.tipsa().bodies("WebServService___")).allSatisfy(body ->
                 assertThat(body).contains("<tem:ID>" + TipsaStub.SESSION + "</tem:ID>"));
@@ -53,7 +53,7 @@ class TipsaCarrierTest {
         STACK.tipsa().fault("WebServService___GrabaEnvio24", "Sesión no válida o caducada");
         STACK.tipsa().shipmentFor(id, "0128346565");
 
-        assertThatThrownBy(() -> tipsa.createShipment(request(id))).isInstanceOf(TipsaFaultException.class);
+        assertThatThrownBy(() -> tipsa.createShipment(request(id))).isInstanceOf(CarrierRejectedException.class);
         assertThat(STACK.tipsa().calls("LoginWSService___LoginCli2")).isEqualTo(2);
         assertThat(STACK.tipsa().calls("WebServService___GrabaEnvio24")).isEqualTo(2);
     }
@@ -91,13 +91,13 @@ class TipsaCarrierTest {
     }
 
     @Test
-    void findsAShipmentRecordedUnderTheReferenceWithItsLabel() {
+    void findsAShipmentRecordedUnderTheReferenceAndItsLabel() {
         String id = TestStack.newOrderId();
         STACK.tipsa().knownReference(id, "0128346567");
 
         assertThat(tipsa().findShipment(id)).hasValueSatisfying(found -> {
             assertThat(found.trackingNumber()).isEqualTo("0128346567");
-            assertThat(found.label().content()).isEqualTo(TipsaStub.LABEL_PDF);
+            assertThat(tipsa().label(found, id).content()).isEqualTo(TipsaStub.LABEL_PDF);
         });
         assertThat(tipsa().findShipment(TestStack.newOrderId())).isEmpty();
     }
@@ -116,7 +116,7 @@ class TipsaCarrierTest {
     void cancelsAShipmentAndToleratesOneAlreadyGone() {
         Carrier tipsa = tipsa();
 
-        tipsa.cancel("0128346569");
+        tipsa.cancel(CreatedShipment.of("0128346569", null), "T-CANCEL");
 
         assertThat(STACK.tipsa().bodies("WebServService___BorraEnvio")).singleElement().asString()
                 .contains("<tem:strAlbaran>0128346569</tem:strAlbaran>");

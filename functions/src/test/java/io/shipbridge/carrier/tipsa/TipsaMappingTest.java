@@ -1,10 +1,13 @@
 package io.shipbridge.carrier.tipsa;
 
+import io.shipbridge.carrier.CarrierUnavailableException;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.shipbridge.carrier.Address;
 import io.shipbridge.carrier.CarrierRejectedException;
+import io.shipbridge.carrier.CarrierUnavailableException;
 import io.shipbridge.carrier.LabelFormat;
 import io.shipbridge.carrier.ShipmentRequest;
 import io.shipbridge.carrier.TrackingEvent;
@@ -135,7 +138,7 @@ class TipsaMappingTest {
         "5,return_to_sender", "6,on_hold", "7,in_transit", "9,on_hold", "10,delivery_failed",
         "14,ready_for_pickup", "15,delivered", "99,unknown", "' ',unknown"})
     void mapsTipsaStateCodesToTheCommonVocabulary(String code, String status) {
-        assertThat(TipsaStatusCodes.statusOf(code).code()).isEqualTo(status);
+        assertThat(TipsaStatusCodes.CODES.statusOf(code).code()).isEqualTo(status);
     }
 
     @Test
@@ -161,20 +164,22 @@ class TipsaMappingTest {
     void aSoapFaultIsATypedErrorWithItsFaultString() {
         String fault = TipsaStub.fixture("fault-response.xml").replace("{FAULT}", "Código postal de destino erróneo");
 
-        assertThatThrownBy(() -> TipsaResponses.created(fault)).isInstanceOf(TipsaFaultException.class)
+        String expired = TipsaStub.fixture("fault-response.xml").replace("{FAULT}", "Sesión no válida o caducada");
+
+        assertThatThrownBy(() -> TipsaResponses.created(fault)).isInstanceOf(CarrierRejectedException.class)
                 .hasMessageContaining("SOAP-ENV:Server").hasMessageContaining("Código postal de destino erróneo")
-                .satisfies(e -> assertThat(((TipsaFaultException) e).isSessionProblem()).isFalse());
-        assertThat(new TipsaFaultException("SOAP-ENV:Server", "Sesión no válida o caducada").isSessionProblem())
-                .isTrue();
+                .satisfies(e -> assertThat(TipsaResponses.isSessionFault((CarrierRejectedException) e)).isFalse());
+        assertThatThrownBy(() -> TipsaResponses.created(expired)).isInstanceOf(CarrierRejectedException.class)
+                .satisfies(e -> assertThat(TipsaResponses.isSessionFault((CarrierRejectedException) e)).isTrue());
     }
 
     @Test
     void anErrorPageIsAProtocolErrorNotAParsingCrash() {
-        assertThatThrownBy(() -> TipsaResponses.created(Fixtures.resource("tipsa/error-page.html")))
-                .isInstanceOf(TipsaProtocolException.class).hasMessageContaining("not XML")
+        assertThatThrownBy(() -> TipsaResponses.created(Fixtures.resource("io/shipbridge/carrier/tipsa/error-page.html")))
+                .isInstanceOf(CarrierUnavailableException.class).hasMessageContaining("not XML")
                 .hasMessageContaining("502 Bad Gateway");
         assertThatThrownBy(() -> TipsaResponses.created(TipsaStub.fixture("login-response.xml")))
-                .isInstanceOf(TipsaProtocolException.class).hasMessageContaining("GrabaEnvio24Response");
+                .isInstanceOf(CarrierUnavailableException.class).hasMessageContaining("GrabaEnvio24Response");
     }
 
     @Test

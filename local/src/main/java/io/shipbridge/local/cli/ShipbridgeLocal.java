@@ -23,7 +23,7 @@ import picocli.CommandLine.Parameters;
 
 /** The offline cloud's command line: {@code demo}, {@code serve} and {@code invoke}. */
 @Command(name = "shipbridge-local", mixinStandardHelpOptions = true,
-        description = "Runs Shipbridge's template.yaml and state machine in one JVM, with simulated Mirakl and TIPSA.",
+        description = "Runs Shipbridge's template.yaml and state machine in one JVM, with simulated Mirakl and carriers.",
         subcommands = {ShipbridgeLocal.DemoCommand.class, ShipbridgeLocal.ServeCommand.class,
             ShipbridgeLocal.InvokeCommand.class, ShipbridgeLocal.ColdStartCommand.class})
 public final class ShipbridgeLocal {
@@ -105,14 +105,16 @@ public final class ShipbridgeLocal {
         @Option(names = "--api-port", defaultValue = "8080") int apiPort;
         @Option(names = "--sfn-port", defaultValue = "8083") int sfnPort;
         @Option(names = "--mirakl-port", defaultValue = "8081") int miraklPort;
-        @Option(names = "--tipsa-port", defaultValue = "8082") int tipsaPort;
+        @Option(names = "--carrier-ports", defaultValue = "8090",
+                description = "The first carrier simulator's port; the others take the ports after it.")
+        int carrierPorts;
         @Option(names = "--orders", defaultValue = "0", description = "New orders to place on the marketplace at start.")
         int orders;
 
         @Override
         public Integer call() throws Exception {
             OfflineCloud cloud = OfflineCloud.start(options().withPorts(new OfflineCloud.Ports(apiPort, sfnPort, miraklPort,
-                    tipsaPort)));
+                    carrierPorts)));
             CountDownLatch stopped = new CountDownLatch(1);
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 cloud.close();
@@ -132,7 +134,8 @@ public final class ShipbridgeLocal {
             out.println("  Step Functions API  " + cloud.stepFunctionsUrl() + "  (AWS_ENDPOINT_URL_SFN)");
             out.println("  Mirakl simulator    " + cloud.mirakl().baseUrl() + "/api/orders  (Authorization: "
                     + cloud.mirakl().apiKey() + ")");
-            out.println("  TIPSA simulator     " + cloud.tipsa().baseUrl());
+            cloud.carriers().all().forEach(carrier -> out.printf("  %-19s %s%n", carrier.carrierId() + " simulator",
+                    carrier.baseUrl()));
             out.println("  DynamoDB Local      " + cloud.aws().dynamoDbEndpoint() + "  table "
                     + cloud.aws().resources().tableName("ShipbridgeTable"));
             out.println("  ElasticMQ (SQS)     " + cloud.aws().sqsEndpoint());

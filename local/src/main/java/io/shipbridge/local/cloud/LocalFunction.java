@@ -5,7 +5,7 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.amazonaws.services.lambda.runtime.serialization.PojoSerializer;
 import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
-import io.shipbridge.config.Components;
+import io.shipbridge.app.Components;
 import io.shipbridge.config.Json;
 import io.shipbridge.standins.LambdaContext;
 import java.io.ByteArrayInputStream;

@@ -2,13 +2,15 @@ package io.shipbridge.local.cloud;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.shipbridge.config.Components;
+import io.shipbridge.app.Components;
 import io.shipbridge.config.Config;
 import io.shipbridge.config.Json;
 import io.shipbridge.local.sim.Faults;
 import io.shipbridge.local.sim.MiraklSimulator;
-import io.shipbridge.local.sim.TipsaSimulator;
-import io.shipbridge.local.sim.WebhookSender;
+import io.shipbridge.local.sim.carrier.CarrierSimulators;
+import io.shipbridge.local.sim.carrier.DeliveryTimeline;
+import io.shipbridge.local.sim.carrier.Trouble;
+import io.shipbridge.local.sim.carrier.WebhookSender;
 import io.shipbridge.local.states.StateMachine;
 import io.shipbridge.local.states.StatesEngine;
 import io.shipbridge.local.states.StatesError;
@@ -41,14 +43,14 @@ import software.amazon.lambda.powertools.metrics.MetricsFactory;
  * The deployed template, run in one JVM: what {@code template.yaml} declares is brought up from it (tables, queues
  * and the bucket in local stand-ins; every function in-process with its template environment, its references
  * resolved to local endpoints; the state machine in the ASL executor behind the Step Functions API; the HTTP API
- * routes; the schedules as timers; the SQS event sources as pollers), with Mirakl and TIPSA simulated. What the
+ * routes; the schedules as timers; the SQS event sources as pollers), with Mirakl and every carrier that has a
+ * simulator simulated (each found through {@link CarrierSimulators}, none named here). What the
  * template asks for that is not emulated is listed by name in {@link #notEmulated()}.
  */
 public final class OfflineCloud implements AutoCloseable {
     public static final String REGION = LocalAws.REGION;
     public static final String ACCOUNT = LocalAws.ACCOUNT_ID;
     public static final String STACK = "shipbridge-local";
-    private static final String TIPSA_PASSWORD = "local-tipsa-password";
     public static final String WEBHOOK_SECRET = "whsec_" + Base64.getEncoder().encodeToString(
             "shipbridge-offline-cloud-webhook-secret".getBytes(StandardCharsets.UTF_8));
 
@@ -73,7 +75,7 @@ public final class OfflineCloud implements AutoCloseable {
     private final SplittableRandom random;
     private final LocalAws aws;
     private final MiraklSimulator mirakl;
-    private final TipsaSimulator tipsa;
+    private final CarrierSimulators carriers;
     private final StatesEngine engine;
     private final StepFunctionsServer stepFunctions;
     private final HttpApiGateway api;
@@ -123,8 +125,12 @@ public final class OfflineCloud implements AutoCloseable {
         }
     }
 
-    /** The local ports of the HTTP API, the Step Functions API and the simulators; 0 for any free one. */
-    public record Ports(int api, int stepFunctions, int mirakl, int tipsa) {
+    /**
+     * The local ports of the HTTP API, the Step Functions API and the simulators; 0 for any free one.
+     *
+     * @param firstCarrier the first carrier simulator's port, the next one's on the port after, and so on
+     */
+    public record Ports(int api, int stepFunctions, int mirakl, int firstCarrier) {
         public static final Ports ANY = new Ports(0, 0, 0, 0);
     }
 
@@ -132,12 +138,12 @@ public final class OfflineCloud implements AutoCloseable {
      * How the simulated world behaves.
      *
      * @param debitDelay   how long after acceptance Mirakl debits the customer (each order up to twice that)
-     * @param pushWebhooks whether a tracking aggregator pushes TIPSA's states to the webhook route, besides polling
+     * @param pushWebhooks whether a tracking aggregator pushes the carriers' states to the webhook route, besides
+     *                     polling
      */
-    public record World(Duration debitDelay, TipsaSimulator.Timeline tipsaTimeline, boolean pushWebhooks) {
-        /** A same-day courier: collected within the hour, out for delivery two hours later, then delivered. */
-        public static final World DEFAULT = new World(Duration.ofMinutes(10), new TipsaSimulator.Timeline(
-                Duration.ofMinutes(30), Duration.ofHours(2), Duration.ofMinutes(45), Duration.ofMinutes(45)), true);
+    public record World(Duration debitDelay, DeliveryTimeline carrierTimeline, boolean pushWebhooks) {
+        /** Same-day couriers. */
+        public static final World DEFAULT = new World(Duration.ofMinutes(10), DeliveryTimeline.SAME_DAY, true);
     }
 
     private OfflineCloud(Options options) {
@@ -152,8 +158,8 @@ public final class OfflineCloud implements AutoCloseable {
                         Map.of("code", "SEUR", "label", "SEUR", "tracking_url",
                                 "https://www.seur.com/livetracking/?segOnlineIdentificador={trackingId}")),
                 options.ports().mirakl());
-        this.tipsa = new TipsaSimulator(time, random.split(), "000123", "33333", TIPSA_PASSWORD,
-                options.world().tipsaTimeline(), options.ports().tipsa());
+        this.carriers = new CarrierSimulators(time, random.split(), options.world().carrierTimeline(),
+                options.ports().firstCarrier());
         this.engine = new StatesEngine(time, this::invokeForStates, random.split());
         this.stepFunctions = StepFunctionsServer.start(engine, options.ports().stepFunctions());
         this.api = new HttpApiGateway(options.ports().api());
@@ -166,9 +172,8 @@ public final class OfflineCloud implements AutoCloseable {
         components = new Components(Config.of(localSettings(Map.of("TABLE_NAME",
                 aws.resources().tableName("ShipbridgeTable"), "LABEL_BUCKET",
                 aws.resources().bucketName("LabelBucket")))), LocalAws.CREDENTIALS, time, time.sleeper());
-        this.webhooks = new WebhookSender(time, random.split(), tipsa,
-                URI.create(api.baseUrl() + "/api/v1/carriers/tipsa/webhook"), Base64.getDecoder().decode(
-                        WEBHOOK_SECRET.substring("whsec_".length())));
+        this.webhooks = new WebhookSender(time, random.split(), carriers, api.baseUrl(),
+                Base64.getDecoder().decode(WEBHOOK_SECRET.substring("whsec_".length())));
         if (options.world().pushWebhooks()) {
             webhooks.start(Duration.ofMinutes(10));
         }
@@ -181,8 +186,10 @@ public final class OfflineCloud implements AutoCloseable {
     /** The secrets' values, put as an operator puts them after deploying; the simulators accept these. */
     private void putSecrets() {
         aws.putSecret("MiraklApiKeySecret", "{\"apiKey\":\"" + mirakl.apiKey() + "\"}");
-        aws.putSecret("CarrierCredentialsSecret", "{\"tipsa\":{\"password\":\"" + TIPSA_PASSWORD + "\"}}");
-        aws.putSecret("WebhookSigningSecret", "{\"tipsa\":[\"" + WEBHOOK_SECRET + "\"]}");
+        aws.putSecret("CarrierCredentialsSecret", carriers.carrierSecret().toString());
+        ObjectNode webhookSecrets = Json.MAPPER.createObjectNode();
+        carriers.all().forEach(carrier -> webhookSecrets.putArray(carrier.carrierId()).add(WEBHOOK_SECRET));
+        aws.putSecret("WebhookSigningSecret", webhookSecrets.toString());
     }
 
     public static OfflineCloud start(Options options) {
@@ -193,9 +200,7 @@ public final class OfflineCloud implements AutoCloseable {
         Map<String, String> local = new HashMap<>();
         local.put("MiraklBaseUrl", mirakl.baseUrl().toString());
         local.put("MiraklShopId", "");
-        local.put("TipsaBaseUrl", tipsa.baseUrl().toString());
-        local.put("TipsaAgencyCode", "000123");
-        local.put("TipsaClientCode", "33333");
+        local.putAll(carriers.templateParameters());
         local.put("ShipFromName", "Shipbridge Demo Seller SL");
         local.put("ShipFromStreet", "Polígono Industrial Norte, Nave 7");
         local.put("ShipFromCity", "Valencia");
@@ -371,7 +376,7 @@ public final class OfflineCloud implements AutoCloseable {
         settings.putAll(aws.clientSettings());
         settings.put("AWS_ENDPOINT_URL_SFN", stepFunctions.endpoint().toString());
         settings.putIfAbsent("MIRAKL_TIMEOUT_SECONDS", "2");
-        settings.putIfAbsent("TIPSA_TIMEOUT_SECONDS", "2");
+        carriers.functionSettings().forEach(settings::putIfAbsent);
         settings.putAll(options.settings());
         return settings;
     }
@@ -490,8 +495,9 @@ public final class OfflineCloud implements AutoCloseable {
         return mirakl;
     }
 
-    public TipsaSimulator tipsa() {
-        return tipsa;
+    /** The simulated carriers. */
+    public CarrierSimulators carriers() {
+        return carriers;
     }
 
     public WebhookSender webhooks() {
@@ -538,8 +544,7 @@ public final class OfflineCloud implements AutoCloseable {
      */
     public void placeOrder(ObjectNode order, ObjectNode simulation) {
         if (simulation != null && simulation.hasNonNull("carrier")) {
-            tipsa.trouble(order.path("order_id").asText(), TipsaSimulator.Trouble.named(
-                    simulation.get("carrier").asText()));
+            carriers.script(order.path("order_id").asText(), Trouble.named(simulation.get("carrier").asText()));
         }
         mirakl.addOrder(order, simulation);
     }
@@ -550,7 +555,7 @@ public final class OfflineCloud implements AutoCloseable {
         for (String id : ids) {
             JsonNode carrierTrouble = mirakl.simulation(id).path("carrier");
             if (carrierTrouble.isTextual()) {
-                tipsa.trouble(id, TipsaSimulator.Trouble.named(carrierTrouble.asText()));
+                carriers.script(id, Trouble.named(carrierTrouble.asText()));
             }
         }
         return ids;
@@ -558,7 +563,7 @@ public final class OfflineCloud implements AutoCloseable {
 
     public void injectFaults(Faults faults) {
         mirakl.faults(faults);
-        tipsa.faults(faults);
+        carriers.faults(faults);
         webhooks.faults(faults);
     }
 
@@ -578,7 +583,7 @@ public final class OfflineCloud implements AutoCloseable {
         engine.close();
         api.close();
         stepFunctions.close();
-        tipsa.close();
+        carriers.close();
         mirakl.close();
         aws.close();
         time.close();

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.shipbridge.local.cloud.OfflineCloud;
 import io.shipbridge.local.sim.CallLog;
 import io.shipbridge.local.sim.Faults;
+import io.shipbridge.local.sim.carrier.CarrierSimulator;
 import io.shipbridge.local.states.Execution;
 import io.shipbridge.order.OrderState;
 import io.shipbridge.order.OrderView;
@@ -26,7 +27,7 @@ import java.util.TreeMap;
 
 /**
  * Runs orders through the whole of Shipbridge in the offline cloud, to their end: new orders appear on the simulated
- * marketplace, the schedules fetch them, the state machine fulfils them with the simulated carrier, tracking comes
+ * marketplace, the schedules fetch them, the state machine fulfils them with the simulated carriers, tracking comes
  * by polling and by webhook. Then it checks every order against what its input justifies and reports.
  */
 public final class Demo {
@@ -56,8 +57,10 @@ public final class Demo {
                 options.timeScale());
         try (OfflineCloud cloud = OfflineCloud.start(options)) {
             double startupSeconds = (System.nanoTime() - started) / 1e9;
-            out.printf("Up in %.1f s: Step Functions %s, API %s, Mirakl %s, TIPSA %s%n", startupSeconds,
-                    cloud.stepFunctionsUrl(), cloud.apiUrl(), cloud.mirakl().baseUrl(), cloud.tipsa().baseUrl());
+            out.printf("Up in %.1f s: Step Functions %s, API %s, Mirakl %s%n", startupSeconds,
+                    cloud.stepFunctionsUrl(), cloud.apiUrl(), cloud.mirakl().baseUrl());
+            cloud.carriers().all().forEach(carrier -> out.printf("  carrier %-15s %s%n", carrier.carrierId(),
+                    carrier.baseUrl()));
             cloud.notEmulated().forEach(item -> out.println("  not emulated: " + item));
             if (System.getProperty("shipbridge.log.file") != null) {
                 out.println("The functions' logs (JSON, as CloudWatch would have them): "
@@ -66,7 +69,7 @@ public final class Demo {
             OrderGenerator.stockCatalog(cloud.components().skuCatalog());
             if (settings.faultRate() > 0) {
                 cloud.injectFaults(Faults.ofRate(settings.faultRate(), Duration.ofMillis(2500)));
-                out.printf("Injecting faults into %.0f %% of Mirakl and TIPSA requests and duplicating %.0f %% of"
+                out.printf("Injecting faults into %.0f %% of Mirakl and carrier requests and duplicating %.0f %% of"
                         + " webhooks%n", settings.faultRate() * 100, settings.faultRate() * 100);
             }
             Instant simulatedStart = cloud.time().instant();
@@ -146,7 +149,6 @@ public final class Demo {
             Duration simulated, Settings settings) {
         OrderStore orders = cloud.components().orders();
         CallLog mirakl = cloud.mirakl().calls();
-        CallLog tipsa = cloud.tipsa().calls();
         Map<String, Long> or21 = mirakl.appliedByKey("OR21");
         Map<String, Long> or23 = mirakl.appliedByKey("OR23");
         Map<String, Long> or24 = mirakl.appliedByKey("OR24");
@@ -202,11 +204,14 @@ public final class Demo {
         calls.put(DemoReport.Metric.OR21_APPLIED, or21.values().stream().mapToLong(Long::longValue).sum() / n);
         calls.put(DemoReport.Metric.OR23_APPLIED, or23.values().stream().mapToLong(Long::longValue).sum() / n);
         calls.put(DemoReport.Metric.OR24_APPLIED, or24.values().stream().mapToLong(Long::longValue).sum() / n);
-        calls.put(DemoReport.Metric.CARRIER_REQUESTS, tipsa.count(c -> true) / n);
-        calls.put(DemoReport.Metric.SHIPMENTS_CREATED,
-                tipsa.count(c -> c.operation().equals("GrabaEnvio24") && c.outcome() == CallLog.Outcome.APPLIED) / n);
+        List<CarrierSimulator> carriers = cloud.carriers().all();
+        long carrierRequests = carriers.stream().mapToLong(c -> c.calls().count(call -> true)).sum();
+        long shipmentsCreated = carriers.stream().mapToLong(c -> c.shipments().created()).sum();
+        calls.put(DemoReport.Metric.CARRIER_REQUESTS, carrierRequests / n);
+        calls.put(DemoReport.Metric.SHIPMENTS_CREATED, shipmentsCreated / n);
         calls.put(DemoReport.Metric.FAULTS_INJECTED, (double) (mirakl.count(c -> c.outcome() == CallLog.Outcome.FAULT)
-                + tipsa.count(c -> c.outcome() == CallLog.Outcome.FAULT)));
+                + carriers.stream().mapToLong(c -> c.calls().count(call -> call.outcome() == CallLog.Outcome.FAULT))
+                        .sum()));
         calls.put(DemoReport.Metric.WEBHOOKS_DELIVERED, (double) cloud.webhooks().delivered());
         calls.put(DemoReport.Metric.WEBHOOK_DUPLICATES, (double) cloud.webhooks().duplicates());
         calls.put(DemoReport.Metric.WEBHOOKS_REFUSED, (double) cloud.webhooks().refused());
@@ -214,9 +219,14 @@ public final class Demo {
                 .map(f -> new DemoReport.FunctionUse(f.name(), f.invocations(), f.errors(), f.busy()))
                 .sorted(java.util.Comparator.comparing(DemoReport.FunctionUse::name)).toList();
         Map<String, Double> metrics = cloud.metrics().totals();
-        checkMetrics(metrics, ids.size(), tipsa.count(c -> c.operation().equals("GrabaEnvio24")
-                && c.outcome() == CallLog.Outcome.APPLIED), problems);
-        return new DemoReport(ids.size(), allEnded && problems.isEmpty(), byState, byCarrier, simulatedHours,
+        checkMetrics(metrics, ids.size(), shipmentsCreated, problems);
+        Map<String, DemoReport.CarrierUse> carrierUse = new TreeMap<>();
+        for (CarrierSimulator carrier : carriers) {
+            carrierUse.put(carrier.carrierId(), new DemoReport.CarrierUse(byCarrier.getOrDefault(carrier.carrierId(),
+                    0), carrier.shipments().created(), carrier.calls().count(call -> true)));
+        }
+        return new DemoReport(ids.size(), allEnded && problems.isEmpty(), byState, byCarrier, carrierUse,
+                simulatedHours,
                 stepMinutes, List.copyOf(wallLatency.values()), settings.timeScale(), wallSeconds, processingSeconds,
                 startupSeconds, simulated, calls, functions, metrics, otherEndings, problems);
     }
@@ -227,7 +237,7 @@ public final class Demo {
             problems.add("metric OrdersFetched is " + metrics.get("OrdersFetched") + ", " + orders + " orders placed");
         }
         if (metrics.getOrDefault("ShipmentsCreated", 0.0) != shipments) {
-            problems.add("metric ShipmentsCreated is " + metrics.get("ShipmentsCreated") + ", TIPSA created "
+            problems.add("metric ShipmentsCreated is " + metrics.get("ShipmentsCreated") + ", the carriers created "
                     + shipments);
         }
     }
@@ -236,7 +246,7 @@ public final class Demo {
     private static void check(OfflineCloud cloud, OrderView view, List<StatusChange> history, Map<String, Long> or21,
             Map<String, Long> or23, Map<String, Long> or24, List<String> problems) {
         String id = view.orderId();
-        long shipments = cloud.tipsa().shipmentsFor(id).size();
+        long shipments = cloud.carriers().shipmentsFor(id).size();
         if (or21.getOrDefault(id, 0L) > 1 || or23.getOrDefault(id, 0L) > 1 || or24.getOrDefault(id, 0L) > 1
                 || shipments > 1) {
             problems.add(id + ": a call took effect twice (OR21 " + or21.get(id) + ", OR23 " + or23.get(id)

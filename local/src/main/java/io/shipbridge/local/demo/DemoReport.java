@@ -17,7 +17,7 @@ import java.util.Map;
  * calls per order, and every problem found; {@code passed} only when every order ended as its input justifies.
  */
 public record DemoReport(int orders, boolean passed, Map<String, Integer> byState, Map<String, Integer> byCarrier,
-        List<Double> simulatedHours, Map<String, List<Double>> stepMinutes, List<Double> wallLatencySeconds,
+        Map<String, CarrierUse> carriers, List<Double> simulatedHours, Map<String, List<Double>> stepMinutes, List<Double> wallLatencySeconds,
         double timeScale, double wallSeconds, double processingSeconds, double startupSeconds, Duration simulated,
         Map<Metric, Double> calls, List<FunctionUse> functions, Map<String, Double> metrics, List<String> otherEndings,
         List<String> problems) {
@@ -30,14 +30,22 @@ public record DemoReport(int orders, boolean passed, Map<String, Integer> byStat
         }
     }
 
+    /** How much one simulated carrier was used: orders the rules gave it, shipments it created, requests it took. */
+    public record CarrierUse(int orders, int shipmentsCreated, long requests) {
+
+        double shipmentsPerOrder() {
+            return orders == 0 ? 0 : shipmentsCreated / (double) orders;
+        }
+    }
+
     /** Per-order call figures (and run totals for faults and webhooks). */
     public enum Metric {
         MIRAKL_REQUESTS("Mirakl requests per order (all, OR11 included)"),
         OR21_APPLIED("OR21 accept taking effect per order"),
         OR23_APPLIED("OR23 tracking taking effect per order"),
         OR24_APPLIED("OR24 ship taking effect per order"),
-        CARRIER_REQUESTS("TIPSA requests per order (all, polls included)"),
-        SHIPMENTS_CREATED("TIPSA shipments created per order"),
+        CARRIER_REQUESTS("carrier requests per order (all, polls included)"),
+        SHIPMENTS_CREATED("carrier shipments created per order"),
         FAULTS_INJECTED("faults injected (total)"),
         WEBHOOKS_DELIVERED("webhooks delivered (total)"),
         WEBHOOK_DUPLICATES("webhooks delivered twice (total)"),
@@ -77,8 +85,12 @@ public record DemoReport(int orders, boolean passed, Map<String, Integer> byStat
         out.println("Shipbridge offline demo: " + orders + " orders, " + (passed ? "PASSED" : "FAILED"));
         out.println("  final state                 orders");
         byState.forEach((state, count) -> out.printf("  %-26s %6d%n", state, count));
-        out.println("  carrier                     orders");
-        byCarrier.forEach((carrier, count) -> out.printf("  %-26s %6d%n", carrier, count));
+        out.println("  carrier                     orders  shipments created  per order  requests");
+        carriers.forEach((carrier, use) -> out.printf("  %-26s %6d %18d %10.2f %9d%n", carrier, use.orders(),
+                use.shipmentsCreated(), use.shipmentsPerOrder(), use.requests()));
+        if (byCarrier.containsKey("(none)")) {
+            out.printf("  %-26s %6d%n", "(no shipment)", byCarrier.get("(none)"));
+        }
         out.printf("  order latency p50 / p95     %.1f h / %.1f h simulated, %.2f s / %.2f s wall%n", p50Hours(),
                 p95Hours(), percentile(wallLatencySeconds, 0.5), percentile(wallLatencySeconds, 0.95));
         out.printf("  throughput                  %.1f orders/s wall (%.0f orders/simulated hour)%n", throughput(),
@@ -115,6 +127,10 @@ public record DemoReport(int orders, boolean passed, Map<String, Integer> byStat
         json.put("orders", orders).put("passed", passed);
         json.set("ordersByFinalState", Json.MAPPER.valueToTree(byState));
         json.set("ordersByCarrier", Json.MAPPER.valueToTree(byCarrier));
+        ObjectNode perCarrier = json.putObject("carriers");
+        carriers.forEach((carrier, use) -> perCarrier.putObject(carrier).put("orders", use.orders())
+                .put("shipmentsCreated", use.shipmentsCreated()).put("shipmentsPerOrder", use.shipmentsPerOrder())
+                .put("requests", use.requests()));
         json.putObject("latency").put("p50SimulatedHours", p50Hours()).put("p95SimulatedHours", p95Hours())
                 .put("p50WallSeconds", percentile(wallLatencySeconds, 0.5))
                 .put("p95WallSeconds", percentile(wallLatencySeconds, 0.95));

@@ -35,7 +35,7 @@ import java.util.regex.Pattern;
  * for its debit for ever), {@code "cancelAfterMinutes": 30} (from its placement) or
  * {@code "cancelAfterAcceptanceMinutes": 30} (from OR21), {@code "reject": ["OR23"]} (those calls for it are
  * refused with a 400), {@code "carrier": "down"} and the like (for the carrier simulator, see
- * {@link TipsaSimulator.Trouble}), and the final state its story should end in, {@code "expect": "CANCELLED"}.
+ * {@link io.shipbridge.local.sim.carrier.Trouble}), and the final state its story should end in, {@code "expect": "CANCELLED"}.
  */
 public final class MiraklSimulator implements AutoCloseable {
     /** How far Mirakl reaches back before {@code start_update_date}, as its documentation warns it does. */

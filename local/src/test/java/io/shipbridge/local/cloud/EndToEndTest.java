@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.shipbridge.config.Json;
 import io.shipbridge.local.demo.OrderGenerator;
 import io.shipbridge.local.sim.CallLog;
+import io.shipbridge.local.sim.carrier.CarrierSimulator;
 import io.shipbridge.local.states.Execution;
 import io.shipbridge.order.OrderState;
 import io.shipbridge.order.OrderView;
@@ -105,7 +106,7 @@ class EndToEndTest {
             assertThat(or21.get(id)).as("OR21 of " + id).isEqualTo(1);
             assertThat(or23.get(id)).as("OR23 of " + id).isEqualTo(1);
             assertThat(or24.get(id)).as("OR24 of " + id).isEqualTo(1);
-            assertThat(cloud.tipsa().shipmentsFor(id)).as(id).hasSize(1);
+            assertThat(tipsa().shipments().forReference(id)).as(id).hasSize(1);
             assertThat(cloud.components().labels().get(view.shipment().labelKey())).as("label of " + id)
                     .startsWith("%PDF".getBytes());
             assertThat(cloud.mirakl().order(id).path("order_state").asText()).as(id).isEqualTo("SHIPPED");
@@ -118,7 +119,7 @@ class EndToEndTest {
 
         assertEnded(id, OrderState.ACCEPTANCE_FAILED, "Shipbridge.AcceptanceFailed");
         assertThat(reason(id)).contains("OR21 is refused");
-        assertThat(cloud.tipsa().shipmentsFor(id)).isEmpty();
+        assertThat(tipsa().shipments().forReference(id)).isEmpty();
     }
 
     @Test
@@ -128,7 +129,7 @@ class EndToEndTest {
         assertEnded(id, OrderState.ACCEPTANCE_FAILED, "Shipbridge.AcceptanceFailed");
         assertThat(reason(id)).contains("Timed out");
         assertThat(cloud.mirakl().calls().appliedByKey("OR21").get(id)).isEqualTo(1);
-        assertThat(cloud.tipsa().shipmentsFor(id)).isEmpty();
+        assertThat(tipsa().shipments().forReference(id)).isEmpty();
     }
 
     @Test
@@ -137,7 +138,7 @@ class EndToEndTest {
 
         assertEnded(id, OrderState.CANCELLED, null);
         assertThat(executions.get(id).statesEntered()).endsWith("Cancelled");
-        assertThat(cloud.tipsa().shipmentsFor(id)).isEmpty();
+        assertThat(tipsa().shipments().forReference(id)).isEmpty();
     }
 
     @Test
@@ -145,7 +146,7 @@ class EndToEndTest {
         String id = story.get("cancelled while waiting for the debit");
 
         assertEnded(id, OrderState.CANCELLED, null);
-        assertThat(cloud.tipsa().shipmentsFor(id)).isEmpty();
+        assertThat(tipsa().shipments().forReference(id)).isEmpty();
     }
 
     @Test
@@ -154,7 +155,7 @@ class EndToEndTest {
 
         assertEnded(id, OrderState.FAILED_POST, "Shipbridge.PostFailed");
         assertThat(reason(id)).containsIgnoringCase("rule");
-        assertThat(cloud.tipsa().calls().count(c -> id.equals(c.key()))).isZero();
+        assertThat(tipsa().calls().count(c -> id.equals(c.key()))).isZero();
     }
 
     @Test
@@ -163,7 +164,7 @@ class EndToEndTest {
 
         assertEnded(id, OrderState.FAILED_POST, "Shipbridge.PostFailed");
         assertThat(reason(id)).contains("Código postal de destino erróneo");
-        assertThat(cloud.tipsa().shipmentsFor(id)).isEmpty();
+        assertThat(tipsa().shipments().forReference(id)).isEmpty();
     }
 
     @Test
@@ -172,9 +173,9 @@ class EndToEndTest {
 
         assertEnded(id, OrderState.FAILED_POST, "Shipbridge.PostFailed");
         assertThat(reason(id)).contains("CarrierUnavailable");
-        assertThat(cloud.tipsa().calls().count(c -> id.equals(c.key()) && c.operation().startsWith("GrabaEnvio")))
+        assertThat(tipsa().calls().count(c -> id.equals(c.key()) && c.operation().startsWith("GrabaEnvio")))
                 .as("attempts to record the shipment").isGreaterThan(1);
-        assertThat(cloud.tipsa().shipmentsFor(id)).isEmpty();
+        assertThat(tipsa().shipments().forReference(id)).isEmpty();
     }
 
     @Test
@@ -193,7 +194,7 @@ class EndToEndTest {
         assertEnded(id, OrderState.FAILED_TRACKING, "Shipbridge.TrackingFailed");
         assertThat(reason(id)).contains("Timed out");
         assertThat(cloud.mirakl().calls().appliedByKey("OR23")).doesNotContainKey(id);
-        assertThat(cloud.tipsa().shipmentsFor(id)).hasSize(1);
+        assertThat(tipsa().shipments().forReference(id)).hasSize(1);
     }
 
     @Test
@@ -239,13 +240,17 @@ class EndToEndTest {
         for (String operation : List.of("OR21", "OR23", "OR24")) {
             assertThat(cloud.mirakl().calls().appliedByKey(operation).values()).as(operation).allMatch(n -> n == 1);
         }
-        assertThat(cloud.tipsa().calls().count(c -> c.operation().equals("GrabaEnvio24")
-                && c.outcome() == CallLog.Outcome.APPLIED)).isEqualTo(cloud.tipsa().shipments().size());
+        assertThat(tipsa().calls().count(c -> c.operation().equals("GrabaEnvio24")
+                && c.outcome() == CallLog.Outcome.APPLIED)).isEqualTo(tipsa().shipments().created());
         for (String id : executions.keySet()) {
-            assertThat(cloud.tipsa().shipmentsFor(id).size()).as(id).isLessThanOrEqualTo(1);
+            assertThat(tipsa().shipments().forReference(id).size()).as(id).isLessThanOrEqualTo(1);
             List<OrderState> path = path(id);
             assertThat(path).as(id).doesNotHaveDuplicates();
         }
+    }
+
+    private static CarrierSimulator tipsa() {
+        return cloud.carriers().get("tipsa");
     }
 
     private static void place(OrderGenerator generator, String name, Consumer<ObjectNode> twist, String simulation)

@@ -1,4 +1,6 @@
-package io.shipbridge.config;
+package io.shipbridge.app;
+
+import io.shipbridge.config.Config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

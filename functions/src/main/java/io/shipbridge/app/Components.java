@@ -1,12 +1,19 @@
-package io.shipbridge.config;
+package io.shipbridge.app;
 
 import com.amazonaws.xray.interceptors.TracingInterceptor;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonNode;
 import io.shipbridge.carrier.Address;
 import io.shipbridge.carrier.Carrier;
+import io.shipbridge.carrier.CarrierAvailability;
+import io.shipbridge.carrier.CarrierContext;
+import io.shipbridge.carrier.CarrierModule;
+import io.shipbridge.carrier.CarrierModules;
 import io.shipbridge.carrier.CarrierProfile;
 import io.shipbridge.carrier.Carriers;
-import io.shipbridge.carrier.tipsa.TipsaCarrier;
-import io.shipbridge.carrier.tipsa.TipsaSettings;
+import io.shipbridge.config.Config;
+import io.shipbridge.config.Json;
+import io.shipbridge.config.Secrets;
 import io.shipbridge.fulfilment.Cancellation;
 import io.shipbridge.fulfilment.CarrierAssignment;
 import io.shipbridge.fulfilment.FailureRecording;
@@ -49,12 +56,8 @@ import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
-import java.util.List;
+import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -214,11 +217,13 @@ public final class Components {
     }
 
     public CarrierAssignment carrierAssignment() {
-        OrderWeigher weigher = new OrderWeigher(skus.get()::weights,
+        OrderWeigher weigher = new OrderWeigher(skus.get()::items,
                 new BigDecimal(config.get("DEFAULT_SKU_WEIGHT_KG", "1.0")));
-        List<String> enabled = config.list("ENABLED_CARRIERS");
-        Set<String> available = new HashSet<>(enabled.isEmpty() ? List.of("tipsa") : enabled);
-        return new CarrierAssignment(orders.get(), weigher, ruleSet(), available,
+        Supplier<JsonNode> carrierSecret = config.optional("CARRIER_SECRET_ARN").isPresent()
+                ? secrets.get().parsed("CARRIER_SECRET_ARN", raw -> secrets.get().jsonObject("CARRIER_SECRET_ARN", raw))
+                : Json.MAPPER::createObjectNode;
+        return new CarrierAssignment(orders.get(), weigher, ruleSet(),
+                new CarrierAvailability(CarrierModules.installed(), config, carrierSecret),
                 config.get("SHIP_FROM_COUNTRY", "ES"));
     }
 
@@ -232,12 +237,10 @@ public final class Components {
 
     public TrackingPublication trackingPublication() {
         Map<String, String> codes = config.optional("MIRAKL_CARRIER_CODES")
-                .map(json -> Json.read(json, new com.fasterxml.jackson.core.type.TypeReference<Map<String, String>>() {
+                .map(json -> Json.read(json, new TypeReference<Map<String, String>>() {
                 })).orElse(Map.of());
-        Map<String, CarrierProfile> profiles = new HashMap<>();
-        if (config.optional("TIPSA_AGENCY_CODE").isPresent()) {
-            profiles.put("tipsa", TipsaSettings.profile(config));
-        }
+        Map<String, CarrierProfile> profiles = new LinkedHashMap<>();
+        CarrierModules.installed().all().forEach(module -> profiles.put(module.id(), module.profile(config)));
         return new TrackingPublication(orders.get(), mirakl.get(),
                 new MiraklCarrierDirectory(mirakl.get(), codes, clock), profiles, clock);
     }
@@ -255,10 +258,8 @@ public final class Components {
     }
 
     public TrackingPoller trackingPoller() {
-        return new TrackingPoller(carriers.get(), shipments.get(), trackingQueue(), clock, sleeper,
-                (int) config.getLong("POLL_BATCH_SIZE", 50),
-                Map.of("tipsa", (int) config.getLong("TIPSA_TRACKING_CALLS_PER_MINUTE", 60)),
-                (int) config.getLong("TRACKING_CALLS_PER_MINUTE", 20));
+        return new TrackingPoller(carriers.get(), config, shipments.get(), trackingQueue(), clock, sleeper,
+                (int) config.getLong("POLL_BATCH_SIZE", 50));
     }
 
     public WebhookIntake webhookIntake() {
@@ -289,13 +290,16 @@ public final class Components {
         };
     }
 
+    /** The carriers whose settings this function has, each connected (its secret read) on first use. */
     private Carriers buildCarriers() {
-        List<Carrier> configured = new ArrayList<>();
-        if (TipsaSettings.isConfigured(config)) {
-            configured.add(new TipsaCarrier(TipsaSettings.from(config, secrets.get()), http.get(), operations.get(),
-                    clock));
-        }
-        return new Carriers(configured);
+        return new Carriers(CarrierModules.installed().all().stream().filter(m -> m.isConfigured(config)).toList(),
+                this::connect);
+    }
+
+    private Carrier connect(CarrierModule module) {
+        CarrierContext.CarrierSecret secret = field -> secrets.get().field("CARRIER_SECRET_ARN",
+                "/" + module.id() + "/" + field);
+        return module.connect(new CarrierContext(config, secret, http.get(), operations.get(), clock, sleeper));
     }
 
     private static CacheManager secretsCache() {

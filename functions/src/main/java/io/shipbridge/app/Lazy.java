@@ -1,4 +1,4 @@
-package io.shipbridge.config;
+package io.shipbridge.app;
 
 import java.util.function.Supplier;
 

@@ -1,11 +1,11 @@
-package io.shipbridge.local.sim;
+package io.shipbridge.local.sim.carrier;
 
-import io.shipbridge.carrier.tipsa.TipsaStatusCodes;
-import io.shipbridge.config.Json;
-import io.shipbridge.local.time.SimulatedTime;
-import io.shipbridge.webhook.WebhookSignature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.shipbridge.config.Json;
+import io.shipbridge.local.sim.Faults;
+import io.shipbridge.local.time.SimulatedTime;
+import io.shipbridge.webhook.WebhookSignature;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -21,15 +21,16 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.random.RandomGenerator;
 
 /**
- * A tracking aggregator following TIPSA shipments that pushes their new states to Shipbridge's webhook, signed as
- * Standard Webhooks says, every few simulated minutes; at its duplicate rate it delivers a webhook twice, as real
- * senders do after a lost acknowledgement.
+ * A tracking aggregator following every simulated carrier's shipments, pushing their new states to Shipbridge's
+ * webhook route ({@code /api/v1/carriers/<carrier>/webhook}) in each carrier's own codes, signed as Standard Webhooks
+ * says, every few simulated minutes; at its duplicate rate it delivers a webhook twice, as real senders do after a
+ * lost acknowledgement.
  */
 public final class WebhookSender implements AutoCloseable {
     private final SimulatedTime time;
     private final RandomGenerator random;
-    private final TipsaSimulator tipsa;
-    private final URI webhook;
+    private final CarrierSimulators carriers;
+    private final URI api;
     private final byte[] secret;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private final Map<String, Integer> pushed = new ConcurrentHashMap<>();
@@ -39,11 +40,13 @@ public final class WebhookSender implements AutoCloseable {
     private volatile Faults faults = Faults.NONE;
     private SimulatedTime.Timer schedule;
 
-    public WebhookSender(SimulatedTime time, RandomGenerator random, TipsaSimulator tipsa, URI webhook, byte[] secret) {
+    /** @param api the HTTP API's base URL; @param secret the signing secret the webhooks' secret holds for every carrier */
+    public WebhookSender(SimulatedTime time, RandomGenerator random, CarrierSimulators carriers, URI api,
+            byte[] secret) {
         this.time = time;
         this.random = random;
-        this.tipsa = tipsa;
-        this.webhook = webhook;
+        this.carriers = carriers;
+        this.api = api;
         this.secret = secret.clone();
     }
 
@@ -67,34 +70,41 @@ public final class WebhookSender implements AutoCloseable {
         return refused.get();
     }
 
-    /** Pushes, for every shipment, the states it reached since the last push. */
+    /** Pushes, for every shipment of every carrier, the states it reached since the last push. */
     public synchronized void pushNewStates() {
         Instant now = time.instant();
-        for (TipsaSimulator.Shipment shipment : tipsa.shipments()) {
-            List<Map.Entry<String, Instant>> states = shipment.statesAt(now);
-            int already = pushed.getOrDefault(shipment.albaran(), 0);
-            if (states.size() <= already) {
-                continue;
-            }
-            ObjectNode body = Json.MAPPER.createObjectNode().put("tracking_number", shipment.albaran());
-            ArrayNode events = body.putArray("events");
-            for (Map.Entry<String, Instant> state : states.subList(already, states.size())) {
-                events.addObject().put("code", state.getKey())
-                        .put("description", TipsaStatusCodes.describe(state.getKey()))
-                        .put("occurred_at", state.getValue().toString());
-            }
-            String id = "msg_" + shipment.albaran() + "_" + states.size();
-            if (send(id, body.toString())) {
-                pushed.put(shipment.albaran(), states.size());
-                if (faults.duplicate(random)) {
-                    duplicates.incrementAndGet();
-                    send(id, body.toString());
-                }
+        for (CarrierSimulator carrier : carriers.all()) {
+            for (SimulatedShipment shipment : carrier.shipments().all()) {
+                push(carrier, shipment, shipment.reachedBy(now));
             }
         }
     }
 
-    private boolean send(String id, String body) {
+    private void push(CarrierSimulator carrier, SimulatedShipment shipment, List<Map.Entry<Milestone, Instant>> states) {
+        String key = carrier.carrierId() + "/" + shipment.trackingNumber();
+        int already = pushed.getOrDefault(key, 0);
+        if (states.size() <= already) {
+            return;
+        }
+        ObjectNode body = Json.MAPPER.createObjectNode().put("tracking_number", shipment.trackingNumber());
+        ArrayNode events = body.putArray("events");
+        for (Map.Entry<Milestone, Instant> state : states.subList(already, states.size())) {
+            CarrierSimulator.StatusCode code = carrier.codeOf(state.getKey());
+            events.addObject().put("code", code.code()).put("description", code.description())
+                    .put("occurred_at", state.getValue().toString());
+        }
+        String id = "msg_" + carrier.carrierId() + "_" + shipment.trackingNumber() + "_" + states.size();
+        URI webhook = URI.create(api + "/api/v1/carriers/" + carrier.carrierId() + "/webhook");
+        if (send(webhook, id, body.toString())) {
+            pushed.put(key, states.size());
+            if (faults.duplicate(random)) {
+                duplicates.incrementAndGet();
+                send(webhook, id, body.toString());
+            }
+        }
+    }
+
+    private boolean send(URI webhook, String id, String body) {
         long timestamp = time.instant().getEpochSecond();
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
         HttpRequest request = HttpRequest.newBuilder(webhook).timeout(Duration.ofSeconds(5))

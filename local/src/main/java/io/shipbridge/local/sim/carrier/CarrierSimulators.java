@@ -1,0 +1,90 @@
+package io.shipbridge.local.sim.carrier;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.shipbridge.config.Json;
+import io.shipbridge.local.sim.Faults;
+import io.shipbridge.local.time.SimulatedTime;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.ServiceLoader;
+import java.util.SplittableRandom;
+
+/** Every carrier simulator on the class path, started together for one simulated world. */
+public final class CarrierSimulators implements AutoCloseable {
+    private final Map<String, CarrierSimulator> byCarrier = new LinkedHashMap<>();
+    private final Troubles troubles = new Troubles();
+
+    /**
+     * @param firstPort the first simulator listens there, the next on the port after, and so on; 0 for any free ports
+     */
+    public CarrierSimulators(SimulatedTime time, SplittableRandom random, DeliveryTimeline timeline, int firstPort) {
+        int port = firstPort;
+        for (CarrierSimulatorModule module : modules()) {
+            byCarrier.put(module.carrierId(), module.start(new SimulatorContext(time, random.split(), timeline,
+                    troubles, port)));
+            port = port == 0 ? 0 : port + 1;
+        }
+    }
+
+    /** The simulator modules on the class path, by carrier id. */
+    public static List<CarrierSimulatorModule> modules() {
+        return ServiceLoader.load(CarrierSimulatorModule.class, CarrierSimulators.class.getClassLoader()).stream()
+                .map(ServiceLoader.Provider::get).sorted(Comparator.comparing(CarrierSimulatorModule::carrierId))
+                .toList();
+    }
+
+    public List<CarrierSimulator> all() {
+        return List.copyOf(byCarrier.values());
+    }
+
+    public Optional<CarrierSimulator> find(String carrierId) {
+        return Optional.ofNullable(byCarrier.get(carrierId));
+    }
+
+    public CarrierSimulator get(String carrierId) {
+        return find(carrierId).orElseThrow(() -> new IllegalArgumentException("No simulator for carrier "
+                + carrierId + " (simulated: " + byCarrier.keySet() + ")"));
+    }
+
+    /** The template parameters pointing a deployment at every simulator. */
+    public Map<String, String> templateParameters() {
+        Map<String, String> parameters = new LinkedHashMap<>();
+        byCarrier.values().forEach(simulator -> parameters.putAll(simulator.templateParameters()));
+        return parameters;
+    }
+
+    public Map<String, String> functionSettings() {
+        Map<String, String> settings = new LinkedHashMap<>();
+        byCarrier.values().forEach(simulator -> settings.putAll(simulator.functionSettings()));
+        return settings;
+    }
+
+    /** The carriers' secret with every simulated carrier's entry. */
+    public ObjectNode carrierSecret() {
+        ObjectNode secret = Json.MAPPER.createObjectNode();
+        byCarrier.forEach((id, simulator) -> secret.set(id, simulator.secret()));
+        return secret;
+    }
+
+    /** Scripts what goes wrong for an order's shipment, at whichever carrier ships it. */
+    public void script(String reference, Trouble trouble) {
+        troubles.script(reference, trouble);
+    }
+
+    public void faults(Faults faults) {
+        byCarrier.values().forEach(simulator -> simulator.faults(faults));
+    }
+
+    /** The shipments any carrier has under this reference, not cancelled. */
+    public List<SimulatedShipment> shipmentsFor(String reference) {
+        return byCarrier.values().stream().flatMap(s -> s.shipments().forReference(reference).stream()).toList();
+    }
+
+    @Override
+    public void close() {
+        byCarrier.values().forEach(CarrierSimulator::close);
+    }
+}

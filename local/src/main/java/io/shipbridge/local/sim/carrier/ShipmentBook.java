@@ -1,0 +1,73 @@
+package io.shipbridge.local.sim.carrier;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.shipbridge.local.time.SimulatedTime;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.random.RandomGenerator;
+
+/** The shipments one simulated carrier has recorded, each with its delivery plan in simulated time. */
+public final class ShipmentBook {
+    private final String carrier;
+    private final SimulatedTime time;
+    private final RandomGenerator random;
+    private final DeliveryTimeline timeline;
+    private final Troubles troubles;
+    private final List<SimulatedShipment> shipments = new CopyOnWriteArrayList<>();
+
+    public ShipmentBook(String carrier, SimulatorContext context) {
+        this.carrier = carrier;
+        this.time = context.time();
+        this.random = context.random();
+        this.timeline = context.timeline();
+        this.troubles = context.troubles();
+    }
+
+    /** Records a shipment now; its milestones follow the timeline, or stop where its order's trouble says. */
+    public synchronized SimulatedShipment record(String trackingNumber, String carrierShipmentId, String reference,
+            String postcode, String countryCode, int parcels, ObjectNode request) {
+        SimulatedShipment shipment = new SimulatedShipment(carrier, trackingNumber, carrierShipmentId, reference,
+                postcode, countryCode, parcels, request, timeline.plan(time.instant(), troubles.of(reference), random),
+                new boolean[] {false});
+        shipments.add(shipment);
+        return shipment;
+    }
+
+    /** Whether recording a shipment for this reference meets the carrier down (a scripted trouble). */
+    public boolean isDownFor(String reference) {
+        return troubles.of(reference) == Trouble.DOWN;
+    }
+
+    public List<SimulatedShipment> all() {
+        return List.copyOf(shipments);
+    }
+
+    /** The shipments recorded under a reference and not cancelled. */
+    public List<SimulatedShipment> forReference(String reference) {
+        return shipments.stream().filter(s -> s.reference() != null && s.reference().equals(reference)
+                && !s.isCancelled()).toList();
+    }
+
+    public Optional<SimulatedShipment> byTrackingNumber(String trackingNumber) {
+        return shipments.stream().filter(s -> s.trackingNumber().equals(trackingNumber)).findFirst();
+    }
+
+    public Optional<SimulatedShipment> byCarrierId(String carrierShipmentId) {
+        return shipments.stream().filter(s -> carrierShipmentId.equals(s.carrierShipmentId())).findFirst();
+    }
+
+    /** Cancels a shipment the courier has not collected; false when it has (or it is unknown). */
+    public synchronized boolean cancel(SimulatedShipment shipment) {
+        if (shipment.collectedBy(time.instant())) {
+            return false;
+        }
+        shipment.cancel();
+        return true;
+    }
+
+    /** How many shipments were recorded, cancelled ones included. */
+    public int created() {
+        return shipments.size();
+    }
+}
