@@ -46,6 +46,7 @@ class SampleEventsTest {
 
     private static final String ORDER = "1045281-A";
     private static final String TRACKING_NUMBER = "0128346565";
+    private static final String CARRIER_WEBHOOK = "carrier-webhook";
     private static final Map<String, String> HANDLER_OF_EVENT = Map.ofEntries(
             Map.entry("fetch-orders-schedule.json", "FetchOrdersHandler"),
             Map.entry("fetch-orders-manual.json", "FetchOrdersHandler"),
@@ -56,20 +57,20 @@ class SampleEventsTest {
             Map.entry("tracking-poller.json", "TrackingPollerHandler"),
             Map.entry("tracking-consumer.json", "TrackingConsumerHandler"),
             Map.entry("push-tracking.json", "PushTrackingHandler"),
-            Map.entry("carrier-webhook.json", "CarrierWebhookHandler"),
             Map.entry("record-failure.json", "RecordFailureHandler"));
 
     @Test
     void everySampleEventIsRunHereAndEveryHandlerHasOne() throws IOException {
         try (Stream<Path> files = Files.list(Fixtures.repositoryFile("events"))) {
-            assertThat(files.map(f -> f.getFileName().toString())).containsExactlyInAnyOrderElementsOf(
-                    HANDLER_OF_EVENT.keySet());
+            assertThat(files.map(f -> f.getFileName().toString()).filter(f -> !f.startsWith(CARRIER_WEBHOOK)))
+                    .containsExactlyInAnyOrderElementsOf(HANDLER_OF_EVENT.keySet());
         }
+        assertThat(carrierWebhookSamples()).contains("carrier-webhook.json");
         try (Stream<Path> handlers = Files.list(Fixtures.repositoryFile(
                 "functions/src/main/java/io/shipbridge/handler"))) {
             assertThat(handlers.map(f -> f.getFileName().toString().replace(".java", ""))
                     .filter(n -> n.endsWith("Handler") && !n.equals("TaskHandler")))
-                    .containsExactlyInAnyOrderElementsOf(Set.copyOf(HANDLER_OF_EVENT.values()));
+                    .containsExactlyInAnyOrderElementsOf(union(HANDLER_OF_EVENT.values(), "CarrierWebhookHandler"));
         }
     }
 
@@ -149,6 +150,25 @@ class SampleEventsTest {
     }
 
     @Test
+    void everyCarriersSampleWebhookIsAcceptedAndQueuesItsEventsForThatCarrier() throws IOException {
+        Components components = STACK.components();
+        for (String file : carrierWebhookSamples()) {
+            APIGatewayV2HTTPEvent webhook = EventLoader.loadApiGatewayHttpEvent(eventPath(file));
+            String carrier = webhook.getPathParameters().get("carrier");
+            STACK.clock().set(Instant.ofEpochSecond(Long.parseLong(webhook.getHeaders().get("webhook-timestamp"))));
+            STACK.drainQueue();
+
+            assertThat(new CarrierWebhookHandler(components).handleRequest(webhook, context("CarrierWebhookFunction"))
+                    .getStatusCode()).as(file).isEqualTo(202);
+            List<JsonNode> queued = STACK.drainQueue().stream().map(m -> Json.read(m.body(), JsonNode.class)).toList();
+            assertThat(queued).as(file).hasSize(Json.read(webhook.getBody(), JsonNode.class).path("events").size())
+                    .allSatisfy(update -> assertThat(update.path("carrier").asText()).isEqualTo(carrier));
+            assertThat(queued).as(file + ": every code known to the carrier's table")
+                    .noneSatisfy(update -> assertThat(update.path("status").asText()).isEqualTo("unknown"));
+        }
+    }
+
+    @Test
     void theSampleFailureReportFailsTheOrderWithItsReason() {
         TestStack.METRICS.clear();
         Components components = STACK.components();
@@ -194,6 +214,20 @@ class SampleEventsTest {
 
     private static String eventPath(String file) {
         return Fixtures.repositoryFile("events/" + file).toString();
+    }
+
+    /** {@code carrier-webhook.json} (TIPSA) and one {@code carrier-webhook-<carrier>.json} per other carrier. */
+    private static List<String> carrierWebhookSamples() throws IOException {
+        try (Stream<Path> files = Files.list(Fixtures.repositoryFile("events"))) {
+            return files.map(f -> f.getFileName().toString()).filter(f -> f.startsWith(CARRIER_WEBHOOK)).sorted()
+                    .toList();
+        }
+    }
+
+    private static Set<String> union(java.util.Collection<String> values, String more) {
+        Set<String> all = new java.util.HashSet<>(values);
+        all.add(more);
+        return all;
     }
 
     private static LambdaContext context(String function) {

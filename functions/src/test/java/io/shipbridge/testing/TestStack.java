@@ -3,8 +3,11 @@ package io.shipbridge.testing;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.shipbridge.app.Components;
+import io.shipbridge.carrier.CarrierModules;
 import io.shipbridge.config.Config;
+import io.shipbridge.config.Json;
 import io.shipbridge.standins.CloudFormationTemplate;
 import io.shipbridge.standins.LocalAws;
 import io.shipbridge.standins.RecordedMetrics;
@@ -127,8 +130,10 @@ public final class TestStack implements BeforeAllCallback, BeforeEachCallback, A
     private void putSecrets() {
         aws.putSecret("MiraklApiKeySecret", "{\"apiKey\":\"" + MiraklStub.API_KEY + "\"}");
         aws.putSecret("CarrierCredentialsSecret", "{\"tipsa\":{\"password\":\"tipsa-test-password\"}}");
-        aws.putSecret("WebhookSigningSecret", "{\"tipsa\":[\"" + WEBHOOK_SECRET + "\",\"" + ROTATED_WEBHOOK_SECRET
-                + "\"]}");
+        ObjectNode webhooks = Json.MAPPER.createObjectNode();
+        CarrierModules.installed().ids().forEach(carrier -> webhooks.putArray(carrier).add(WEBHOOK_SECRET)
+                .add(ROTATED_WEBHOOK_SECRET));
+        aws.putSecret("WebhookSigningSecret", webhooks.toString());
     }
 
     /** The settings that point an AWS SDK client at the stand-ins (endpoints, region). */
