@@ -1,5 +1,6 @@
 package io.shipbridge.local.demo;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.shipbridge.config.Json;
 import java.io.IOException;
@@ -20,7 +21,18 @@ public record DemoReport(int orders, boolean passed, Map<String, Integer> byStat
         Map<String, CarrierUse> carriers, List<Double> simulatedHours, Map<String, List<Double>> stepMinutes, List<Double> wallLatencySeconds,
         double timeScale, double wallSeconds, double processingSeconds, double startupSeconds, Duration simulated,
         Map<Metric, Double> calls, List<FunctionUse> functions, Map<String, Double> metrics, List<String> otherEndings,
-        List<String> problems) {
+        List<OrderOutcome> orderOutcomes, List<String> problems) {
+
+    /**
+     * How one order ended.
+     *
+     * @param finalState  its state, or {@code NOT_TAKEN_IN}
+     * @param reason      the last reason in its history (why it failed, was cancelled...)
+     * @param voidByHand  its order was cancelled after its shipment was made, and nobody could cancel that here
+     */
+    public record OrderOutcome(String orderId, String finalState, String carrier, String trackingNumber, String reason,
+            boolean voidByHand) {
+    }
 
     /** How much one function of the template was used: invocations, failed ones, wall time spent in it. */
     public record FunctionUse(String name, long invocations, long errors, Duration busy) {
@@ -113,6 +125,11 @@ public record DemoReport(int orders, boolean passed, Map<String, Integer> byStat
                 out.println("    ... and " + (otherEndings.size() - 20) + " more");
             }
         }
+        List<OrderOutcome> toVoid = orderOutcomes.stream().filter(OrderOutcome::voidByHand).toList();
+        if (!toVoid.isEmpty()) {
+            out.println("  shipments to void by hand (their orders were cancelled; the carrier could not cancel them):");
+            toVoid.forEach(o -> out.printf("    %s %s %s%n", o.orderId(), o.carrier(), o.trackingNumber()));
+        }
         if (!problems.isEmpty()) {
             out.println("  problems:");
             problems.stream().limit(20).forEach(problem -> out.println("    " + problem));
@@ -147,6 +164,10 @@ public record DemoReport(int orders, boolean passed, Map<String, Integer> byStat
         functions.forEach(f -> byFunction.putObject(f.name()).put("invocations", f.invocations())
                 .put("errors", f.errors()).put("meanMillis", f.meanMillis()));
         json.set("otherEndings", Json.MAPPER.valueToTree(otherEndings));
+        ArrayNode outcomes = json.putArray("orderOutcomes");
+        orderOutcomes.forEach(o -> outcomes.addObject().put("orderId", o.orderId()).put("finalState", o.finalState())
+                .put("carrier", o.carrier()).put("trackingNumber", o.trackingNumber()).put("reason", o.reason())
+                .put("voidByHand", o.voidByHand()));
         json.set("metrics", Json.MAPPER.valueToTree(metrics));
         json.set("problems", Json.MAPPER.valueToTree(problems));
         Files.writeString(file, Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(json));
