@@ -71,7 +71,7 @@ final class SeurResponses {
                 continue;
             }
             try {
-                labels.add(format == LabelFormat.PDF ? Base64.getMimeDecoder().decode(content)
+                labels.add(format == LabelFormat.PDF ? Base64.getDecoder().decode(content.replaceAll("\\s", ""))
                         : content.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
             } catch (IllegalArgumentException e) {
                 throw new CarrierUnavailableException(SeurModule.ID, "label is not valid base64", e);
