@@ -11,6 +11,7 @@ import io.shipbridge.carrier.CarrierModule;
 import io.shipbridge.carrier.CarrierModules;
 import io.shipbridge.carrier.CarrierProfile;
 import io.shipbridge.carrier.Carriers;
+import io.shipbridge.catalog.CatalogImport;
 import io.shipbridge.config.Config;
 import io.shipbridge.config.Json;
 import io.shipbridge.config.Secrets;
@@ -34,6 +35,7 @@ import io.shipbridge.mirakl.MiraklOrderFeed;
 import io.shipbridge.mirakl.MiraklSettings;
 import io.shipbridge.selection.CarrierRuleSet;
 import io.shipbridge.selection.OrderWeigher;
+import io.shipbridge.storage.BucketFiles;
 import io.shipbridge.storage.FetchCursorStore;
 import io.shipbridge.storage.LabelStore;
 import io.shipbridge.storage.OperationsLogStore;
@@ -69,6 +71,8 @@ import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.S3Configuration;
+import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 import software.amazon.awssdk.services.sfn.SfnClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
@@ -118,7 +122,8 @@ public final class Components {
     private final Lazy<ShipmentIndex> shipments = new Lazy<>(() -> new ShipmentIndex(dynamoDb.get(), table()));
     private final Lazy<SkuCatalogStore> skus = new Lazy<>(() -> new SkuCatalogStore(dynamoDb.get(), table()));
     private final Lazy<SettingsStore> settings = new Lazy<>(() -> new SettingsStore(dynamoDb.get(), table()));
-    private final Lazy<LabelStore> labels = new Lazy<>(() -> new LabelStore(s3.get(),
+    private final Lazy<S3Presigner> presigner = new Lazy<>(this::buildPresigner);
+    private final Lazy<LabelStore> labels = new Lazy<>(() -> new LabelStore(s3.get(), presigner.get(),
             config().required("LABEL_BUCKET")));
 
     private final Lazy<Secrets> secrets = new Lazy<>(() -> new Secrets(SecretsProvider.builder()
@@ -245,6 +250,11 @@ public final class Components {
                 new MiraklCarrierDirectory(mirakl.get(), codes, clock), profiles, clock);
     }
 
+    public CatalogImport catalogImport() {
+        return new CatalogImport(new BucketFiles(s3.get(), config.required("LABEL_BUCKET")), skus.get()::putAll,
+                operations.get(), clock);
+    }
+
     public FailureRecording failureRecording() {
         return new FailureRecording(orders.get());
     }
@@ -300,6 +310,16 @@ public final class Components {
         CarrierContext.CarrierSecret secret = field -> secrets.get().field("CARRIER_SECRET_ARN",
                 "/" + module.id() + "/" + field);
         return module.connect(new CarrierContext(config, secret, http.get(), operations.get(), clock, sleeper));
+    }
+
+    /** Signs label links as the S3 client would call S3: same credentials, region and (local) endpoint. */
+    private S3Presigner buildPresigner() {
+        S3Presigner.Builder builder = S3Presigner.builder().credentialsProvider(credentials)
+                .serviceConfiguration(S3Configuration.builder().pathStyleAccessEnabled(Boolean.parseBoolean(
+                        config.get("AWS_S3_FORCE_PATH_STYLE", "false"))).build());
+        config.optional("AWS_ENDPOINT_URL_S3").ifPresent(url -> builder.endpointOverride(URI.create(url)));
+        config.optional("AWS_REGION").ifPresent(region -> builder.region(Region.of(region)));
+        return builder.build();
     }
 
     private static CacheManager secretsCache() {

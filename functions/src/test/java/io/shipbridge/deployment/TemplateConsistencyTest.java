@@ -92,6 +92,16 @@ class TemplateConsistencyTest {
                     }
                     case "StateMachineTask" -> assertThat(RequestStreamHandler.class).as(function.logicalId())
                             .isAssignableFrom(type);
+                    case "EventBridgeRule" -> {
+                        assertThat(RequestStreamHandler.class).as(function.logicalId()).isAssignableFrom(type);
+                        JsonNode pattern = function.properties().path("Events").findParent("Pattern").path("Pattern");
+                        assertThat(pattern.path("source").toString()).as(function.logicalId() + " pattern")
+                                .isEqualTo("[\"aws.s3\"]");
+                        Object input = Json.MAPPER.readValue(Fixtures.repositoryText("events/import-catalog.json"),
+                                taskInputType(type));
+                        assertThat(input.toString()).as("the handler reads S3's Object Created event")
+                                .contains("catalog/");
+                    }
                     default -> throw new AssertionError(function.logicalId() + ": trigger " + trigger
                             + " is not checked here: add it");
                 }

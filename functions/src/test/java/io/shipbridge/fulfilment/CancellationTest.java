@@ -6,7 +6,9 @@ import io.shipbridge.app.Components;
 import io.shipbridge.operations.OperationRecord;
 import io.shipbridge.operations.OperationStatus;
 import io.shipbridge.order.OrderState;
+import io.shipbridge.order.Shipment;
 import io.shipbridge.order.StatusChange;
+import io.shipbridge.order.TransitionRequest;
 import io.shipbridge.testing.MiraklOrders;
 import io.shipbridge.testing.OrderScenarios;
 import io.shipbridge.testing.TestStack;
@@ -52,6 +54,26 @@ class CancellationTest {
                     assertThat(row.message()).contains("void shipment " + order.trackingNumber() + " by hand")
                             .contains("refused");
                 });
+    }
+
+    @Test
+    void aShipmentWithACarrierThatHasNoCancellationIsRecordedAsOneToVoidByHand() {
+        Components components = STACK.with("CORREOSEXPRESS_BASE_URL", "https://www.test.cexpr.es/wsps/")
+                .with("CORREOSEXPRESS_USER", "123450001_WS").with("CORREOSEXPRESS_REQUESTER", "I123450001")
+                .with("CORREOSEXPRESS_CLIENT_CODE", "123450001").components();
+        String id = OrderScenarios.pendingPost(components, "BOOK-SET", 2, "FR", "75011");
+        components.orders().transition(components.orders().get(id), TransitionRequest.to(OrderState.POSTED, "test",
+                "shipped").withShipment(new Shipment("correosexpress", "9330001000012345", null,
+                        "labels/correosexpress/" + id + "/9330001000012345.pdf", "PDF", TestStack.START)));
+
+        cancelOnMirakl(components, id);
+
+        assertThat(components.orders().get(id).state()).isEqualTo(OrderState.CANCELLED);
+        assertThat(cancelled(components, id).details()).containsEntry("carrierCancel", "none: void by hand");
+        assertThat(components.operations().forOrder(id)).filteredOn(r -> r.action().equals(Cancellation.VOID_BY_HAND))
+                .singleElement().satisfies(row -> assertThat(row.message())
+                        .contains("void shipment 9330001000012345 by hand at correosexpress")
+                        .contains("offers no cancellation"));
     }
 
     private static void cancelOnMirakl(Components components, String id) {

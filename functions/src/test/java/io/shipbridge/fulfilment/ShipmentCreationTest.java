@@ -20,6 +20,11 @@ import io.shipbridge.testing.TestStack;
 import io.shipbridge.testing.TipsaStub;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -44,6 +49,9 @@ class ShipmentCreationTest {
         assertThat(shipment.labelKey()).isEqualTo("labels/tipsa/" + id + "/" + albaran(id, "65") + ".pdf");
         assertThat(components.labels().get(shipment.labelKey())).isEqualTo(TipsaStub.LABEL_PDF);
         assertThat(components.shipments().orderOf("tipsa", albaran(id, "65"))).contains(id);
+        URI link = components.labels().link(shipment.labelKey());
+        assertThat(link.getQuery()).contains("X-Amz-Expires=900").contains("X-Amz-Signature=");
+        assertThat(download(link)).isEqualTo(TipsaStub.LABEL_PDF);
         assertThat(components.shipments().inFlight("tipsa", 1000)).anySatisfy(s ->
                 assertThat(s.orderId()).isEqualTo(id));
         StatusChange posted = last(components, id);
@@ -152,6 +160,15 @@ class ShipmentCreationTest {
     }
 
     /** A tracking number of this test's own: the stand-ins hold every test's shipments. */
+    private static byte[] download(URI link) {
+        try {
+            return HttpClient.newHttpClient().send(HttpRequest.newBuilder(link).build(),
+                    HttpResponse.BodyHandlers.ofByteArray()).body();
+        } catch (IOException | InterruptedException e) {
+            throw new AssertionError("Cannot download " + link, e);
+        }
+    }
+
     private static String albaran(String orderId, String suffix) {
         return "01" + orderId.substring(1, 7) + suffix;
     }

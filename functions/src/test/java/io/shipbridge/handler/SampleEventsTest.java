@@ -57,7 +57,8 @@ class SampleEventsTest {
             Map.entry("tracking-poller.json", "TrackingPollerHandler"),
             Map.entry("tracking-consumer.json", "TrackingConsumerHandler"),
             Map.entry("push-tracking.json", "PushTrackingHandler"),
-            Map.entry("record-failure.json", "RecordFailureHandler"));
+            Map.entry("record-failure.json", "RecordFailureHandler"),
+            Map.entry("import-catalog.json", "ImportCatalogHandler"));
 
     @Test
     void everySampleEventIsRunHereAndEveryHandlerHasOne() throws IOException {
@@ -214,6 +215,20 @@ class SampleEventsTest {
 
     private static String eventPath(String file) {
         return Fixtures.repositoryFile("events/" + file).toString();
+    }
+
+    @Test
+    void theSampleCatalogUploadIsImported() {
+        Components components = STACK.components();
+        STACK.aws().s3().putObject(p -> p.bucket(STACK.aws().resources().bucketName("LabelBucket"))
+                .key("catalog/skus-2026-11.csv"), software.amazon.awssdk.core.sync.RequestBody.fromString(
+                        "sku,weight_kg,length_cm,width_cm,height_cm\nSKU-SAMPLE-1,1.25,30,20,10\nSKU-SAMPLE-2,0.4,,,\n"));
+
+        JsonNode outcome = task(new ImportCatalogHandler(components), "import-catalog.json");
+
+        assertThat(outcome.path("imported").asInt()).isEqualTo(2);
+        assertThat(components.skuCatalog().items(List.of("SKU-SAMPLE-1", "SKU-SAMPLE-2")).get("SKU-SAMPLE-1")
+                .dimensionsCm().heightCm()).isEqualByComparingTo("10");
     }
 
     /** {@code carrier-webhook.json} (TIPSA) and one {@code carrier-webhook-<carrier>.json} per other carrier. */

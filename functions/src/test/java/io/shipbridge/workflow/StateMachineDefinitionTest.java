@@ -102,7 +102,17 @@ class StateMachineDefinitionTest {
             assertThat(type.getMethods()).as(handler).anyMatch(m -> m.getName().equals("handleRequest"));
             assertThat(type.getConstructor()).isNotNull();
         }
-        assertThat(functions).hasSize(10);
+        java.util.Set<String> named = new java.util.TreeSet<>();
+        functions.forEach(f -> {
+            String handler = f.properties().path("Handler").asText();
+            named.add(handler.substring(handler.lastIndexOf('.') + 1, handler.indexOf("::")));
+        });
+        try (java.util.stream.Stream<java.nio.file.Path> sources = java.nio.file.Files.list(
+                io.shipbridge.testing.Fixtures.repositoryFile("functions/src/main/java/io/shipbridge/handler"))) {
+            assertThat(named).as("every handler class is a function of the template").containsExactlyInAnyOrderElementsOf(
+                    sources.map(p -> p.getFileName().toString().replace(".java", ""))
+                            .filter(n -> n.endsWith("Handler") && !n.equals("TaskHandler")).toList());
+        }
     }
 
     private static List<JsonNode> states() {

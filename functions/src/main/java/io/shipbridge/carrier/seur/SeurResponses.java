@@ -1,13 +1,13 @@
 package io.shipbridge.carrier.seur;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.shipbridge.carrier.CarrierAnswers;
 import io.shipbridge.carrier.CarrierRejectedException;
 import io.shipbridge.carrier.CarrierUnavailableException;
 import io.shipbridge.carrier.CreatedShipment;
 import io.shipbridge.carrier.LabelFormat;
 import io.shipbridge.carrier.TrackingEvent;
 import io.shipbridge.config.Json;
-import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -180,17 +180,7 @@ final class SeurResponses {
     }
 
     static JsonNode json(String body) {
-        try {
-            JsonNode root = body == null ? null : Json.MAPPER.readTree(body);
-            if (root != null && root.isObject()) {
-                return root;
-            }
-        } catch (IOException notJson) {
-            // reported below, with the start of what came
-        }
-        String start = body == null ? "" : body.strip();
-        throw new CarrierUnavailableException(SeurModule.ID, "answer is not JSON: "
-                + (start.length() > 120 ? start.substring(0, 120) + "..." : start), null);
+        return CarrierAnswers.jsonObject(SeurModule.ID, body);
     }
 
     private static List<String> texts(JsonNode array) {

@@ -63,6 +63,15 @@ public final class ShipbridgeLocal {
                 + " x-simulation).")
         Path seedFile;
 
+        @Option(names = "--catalog", description = "A SKU catalog CSV (sku,weight_kg[,length_cm,width_cm,height_cm])"
+                + " to upload under catalog/ after the demo's own, as a seller does.")
+        Path catalog;
+
+        /** The demo catalog, then the seller's own if given, uploaded and imported as in AWS. */
+        void uploadCatalogs(OfflineCloud cloud) throws java.io.IOException {
+            Demo.uploadCatalogs(cloud, catalog, System.out);
+        }
+
         OfflineCloud.Options options() {
             return OfflineCloud.Options.defaults(template == null ? CloudFormationTemplate.locate()
                     : template.toAbsolutePath()).withTimeScale(timeScale).withSeed(seed);
@@ -90,7 +99,7 @@ public final class ShipbridgeLocal {
         @Override
         public Integer call() throws Exception {
             DemoReport report = Demo.run(options(), new Demo.Settings(orders, seedFile, faults, timeScale,
-                    Duration.ofSeconds(timeout), seed), System.out);
+                    Duration.ofSeconds(timeout), seed, catalog), System.out);
             if (reportJson != null) {
                 report.write(reportJson);
                 System.out.println("Report written to " + reportJson.toAbsolutePath());
@@ -120,7 +129,7 @@ public final class ShipbridgeLocal {
                 cloud.close();
                 stopped.countDown();
             }));
-            OrderGenerator.stockCatalog(cloud.components().skuCatalog());
+            uploadCatalogs(cloud);
             OrderGenerator generator = new OrderGenerator(new SplittableRandom(seed), 1);
             for (int i = 0; i < orders; i++) {
                 cloud.placeOrder(generator.next(cloud.time().instant()), null);
@@ -140,8 +149,8 @@ public final class ShipbridgeLocal {
                     + cloud.aws().resources().tableName("ShipbridgeTable"));
             out.println("  ElasticMQ (SQS)     " + cloud.aws().sqsEndpoint());
             out.println("  S3 stand-in         " + cloud.aws().s3Endpoint() + "  labels in s3://"
-                    + cloud.aws().resources().bucketName("LabelBucket") + "/labels/  (CSV exports: none in"
-                    + " template.yaml yet)");
+                    + cloud.aws().resources().bucketName("LabelBucket") + "/labels/  (put a catalog CSV under"
+                    + " catalog/: it is imported, its report in catalog-reports/)");
             out.println("  functions           " + cloud.functions().keySet());
             out.println("  functions' logs     " + System.getProperty("shipbridge.log.file"));
             cloud.notEmulated().forEach(item -> out.println("  not emulated: " + item));
@@ -164,7 +173,7 @@ public final class ShipbridgeLocal {
         public Integer call() throws Exception {
             try (OfflineCloud cloud = OfflineCloud.start(options())) {
                 cloud.pauseSchedules();
-                OrderGenerator.stockCatalog(cloud.components().skuCatalog());
+                uploadCatalogs(cloud);
                 if (seedFile != null) {
                     cloud.seed(seedFile);
                 }

@@ -64,7 +64,7 @@ public final class OfflineCloud implements AutoCloseable {
                     "TimeToLiveSpecification", "BillingMode"),
             "AWS::SQS::Queue", Set.of("VisibilityTimeout", "RedrivePolicy", "MessageRetentionPeriod",
                     "DelaySeconds", "ReceiveMessageWaitTimeSeconds"),
-            "AWS::S3::Bucket", Set.of(),
+            "AWS::S3::Bucket", Set.of("NotificationConfiguration"),
             "AWS::SecretsManager::Secret", Set.of("Name", "Description", "SecretString"),
             "AWS::Serverless::StateMachine", Set.of("Name", "Type", "DefinitionUri", "DefinitionSubstitutions",
                     "Policies"),
@@ -80,6 +80,7 @@ public final class OfflineCloud implements AutoCloseable {
     private final StepFunctionsServer stepFunctions;
     private final HttpApiGateway api;
     private final Schedules schedules;
+    private final BucketEvents bucketEvents;
     private final Map<String, LocalFunction> functions = new LinkedHashMap<>();
     private final Map<String, Map<String, String>> functionSettings = new LinkedHashMap<>();
     private final List<QueuePoller> pollers = new ArrayList<>();
@@ -164,6 +165,7 @@ public final class OfflineCloud implements AutoCloseable {
         this.stepFunctions = StepFunctionsServer.start(engine, options.ports().stepFunctions());
         this.api = new HttpApiGateway(options.ports().api());
         this.schedules = new Schedules(time);
+        this.bucketEvents = new BucketEvents(aws.s3(), time, REGION, ACCOUNT);
         MetricsFactory.setMetricsProvider(() -> metrics);
         resolveParameters(template);
         TemplateValues values = new TemplateValues(parameters, resourceValues(template));
@@ -273,6 +275,13 @@ public final class OfflineCloud implements AutoCloseable {
             switch (resource.type()) {
                 case "AWS::Serverless::StateMachine" -> registerStateMachine(resource, values);
                 case "AWS::Serverless::Function" -> {
+                }
+                case "AWS::S3::Bucket" -> {
+                    if (resource.properties().path("NotificationConfiguration").path("EventBridgeConfiguration")
+                            .path("EventBridgeEnabled").asBoolean(false)) {
+                        bucketEvents.watch(aws.resources().bucketName(resource.logicalId()));
+                    }
+                    reportProperties(resource);
                 }
                 default -> reportProperties(resource);
             }
@@ -398,6 +407,15 @@ public final class OfflineCloud implements AutoCloseable {
                         }
                     });
                 }
+                case "EventBridgeRule" -> {
+                    bucketEvents.rule(where, new EventPattern(resolved(properties.path("Pattern"), values, where)),
+                            function);
+                    properties.fieldNames().forEachRemaining(name -> {
+                        if (!name.equals("Pattern")) {
+                            notEmulated.add(where + "." + name);
+                        }
+                    });
+                }
                 case "HttpApi" -> api.route(properties.path("Method").asText("ANY"), properties.path("Path").asText(),
                         function);
                 case "SQS" -> {
@@ -429,6 +447,25 @@ public final class OfflineCloud implements AutoCloseable {
         } catch (UnsupportedOperationException e) {
             notEmulated.add(e.getMessage());
         }
+    }
+
+    /** A template value with every intrinsic function in it replaced by its value. */
+    private static JsonNode resolved(JsonNode node, TemplateValues values, String where) {
+        if (node.isObject() && node.size() == 1 && node.fieldNames().next().matches("Ref|Fn::.*")) {
+            return Json.MAPPER.getNodeFactory().textNode(values.resolve(node, where));
+        }
+        if (node.isObject()) {
+            ObjectNode copy = Json.MAPPER.createObjectNode();
+            node.fields().forEachRemaining(field -> copy.set(field.getKey(), resolved(field.getValue(), values,
+                    where)));
+            return copy;
+        }
+        if (node.isArray()) {
+            com.fasterxml.jackson.databind.node.ArrayNode copy = Json.MAPPER.createArrayNode();
+            node.forEach(item -> copy.add(resolved(item, values, where)));
+            return copy;
+        }
+        return node;
     }
 
     private JsonNode invokeForStates(String functionNameOrArn, JsonNode payload) {
@@ -561,6 +598,21 @@ public final class OfflineCloud implements AutoCloseable {
         return ids;
     }
 
+    /**
+     * Puts a file in a bucket of the template, as the AWS CLI would, then lets S3's events for it reach their rules
+     * at once (they would within the simulated minute anyway); returns once the functions they invoke are done.
+     */
+    public void putObject(String bucketLogicalId, String key, byte[] content) {
+        aws.s3().putObject(p -> p.bucket(aws.resources().bucketName(bucketLogicalId)).key(key),
+                software.amazon.awssdk.core.sync.RequestBody.fromBytes(content));
+        bucketEvents.scan();
+    }
+
+    /** The seller uploads a SKU catalog CSV under {@code catalog/}: ImportCatalogFunction imports it. */
+    public void uploadCatalog(Path file) throws IOException {
+        putObject("LabelBucket", "catalog/" + file.getFileName(), Files.readAllBytes(file));
+    }
+
     public void injectFaults(Faults faults) {
         mirakl.faults(faults);
         carriers.faults(faults);
@@ -579,6 +631,7 @@ public final class OfflineCloud implements AutoCloseable {
         }
         webhooks.close();
         schedules.close();
+        bucketEvents.close();
         pollers.forEach(QueuePoller::close);
         engine.close();
         api.close();

@@ -5,12 +5,16 @@ import io.shipbridge.local.cloud.OfflineCloud;
 import io.shipbridge.local.sim.CallLog;
 import io.shipbridge.local.sim.Faults;
 import io.shipbridge.local.sim.carrier.CarrierSimulator;
+import io.shipbridge.config.Json;
 import io.shipbridge.fulfilment.Cancellation;
 import io.shipbridge.local.states.Execution;
 import io.shipbridge.mirakl.MiraklOrderStates;
 import io.shipbridge.operations.OperationRecord;
 import io.shipbridge.operations.OperationStatus;
 import io.shipbridge.order.OrderState;
+import io.shipbridge.selection.CarrierRule;
+import io.shipbridge.selection.CarrierRuleSet;
+import io.shipbridge.selection.RuleConditions;
 import io.shipbridge.order.OrderView;
 import io.shipbridge.order.StatusChange;
 import io.shipbridge.storage.OrderStore;
@@ -51,7 +55,7 @@ public final class Demo {
      * @param wallLimit how long to wait for every order to end before giving up
      */
     public record Settings(int orders, Path seedFile, double faultRate, double timeScale, Duration wallLimit,
-            long seed) {
+            long seed, Path catalog) {
     }
 
     private Demo() {
@@ -73,7 +77,10 @@ public final class Demo {
                 out.println("The functions' logs (JSON, as CloudWatch would have them): "
                         + System.getProperty("shipbridge.log.file"));
             }
-            OrderGenerator.stockCatalog(cloud.components().skuCatalog());
+            uploadCatalogs(cloud, settings.catalog(), out);
+            cloud.components().settings().put("CARRIER_RULES", Json.write(sellerRules()));
+            out.println("Carrier rules: the Balearic and Canary Islands with Correos Express, then the shipped defaults"
+                    + " (international Correos Express, 1 to 5 kg TIPSA, over 5 kg SEUR...)");
             if (settings.faultRate() > 0) {
                 cloud.injectFaults(Faults.ofRate(settings.faultRate(), Duration.ofMillis(2500)));
                 out.printf("Injecting faults into %.0f %% of Mirakl and carrier requests and duplicating %.0f %% of"
@@ -111,6 +118,39 @@ public final class Demo {
             ids.add(order.path("order_id").asText());
         }
         return ids;
+    }
+
+    /**
+     * The seller uploads the demo catalog's CSV, and a catalog of its own if it has one, under {@code catalog/}: the
+     * import function reads each, as in AWS; each import's outcome is printed, and a refused file ends the demo.
+     */
+    public static void uploadCatalogs(OfflineCloud cloud, Path own, PrintStream out) throws IOException {
+        cloud.putObject("LabelBucket", "catalog/demo-catalog.csv", OrderGenerator.catalogCsv().getBytes(
+                java.nio.charset.StandardCharsets.UTF_8));
+        if (own != null) {
+            cloud.uploadCatalog(own);
+        }
+        for (OperationRecord row : cloud.components().operations().ofDay(cloud.time().instant())) {
+            if (row.action().equals("import_catalog")) {
+                out.println("Catalog: " + row.message());
+                if (row.status() != OperationStatus.OK) {
+                    throw new IllegalArgumentException("The catalog was refused: " + row.message());
+                }
+            }
+        }
+    }
+
+    /**
+     * The demo seller's carrier rules, as a seller stores them: the islands (customs papers to the Canaries are
+     * Correos Express's trade) with Correos Express, then the rules Shipbridge ships with.
+     */
+    static CarrierRuleSet sellerRules() {
+        CarrierRuleSet defaults = CarrierRuleSet.defaults();
+        List<CarrierRule> rules = new ArrayList<>();
+        rules.add(new CarrierRule("islands-correos-express", new RuleConditions(null, List.of("ES"), null,
+                List.of("07*", "35*", "38*"), null, null), "correosexpress"));
+        rules.addAll(defaults.rules());
+        return new CarrierRuleSet(defaults.preferredCarrierField(), rules);
     }
 
     /**
@@ -251,6 +291,7 @@ public final class Demo {
                 .map(f -> new DemoReport.FunctionUse(f.name(), f.invocations(), f.errors(), f.busy()))
                 .sorted(java.util.Comparator.comparing(DemoReport.FunctionUse::name)).toList();
         Map<String, Double> metrics = cloud.metrics().totals();
+        checkLabelLink(cloud, outcomes, problems);
         checkMetrics(metrics, (int) outcomes.stream().filter(o -> !o.finalState().equals(NOT_TAKEN_IN)).count(),
                 shipmentsCreated, problems);
         Map<String, DemoReport.CarrierUse> carrierUse = new TreeMap<>();
@@ -279,6 +320,24 @@ public final class Demo {
                 view.shipment() == null ? null : view.shipment().carrier(),
                 view.shipment() == null ? null : view.shipment().trackingNumber(),
                 history.get(history.size() - 1).reason(), voidByHand);
+    }
+
+    /** A label handed out as a link (presigned, 15 minutes) downloads the very label stored. */
+    private static void checkLabelLink(OfflineCloud cloud, List<DemoReport.OrderOutcome> outcomes,
+            List<String> problems) {
+        outcomes.stream().filter(o -> o.finalState().equals(OrderState.COMPLETE.name())).findFirst().ifPresent(o -> {
+            String key = cloud.components().orders().get(o.orderId()).shipment().labelKey();
+            try {
+                byte[] linked = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                        cloud.components().labels().link(key)).build(),
+                        java.net.http.HttpResponse.BodyHandlers.ofByteArray()).body();
+                if (!java.util.Arrays.equals(linked, cloud.components().labels().get(key))) {
+                    problems.add(o.orderId() + ": its label link does not download its label");
+                }
+            } catch (IOException | InterruptedException e) {
+                problems.add(o.orderId() + ": its label link fails: " + e);
+            }
+        });
     }
 
     /** The metrics must count what happened: each order fetched once, each shipment the carrier made once. */

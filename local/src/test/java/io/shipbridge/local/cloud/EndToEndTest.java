@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.shipbridge.config.Json;
+import io.shipbridge.local.demo.Demo;
 import io.shipbridge.local.demo.OrderGenerator;
 import io.shipbridge.local.sim.CallLog;
 import io.shipbridge.local.sim.carrier.CarrierSimulator;
@@ -13,6 +14,7 @@ import io.shipbridge.order.OrderView;
 import io.shipbridge.order.ShippingAddress;
 import io.shipbridge.order.StatusChange;
 import io.shipbridge.standins.CloudFormationTemplate;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -49,7 +51,9 @@ class EndToEndTest {
         cloud = OfflineCloud.start(OfflineCloud.Options.defaults(CloudFormationTemplate.locate())
                 .withSettings(Map.of("SHIPPING_WAIT_SECONDS", "21600", "FIRST_SCAN_TIMEOUT_SECONDS", "28800",
                         "DELIVERY_TIMEOUT_SECONDS", "57600")));
-        OrderGenerator.stockCatalog(cloud.components().skuCatalog());
+        Demo.uploadCatalogs(cloud, null, System.out);
+        cloud.putObject("LabelBucket", "catalog/with-typos.csv", ("sku,weight_kg\nNEW-KETTLE,1.2\nNEW-MUG,0,4\n"
+                + ",2\nNEW-MUG,-1\n").getBytes(StandardCharsets.UTF_8));
         OrderGenerator generator = new OrderGenerator(new SplittableRandom(20261122L), 1);
         for (int i = 0; i < ORDINARY_ORDERS; i++) {
             ObjectNode order = generator.next(cloud.time().instant());
@@ -106,11 +110,41 @@ class EndToEndTest {
             assertThat(or21.get(id)).as("OR21 of " + id).isEqualTo(1);
             assertThat(or23.get(id)).as("OR23 of " + id).isEqualTo(1);
             assertThat(or24.get(id)).as("OR24 of " + id).isEqualTo(1);
-            assertThat(tipsa().shipments().forReference(id)).as(id).hasSize(1);
+            assertThat(cloud.carriers().shipmentsFor(id)).as(id).hasSize(1);
             assertThat(cloud.components().labels().get(view.shipment().labelKey())).as("label of " + id)
                     .startsWith("%PDF".getBytes());
             assertThat(cloud.mirakl().order(id).path("order_state").asText()).as(id).isEqualTo("SHIPPED");
         }
+    }
+
+    @Test
+    void ordinaryOrdersShipWithTheCarrierTheDefaultRulesGiveTheirKind() {
+        Map<String, String> carrierOf = new LinkedHashMap<>();
+        for (String id : ordinary) {
+            carrierOf.put(id, cloud.components().orders().get(id).shipment().carrier());
+        }
+        assertThat(carrierOf.values()).as("carriers used").contains("tipsa", "seur", "correosexpress");
+        for (String id : ordinary) {
+            OrderView view = cloud.components().orders().get(id);
+            String country = view.order().shippingAddress().countryCode();
+            String expected = !country.equals("ES") ? "correosexpress"
+                    : view.carrierChoice().weightKg().compareTo(java.math.BigDecimal.valueOf(5)) > 0 ? "seur" : "tipsa";
+            assertThat(carrierOf.get(id)).as(id + " to " + country + ", " + view.carrierChoice().weightKg() + " kg")
+                    .isEqualTo(expected);
+            assertThat(cloud.carriers().get(expected).shipments().forReference(id)).singleElement()
+                    .satisfies(s -> assertThat(s.trackingNumber()).isEqualTo(view.shipment().trackingNumber()));
+        }
+    }
+
+    @Test
+    void aCatalogPutInTheBucketIsImportedByItsFunctionAndOneWithBadRowsNotAtAll() throws Exception {
+        assertThat(cloud.function("ImportCatalogFunction").invocations()).isGreaterThanOrEqualTo(2);
+        assertThat(cloud.components().skuCatalog().items(List.of("MICRO-20L", "NEW-KETTLE"))).containsOnlyKeys(
+                "MICRO-20L");
+        byte[] report = cloud.aws().s3().getObjectAsBytes(g -> g.bucket(cloud.aws().resources()
+                .bucketName("LabelBucket")).key("catalog-reports/with-typos.csv.json")).asByteArray();
+        assertThat(Json.MAPPER.readTree(report).path("errors")).extracting(e -> e.path("line").asInt())
+                .containsExactly(3, 4, 5);
     }
 
     @Test
@@ -255,7 +289,7 @@ class EndToEndTest {
 
     private static void place(OrderGenerator generator, String name, Consumer<ObjectNode> twist, String simulation)
             throws Exception {
-        ObjectNode order = generator.next(cloud.time().instant());
+        ObjectNode order = generator.next(cloud.time().instant(), OrderGenerator.Kind.DOMESTIC_1_TO_5_KG);
         twist.accept(order);
         cloud.placeOrder(order, (ObjectNode) Json.MAPPER.readTree(simulation));
         story.put(name, order.path("order_id").asText());

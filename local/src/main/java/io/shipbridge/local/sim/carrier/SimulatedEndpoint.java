@@ -38,6 +38,20 @@ public final class SimulatedEndpoint {
         Reply throttled();
 
         Reply serverError();
+
+        static Failures of(Reply throttled, Reply serverError) {
+            return new Failures() {
+                @Override
+                public Reply throttled() {
+                    return throttled;
+                }
+
+                @Override
+                public Reply serverError() {
+                    return serverError;
+                }
+            };
+        }
     }
 
     public SimulatedEndpoint(SimulatedTime time, RandomGenerator random, Failures failures) {

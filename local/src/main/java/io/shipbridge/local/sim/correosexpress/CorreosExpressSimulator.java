@@ -6,12 +6,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import io.shipbridge.config.Json;
 import io.shipbridge.local.sim.CallLog;
-import io.shipbridge.local.sim.Faults;
-import io.shipbridge.local.sim.HttpService;
-import io.shipbridge.local.sim.carrier.CarrierSimulator;
+import io.shipbridge.local.sim.carrier.HttpCarrierSimulator;
 import io.shipbridge.local.sim.carrier.LabelBytes;
 import io.shipbridge.local.sim.carrier.Milestone;
-import io.shipbridge.local.sim.carrier.ShipmentBook;
 import io.shipbridge.local.sim.carrier.SimulatedEndpoint;
 import io.shipbridge.local.sim.carrier.SimulatedEndpoint.Reply;
 import io.shipbridge.local.sim.carrier.SimulatedShipment;
@@ -38,7 +35,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * ({@code seguimientoEnvio}, 409 when unknown, numbers space-padded as CEX pads them), label reprints
  * ({@code etiquetaTransporte}). Refusals come with HTTP 200 and a code; there is no cancellation.
  */
-public final class CorreosExpressSimulator implements CarrierSimulator {
+public final class CorreosExpressSimulator extends HttpCarrierSimulator {
     static final String USER = "123450001_WS";
     static final String PASSWORD = "local-cex-password";
     static final String REQUESTER = "I123450001";
@@ -58,33 +55,15 @@ public final class CorreosExpressSimulator implements CarrierSimulator {
     private static final Set<String> NATIONAL_COUNTRIES = Set.of("ES", "PT", "AD");
 
     private final SimulatedTime time;
-    private final ShipmentBook book;
-    private final SimulatedEndpoint endpoint;
     private final AtomicLong sequence = new AtomicLong(1_000_000L);
-    private final HttpService http;
 
     CorreosExpressSimulator(SimulatorContext context) {
+        super(CorreosExpressSimulatorModule.ID, context, SimulatedEndpoint.Failures.of(
+                Reply.of(503, "text/html", "<html><head><title>503 Service Temporarily Unavailable</title></head>"
+                        + "<body><h1>Service Temporarily Unavailable</h1></body></html>", CallLog.Outcome.FAULT),
+                Reply.of(500, "text/html", "<html><head><title>Error 500</title></head><body><h1>Internal Server"
+                        + " Error</h1></body></html>", CallLog.Outcome.FAULT)), CODES);
         this.time = context.time();
-        this.book = new ShipmentBook(CorreosExpressSimulatorModule.ID, context);
-        this.endpoint = new SimulatedEndpoint(time, context.random(), new SimulatedEndpoint.Failures() {
-            @Override
-            public Reply throttled() {
-                return Reply.of(503, "text/html", "<html><head><title>503 Service Temporarily Unavailable</title>"
-                        + "</head><body><h1>Service Temporarily Unavailable</h1></body></html>", CallLog.Outcome.FAULT);
-            }
-
-            @Override
-            public Reply serverError() {
-                return Reply.of(500, "text/html", "<html><head><title>Error 500</title></head><body>"
-                        + "<h1>Internal Server Error</h1></body></html>", CallLog.Outcome.FAULT);
-            }
-        });
-        this.http = HttpService.start(context.port(), this::handle);
-    }
-
-    @Override
-    public String carrierId() {
-        return CorreosExpressSimulatorModule.ID;
     }
 
     @Override
@@ -109,26 +88,7 @@ public final class CorreosExpressSimulator implements CarrierSimulator {
     }
 
     @Override
-    public ShipmentBook shipments() {
-        return book;
-    }
-
-    @Override
-    public CallLog calls() {
-        return endpoint.calls();
-    }
-
-    @Override
-    public void faults(Faults faults) {
-        endpoint.faults(faults);
-    }
-
-    @Override
-    public StatusCode codeOf(Milestone milestone) {
-        return CODES.get(milestone);
-    }
-
-    private void handle(HttpExchange exchange) throws IOException {
+    protected void handle(HttpExchange exchange) throws IOException {
         String path = exchange.getRequestURI().getPath();
         String operation = path.startsWith(ROOT) ? path.substring(path.lastIndexOf('/') + 1) : "unknown";
         String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
@@ -343,10 +303,5 @@ public final class CorreosExpressSimulator implements CarrierSimulator {
         } catch (IOException e) {
             return null;
         }
-    }
-
-    @Override
-    public void close() {
-        http.close();
     }
 }

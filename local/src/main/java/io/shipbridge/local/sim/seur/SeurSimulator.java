@@ -6,12 +6,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import io.shipbridge.config.Json;
 import io.shipbridge.local.sim.CallLog;
-import io.shipbridge.local.sim.Faults;
 import io.shipbridge.local.sim.HttpService;
-import io.shipbridge.local.sim.carrier.CarrierSimulator;
+import io.shipbridge.local.sim.carrier.HttpCarrierSimulator;
 import io.shipbridge.local.sim.carrier.LabelBytes;
 import io.shipbridge.local.sim.carrier.Milestone;
-import io.shipbridge.local.sim.carrier.ShipmentBook;
 import io.shipbridge.local.sim.carrier.SimulatedEndpoint;
 import io.shipbridge.local.sim.carrier.SimulatedEndpoint.Reply;
 import io.shipbridge.local.sim.carrier.SimulatedShipment;
@@ -42,7 +40,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * destination (SEUR's official modules check the body whatever the status, and so must a client); the gateway
  * answers 429 text when throttling, a 503 page when failing, and "No Mapping Rule matched" for an unknown path.
  */
-public final class SeurSimulator implements CarrierSimulator {
+public final class SeurSimulator extends HttpCarrierSimulator {
     static final String CLIENT_ID = "shipbridge-local";
     static final String CLIENT_SECRET = "local-seur-client-secret";
     static final String USERNAME = "seur-local";
@@ -64,33 +62,15 @@ public final class SeurSimulator implements CarrierSimulator {
     private static final Map<Integer, List<Integer>> INTERNATIONAL = Map.of(77, List.of(104, 70));
 
     private final SimulatedTime time;
-    private final ShipmentBook book;
-    private final SimulatedEndpoint endpoint;
     private final Map<String, Instant> tokens = new ConcurrentHashMap<>();
     private final AtomicLong sequence = new AtomicLong(1_000_000L);
-    private final HttpService http;
 
     SeurSimulator(SimulatorContext context) {
+        super(SeurSimulatorModule.ID, context, SimulatedEndpoint.Failures.of(
+                Reply.of(429, "text/plain", "Usage limit exceeded", CallLog.Outcome.FAULT),
+                Reply.of(503, "text/html", "<html><body><h1>503 Service Unavailable</h1>No server is available to"
+                        + " handle this request.</body></html>", CallLog.Outcome.FAULT)), CODES);
         this.time = context.time();
-        this.book = new ShipmentBook(SeurSimulatorModule.ID, context);
-        this.endpoint = new SimulatedEndpoint(time, context.random(), new SimulatedEndpoint.Failures() {
-            @Override
-            public Reply throttled() {
-                return Reply.of(429, "text/plain", "Usage limit exceeded", CallLog.Outcome.FAULT);
-            }
-
-            @Override
-            public Reply serverError() {
-                return Reply.of(503, "text/html", "<html><body><h1>503 Service Unavailable</h1>"
-                        + "No server is available to handle this request.</body></html>", CallLog.Outcome.FAULT);
-            }
-        });
-        this.http = HttpService.start(context.port(), this::handle);
-    }
-
-    @Override
-    public String carrierId() {
-        return SeurSimulatorModule.ID;
     }
 
     @Override
@@ -115,26 +95,7 @@ public final class SeurSimulator implements CarrierSimulator {
     }
 
     @Override
-    public ShipmentBook shipments() {
-        return book;
-    }
-
-    @Override
-    public CallLog calls() {
-        return endpoint.calls();
-    }
-
-    @Override
-    public void faults(Faults faults) {
-        endpoint.faults(faults);
-    }
-
-    @Override
-    public StatusCode codeOf(Milestone milestone) {
-        return CODES.get(milestone);
-    }
-
-    private void handle(HttpExchange exchange) throws IOException {
+    protected void handle(HttpExchange exchange) throws IOException {
         String method = exchange.getRequestMethod();
         String path = exchange.getRequestURI().getPath();
         Map<String, String> query = HttpService.query(exchange.getRequestURI());
@@ -384,10 +345,5 @@ public final class SeurSimulator implements CarrierSimulator {
         }
         int province = Integer.parseInt(postcode.substring(0, 2));
         return province >= 1 && province <= 52;
-    }
-
-    @Override
-    public void close() {
-        http.close();
     }
 }

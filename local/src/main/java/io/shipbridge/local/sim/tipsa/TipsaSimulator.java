@@ -4,12 +4,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import io.shipbridge.config.Json;
 import io.shipbridge.local.sim.CallLog;
-import io.shipbridge.local.sim.Faults;
 import io.shipbridge.local.sim.HttpService;
-import io.shipbridge.local.sim.carrier.CarrierSimulator;
+import io.shipbridge.local.sim.carrier.HttpCarrierSimulator;
 import io.shipbridge.local.sim.carrier.LabelBytes;
 import io.shipbridge.local.sim.carrier.Milestone;
-import io.shipbridge.local.sim.carrier.ShipmentBook;
 import io.shipbridge.local.sim.carrier.SimulatedEndpoint;
 import io.shipbridge.local.sim.carrier.SimulatedEndpoint.Reply;
 import io.shipbridge.local.sim.carrier.SimulatedShipment;
@@ -39,7 +37,7 @@ import org.w3c.dom.Node;
  * (ConsEnvEstadosRef) and deletion (BorraEnvio). It answers in TIPSA's wire format, SOAP faults and its proxy's 502
  * page included, and refuses what TIPSA would (a session that is not valid, a Spanish postcode that does not exist).
  */
-public final class TipsaSimulator implements CarrierSimulator {
+public final class TipsaSimulator extends HttpCarrierSimulator {
     static final String AGENCY = "000123";
     static final String CLIENT = "33333";
     static final String PASSWORD = "local-tipsa-password";
@@ -47,8 +45,8 @@ public final class TipsaSimulator implements CarrierSimulator {
     private static final DateTimeFormatter TIPSA_TIME =
             DateTimeFormatter.ofPattern("MM/dd/uuuu HH:mm:ss").withZone(ZoneId.of("Europe/Madrid"));
     private static final Duration SESSION_LIFE = Duration.ofMinutes(15);
-    private static final String BAD_GATEWAY = "<!DOCTYPE html><html><head><title>502 Bad Gateway</title></head>"
-            + "<body><h1>502 Bad Gateway</h1></body></html>";
+    private static final Reply BAD_GATEWAY = Reply.of(502, "text/html", "<!DOCTYPE html><html><head><title>502 Bad"
+            + " Gateway</title></head><body><h1>502 Bad Gateway</h1></body></html>", CallLog.Outcome.FAULT);
     private static final Map<Milestone, StatusCode> CODES = Map.of(
             Milestone.RECORDED, new StatusCode("0", "Documentado"),
             Milestone.PICKED_UP, new StatusCode("1", "Tránsito"),
@@ -56,33 +54,12 @@ public final class TipsaSimulator implements CarrierSimulator {
             Milestone.DELIVERED, new StatusCode("3", "Entregado"));
 
     private final SimulatedTime time;
-    private final ShipmentBook book;
-    private final SimulatedEndpoint endpoint;
     private final Map<String, Instant> sessions = new ConcurrentHashMap<>();
     private final AtomicLong nextAlbaran = new AtomicLong(128_400_000L);
-    private final HttpService http;
 
     TipsaSimulator(SimulatorContext context) {
+        super(TipsaSimulatorModule.ID, context, SimulatedEndpoint.Failures.of(BAD_GATEWAY, BAD_GATEWAY), CODES);
         this.time = context.time();
-        this.book = new ShipmentBook(TipsaSimulatorModule.ID, context);
-        Reply badGateway = Reply.of(502, "text/html", BAD_GATEWAY, CallLog.Outcome.FAULT);
-        this.endpoint = new SimulatedEndpoint(time, context.random(), new SimulatedEndpoint.Failures() {
-            @Override
-            public Reply throttled() {
-                return badGateway;
-            }
-
-            @Override
-            public Reply serverError() {
-                return badGateway;
-            }
-        });
-        this.http = HttpService.start(context.port(), this::handle);
-    }
-
-    @Override
-    public String carrierId() {
-        return TipsaSimulatorModule.ID;
     }
 
     /** The SOAP root, as TIPSA_BASE_URL takes it. */
@@ -107,26 +84,7 @@ public final class TipsaSimulator implements CarrierSimulator {
     }
 
     @Override
-    public ShipmentBook shipments() {
-        return book;
-    }
-
-    @Override
-    public CallLog calls() {
-        return endpoint.calls();
-    }
-
-    @Override
-    public void faults(Faults faults) {
-        endpoint.faults(faults);
-    }
-
-    @Override
-    public StatusCode codeOf(Milestone milestone) {
-        return CODES.get(milestone);
-    }
-
-    private void handle(HttpExchange exchange) throws IOException {
+    protected void handle(HttpExchange exchange) throws IOException {
         String service = HttpService.query(exchange.getRequestURI()).getOrDefault("service", "");
         Document request;
         try {
@@ -319,10 +277,5 @@ public final class TipsaSimulator implements CarrierSimulator {
 
     private static boolean blank(String value) {
         return value == null || value.isBlank();
-    }
-
-    @Override
-    public void close() {
-        http.close();
     }
 }

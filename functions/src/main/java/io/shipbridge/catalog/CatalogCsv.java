@@ -1,0 +1,112 @@
+package io.shipbridge.catalog;
+
+import io.shipbridge.order.ParcelDimensions;
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+
+/**
+ * Reads the seller's catalog CSV, {@code sku,weight_kg[,length_cm,width_cm,height_cm]} with that header, comma- or
+ * semicolon-separated (as spreadsheets in Spain save it), a decimal comma allowed. Every row is checked and every bad
+ * row reported with its line; one bad row and nothing is imported, so a catalog is never half-replaced by a file
+ * with a typo in it.
+ */
+public final class CatalogCsv {
+    /** The most rows a file may have: larger catalogs go in several files. */
+    public static final int MAX_ROWS = 50_000;
+    private static final List<String> COLUMNS = List.of("sku", "weight_kg", "length_cm", "width_cm", "height_cm");
+    private static final BigDecimal MAX_WEIGHT_KG = new BigDecimal("1000");
+    private static final BigDecimal MAX_SIDE_CM = new BigDecimal("500");
+    private static final int MAX_SKU_LENGTH = 100;
+
+    private CatalogCsv() {
+    }
+
+    public static CatalogFile parse(String text) {
+        String content = text.startsWith("\uFEFF") ? text.substring(1) : text;
+        String header = content.lines().findFirst().orElse("");
+        char delimiter = header.contains(";") && !header.contains(",") ? ';' : ',';
+        CSVFormat format = CSVFormat.DEFAULT.builder().setDelimiter(delimiter).setIgnoreEmptyLines(true)
+                .setTrim(true).get();
+        List<CatalogItem> items = new ArrayList<>();
+        List<CatalogFile.RowError> errors = new ArrayList<>();
+        try (CSVParser parser = CSVParser.parse(new StringReader(content), format)) {
+            List<String> columns = null;
+            Set<String> seen = new HashSet<>();
+            for (CSVRecord record : parser) {
+                long line = parser.getCurrentLineNumber();
+                if (columns == null) {
+                    columns = record.stream().map(c -> c.toLowerCase(Locale.ROOT)).toList();
+                    if (!columns.equals(COLUMNS.subList(0, 2)) && !columns.equals(COLUMNS)) {
+                        return new CatalogFile(List.of(), List.of(new CatalogFile.RowError(line, "the header must be "
+                                + String.join(",", COLUMNS.subList(0, 2)) + " or " + String.join(",", COLUMNS)
+                                + ", was " + String.join(",", columns))));
+                    }
+                    continue;
+                }
+                if (items.size() + errors.size() >= MAX_ROWS) {
+                    errors.add(new CatalogFile.RowError(line, "more than " + MAX_ROWS + " rows: split the catalog"));
+                    break;
+                }
+                try {
+                    CatalogItem item = item(record, columns.size());
+                    if (!seen.add(item.sku())) {
+                        throw new IllegalArgumentException("SKU " + item.sku() + " appears twice");
+                    }
+                    items.add(item);
+                } catch (IllegalArgumentException e) {
+                    errors.add(new CatalogFile.RowError(line, e.getMessage()));
+                }
+            }
+            if (columns == null) {
+                errors.add(new CatalogFile.RowError(1, "the file is empty"));
+            }
+        } catch (IOException | UncheckedIOException e) {
+            errors.add(new CatalogFile.RowError(0, "not a readable CSV file (" + e.getMessage() + ")"));
+        }
+        return errors.isEmpty() ? new CatalogFile(items, List.of()) : new CatalogFile(List.of(), errors);
+    }
+
+    private static CatalogItem item(CSVRecord record, int columns) {
+        if (record.size() != columns) {
+            throw new IllegalArgumentException(record.size() + " fields where the header has " + columns);
+        }
+        String sku = record.get(0);
+        if (sku.isEmpty() || sku.length() > MAX_SKU_LENGTH || sku.chars().anyMatch(Character::isISOControl)) {
+            throw new IllegalArgumentException("sku must be 1 to " + MAX_SKU_LENGTH + " printable characters");
+        }
+        BigDecimal weight = number(record.get(1), "weight_kg", MAX_WEIGHT_KG);
+        if (columns == 2) {
+            return new CatalogItem(sku, weight);
+        }
+        List<String> sides = List.of(record.get(2), record.get(3), record.get(4));
+        if (sides.stream().allMatch(String::isEmpty)) {
+            return new CatalogItem(sku, weight);
+        }
+        return new CatalogItem(sku, weight, new ParcelDimensions(number(sides.get(0), "length_cm", MAX_SIDE_CM),
+                number(sides.get(1), "width_cm", MAX_SIDE_CM), number(sides.get(2), "height_cm", MAX_SIDE_CM)));
+    }
+
+    private static BigDecimal number(String text, String column, BigDecimal max) {
+        String normalized = text.matches("\\d+,\\d+") ? text.replace(',', '.') : text;
+        BigDecimal value;
+        try {
+            value = new BigDecimal(normalized);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(column + " '" + text + "' is not a number", e);
+        }
+        if (value.signum() <= 0 || value.compareTo(max) > 0) {
+            throw new IllegalArgumentException(column + " " + text + " must be above 0 and at most " + max);
+        }
+        return value;
+    }
+}
