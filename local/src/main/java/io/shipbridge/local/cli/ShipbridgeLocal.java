@@ -143,8 +143,8 @@ public final class ShipbridgeLocal {
             out.println("  Step Functions API  " + cloud.stepFunctionsUrl() + "  (AWS_ENDPOINT_URL_SFN)");
             out.println("  Mirakl simulator    " + cloud.mirakl().baseUrl() + "/api/orders  (Authorization: "
                     + cloud.mirakl().apiKey() + ")");
-            cloud.carriers().all().forEach(carrier -> out.printf("  %-19s %s%n", carrier.carrierId() + " simulator",
-                    carrier.baseUrl()));
+            cloud.carriers().all().forEach(carrier -> out.printf("  %-19s %s  (%s)%n", "Carrier simulator",
+                    carrier.baseUrl(), carrier.carrierId()));
             out.println("  DynamoDB Local      " + cloud.aws().dynamoDbEndpoint() + "  table "
                     + cloud.aws().resources().tableName("ShipbridgeTable"));
             out.println("  ElasticMQ (SQS)     " + cloud.aws().sqsEndpoint());
