@@ -6,12 +6,14 @@ import io.shipbridge.order.OrderState;
 import io.shipbridge.order.OrderView;
 import io.shipbridge.order.TransitionRequest;
 import io.shipbridge.storage.OrderStore;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
 /**
  * Records why an order's execution failed: the order moves to the matching FAILED_* state, the error as its reason,
- * where an operator sees it and can retry. An order that already ended (cancelled meanwhile) is left as it is.
+ * where an operator sees it and can retry. An order that already ended (cancelled meanwhile) or already failed is
+ * left as it is.
  */
 public final class FailureRecording {
     private final OrderStore orders;
@@ -29,10 +31,30 @@ public final class FailureRecording {
             throw new IllegalArgumentException(failedState + " is not a failure state");
         }
         String reason = reason(error, cause);
-        TransitionRequest failed = TransitionRequest.to(failedState, Actors.workflow("RecordFailure"), reason)
-                .withDetails(Map.of("error", String.valueOf(error))).withFailureReason(reason);
-        return orders.transitionIf(orderId, view -> view.state().isTerminal() || view.state() == failedState
-                ? Optional.empty() : Optional.of(failed)).orElseGet(() -> orders.get(orderId));
+        return orders.transitionIf(orderId, view -> failureFrom(view.state(), failedState).map(state -> {
+            Map<String, String> details = new LinkedHashMap<>();
+            details.put("error", String.valueOf(error));
+            if (state != failedState) {
+                details.put("failedStep", failedState.name());
+            }
+            return TransitionRequest.to(state, Actors.workflow("RecordFailure"), reason).withDetails(details)
+                    .withFailureReason(reason);
+        })).orElseGet(() -> orders.get(orderId));
+    }
+
+    /**
+     * The failure to record: the one asked for when the order's lifecycle allows it, else the failure of the step the
+     * order is actually at (the execution failed while the order was still, or already, elsewhere), so that a failure
+     * is never lost to an illegal move. Nothing for an order that ended, already failed, or is past any failure.
+     */
+    private static Optional<OrderState> failureFrom(OrderState current, OrderState asked) {
+        if (current.isTerminal() || current.isFailure()) {
+            return Optional.empty();
+        }
+        if (current.canMoveTo(asked)) {
+            return Optional.of(asked);
+        }
+        return current.nextStates().stream().filter(OrderState::isFailure).findFirst();
     }
 
     static String reason(String error, String cause) {

@@ -37,7 +37,8 @@ public enum OrderState {
         allow(ACCEPTED, PENDING_POST, ACCEPTANCE_FAILED);
         allow(ACCEPTANCE_FAILED, PENDING_ACCEPTANCE, ACCEPTED);
         allow(PENDING_POST, POSTED, FAILED_POST);
-        allow(POSTED, AWAITING_TRACKING, FAILED_POST);
+        // FAILED_TRACKING from POSTED: the wait for the first scan failed before it could register.
+        allow(POSTED, AWAITING_TRACKING, FAILED_POST, FAILED_TRACKING);
         allow(FAILED_POST, PENDING_POST, POSTED);
         allow(AWAITING_TRACKING, TRACKED, FAILED_TRACKING);
         allow(FAILED_TRACKING, AWAITING_TRACKING);

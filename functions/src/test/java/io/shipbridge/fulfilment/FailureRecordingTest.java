@@ -47,4 +47,42 @@ class FailureRecordingTest {
                 .containsOnlyOnce(OrderState.FAILED_POST);
         assertThat(components.orders().get(cancelled).state()).isEqualTo(OrderState.CANCELLED);
     }
+
+    @Test
+    void aWaitForTheFirstScanThatFailsBeforeItsRegistrationRecordsFailedTracking() {
+        Components components = STACK.components();
+        OrderScenarios.Shipped posted = OrderScenarios.posted(components, STACK.tipsa());
+
+        components.failureRecording().record(posted.id(), OrderState.FAILED_TRACKING,
+                "io.shipbridge.order.IllegalTransitionException", "cannot register");
+
+        assertThat(components.orders().get(posted.id()).state()).isEqualTo(OrderState.FAILED_TRACKING);
+    }
+
+    @Test
+    void aFailureAskedForAStepTheOrderIsNotAtIsRecordedAsTheFailureOfTheStepItIsAt() {
+        Components components = STACK.components();
+        String id = OrderScenarios.readyToShip(components);
+
+        OrderView failed = components.failureRecording().record(id, OrderState.ACCEPTANCE_FAILED, "States.Timeout",
+                "late");
+
+        assertThat(failed.state()).isEqualTo(OrderState.FAILED_POST);
+        assertThat(failed.failureReason()).isEqualTo("Timed out waiting: late");
+        assertThat(components.orders().history(id).get(components.orders().history(id).size() - 1).details())
+                .containsEntry("failedStep", "ACCEPTANCE_FAILED");
+    }
+
+    @Test
+    void anOrderPastEveryFailureStateIsLeftAsItIs() {
+        Components components = STACK.components();
+        String id = OrderScenarios.readyToShip(components);
+        for (OrderState next : java.util.List.of(OrderState.POSTED, OrderState.AWAITING_TRACKING, OrderState.TRACKED,
+                OrderState.MIRAKL_OK)) {
+            components.orders().transition(components.orders().get(id), TransitionRequest.to(next, "test", "on"));
+        }
+
+        assertThat(components.failureRecording().record(id, OrderState.FAILED_PUSH, "com.example.Late", "x").state())
+                .isEqualTo(OrderState.MIRAKL_OK);
+    }
 }

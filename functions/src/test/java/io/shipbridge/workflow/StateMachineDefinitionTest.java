@@ -78,6 +78,23 @@ class StateMachineDefinitionTest {
     }
 
     @Test
+    void recordingAFailureIsRetriedAndItsOwnFailureEndsTheExecutionNamedNeverUnhandled() {
+        int recorders = 0;
+        for (JsonNode state : states()) {
+            if (state.path("Parameters").path("Payload").has("failedState")) {
+                recorders++;
+                assertThat(state.path("Retry").toString()).contains("States.TaskFailed");
+                assertThat(state.path("Catch")).singleElement().satisfies(c -> {
+                    assertThat(c.path("ErrorEquals").toString()).isEqualTo("[\"States.ALL\"]");
+                    assertThat(definition.path("States").path(c.path("Next").asText()).path("Type").asText())
+                            .isEqualTo("Fail");
+                });
+            }
+        }
+        assertThat(recorders).isEqualTo(4);
+    }
+
+    @Test
     void waitsAndFailuresNameKindsAndStatesTheFunctionsKnow() {
         for (JsonNode state : states()) {
             JsonNode payload = state.path("Parameters").path("Payload");

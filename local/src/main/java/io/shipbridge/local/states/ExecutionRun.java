@@ -492,7 +492,8 @@ final class ExecutionRun implements Runnable {
         if (value == null) {
             return null;
         }
-        if (!value.canConvertToLong() || value.asLong() < 1) {
+        // Step Functions takes only a whole, positive number: 2592000.5 or "60" fail the execution (States.Runtime).
+        if (!value.isIntegralNumber() || !value.canConvertToLong() || value.asLong() < 1) {
             throw StatesError.runtime(field + " must be a positive whole number of seconds, got " + value);
         }
         return Duration.ofSeconds(value.asLong());

@@ -12,6 +12,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** Retry, Catch, TimeoutSeconds and the error names they match, as the specification defines them. */
 class ErrorHandlingTest {
@@ -160,6 +162,23 @@ class ErrorHandlingTest {
         assertThat(execution.status()).isEqualTo(Execution.Status.FAILED);
         assertThat(execution.error()).isEqualTo("States.Runtime");
         assertThat(execution.statesEntered()).containsExactly("Call");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"2592000.5", "0", "-5", "\"60\"", "null"})
+    void aTimeoutPathToAnythingButAWholePositiveNumberFailsTheExecutionUncaught(String timeout) {
+        machines.functions.put("Quick", payload -> payload);
+
+        Execution execution = machines.run("""
+                {"StartAt": "Call", "States": {
+                  "Call": {"Type": "Task", "Resource": "arn:aws:lambda:eu-west-1:000000000000:function:Quick",
+                    "TimeoutSecondsPath": "$.timeout",
+                    "Catch": [{"ErrorEquals": ["States.ALL"], "Next": "Caught"}], "End": true},
+                  "Caught": {"Type": "Succeed"}}}""", "{\"timeout\": " + timeout + "}");
+
+        assertThat(execution.status()).isEqualTo(Execution.Status.FAILED);
+        assertThat(execution.error()).isEqualTo("States.Runtime");
+        assertThat(execution.cause()).contains("TimeoutSeconds must be a positive whole number");
     }
 
     @Test
