@@ -1,6 +1,7 @@
 package io.shipbridge.fulfilment;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -27,6 +28,15 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class FetchOrdersTest {
     @RegisterExtension
     static final TestStack STACK = new TestStack();
+
+    @Test
+    void aWaitTimeoutStepFunctionsWouldRefuseIsAConfigurationErrorNamingItsSetting() {
+        assertThatThrownBy(() -> STACK.with("FIRST_SCAN_TIMEOUT_SECONDS", "0")
+                .components().fetchOrders()).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("FIRST_SCAN_TIMEOUT_SECONDS").hasMessageContaining("positive whole numbers");
+        assertThatThrownBy(() -> STACK.with("DELIVERY_TIMEOUT_SECONDS", "2592000.5")
+                .components().fetchOrders()).hasMessageContaining("DELIVERY_TIMEOUT_SECONDS must be a whole number");
+    }
 
     @Test
     void takesInEachOf250OrdersExactlyOnceAcrossPagesDuplicatesAndOverlappingWindows() {
