@@ -6,6 +6,7 @@ import io.shipbridge.operations.OperationsLog;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
 
@@ -50,7 +51,7 @@ public final class CatalogImport {
     }
 
     public Outcome importFile(String key) {
-        if (!key.startsWith(UPLOADS) || !key.toLowerCase(java.util.Locale.ROOT).endsWith(".csv")) {
+        if (!key.startsWith(UPLOADS) || !key.toLowerCase(Locale.ROOT).endsWith(".csv")) {
             return new Outcome(key, 0, List.of(), true);
         }
         long size = files.size(key);

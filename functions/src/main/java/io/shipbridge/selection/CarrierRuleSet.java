@@ -7,6 +7,7 @@ import io.shipbridge.config.Json;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -56,7 +57,7 @@ public record CarrierRuleSet(
             if (in == null) {
                 throw new IllegalStateException(DEFAULT_RESOURCE + " is missing from the jar");
             }
-            return parse(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+            return parse(new String(in.readAllBytes(), StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

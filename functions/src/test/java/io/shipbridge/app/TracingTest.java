@@ -1,7 +1,5 @@
 package io.shipbridge.app;
 
-import io.shipbridge.config.Config;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.xray.AWSXRay;
@@ -11,6 +9,7 @@ import com.amazonaws.xray.emitters.Emitter;
 import com.amazonaws.xray.entities.Entity;
 import com.amazonaws.xray.entities.Segment;
 import com.amazonaws.xray.entities.Subsegment;
+import io.shipbridge.config.Config;
 import io.shipbridge.standins.LocalAws;
 import io.shipbridge.testing.TestStack;
 import java.time.Clock;

@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -29,7 +30,7 @@ class CarrierModulesTest {
         for (CarrierModule module : CarrierModules.installed().all()) {
             assertThat(module.getClass().getPackageName()).isEqualTo("io.shipbridge.carrier." + module.id());
             assertThat(module.statusCodes().all()).as(module.id() + " status codes").isNotEmpty();
-            assertThat(module.profile(Config.of(java.util.Map.of())).displayName()).isNotBlank();
+            assertThat(module.profile(Config.of(Map.of())).displayName()).isNotBlank();
         }
     }
 

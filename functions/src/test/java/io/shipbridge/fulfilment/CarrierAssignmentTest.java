@@ -18,6 +18,7 @@ import io.shipbridge.testing.MiraklOrders;
 import io.shipbridge.testing.OrderScenarios;
 import io.shipbridge.testing.TestStack;
 import java.math.BigDecimal;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -85,7 +86,7 @@ class CarrierAssignmentTest {
         OrderView failed = fresh.orders().get(unplaceable);
         assertThat(failed.state()).isEqualTo(OrderState.FAILED_POST);
         assertThat(failed.failureReason()).startsWith("NoCarrierAvailableException: No carrier for order");
-        java.util.List<StatusChange> history = fresh.orders().history(unplaceable);
+        List<StatusChange> history = fresh.orders().history(unplaceable);
         StatusChange last = history.get(history.size() - 1);
         assertThat(last.to()).isEqualTo(OrderState.FAILED_POST);
         assertThat(last.reason()).contains("No carrier for order " + unplaceable);

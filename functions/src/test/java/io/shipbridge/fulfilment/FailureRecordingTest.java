@@ -8,6 +8,7 @@ import io.shipbridge.order.OrderView;
 import io.shipbridge.order.TransitionRequest;
 import io.shipbridge.testing.OrderScenarios;
 import io.shipbridge.testing.TestStack;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -77,7 +78,7 @@ class FailureRecordingTest {
     void anOrderPastEveryFailureStateIsLeftAsItIs() {
         Components components = STACK.components();
         String id = OrderScenarios.readyToShip(components);
-        for (OrderState next : java.util.List.of(OrderState.POSTED, OrderState.AWAITING_TRACKING, OrderState.TRACKED,
+        for (OrderState next : List.of(OrderState.POSTED, OrderState.AWAITING_TRACKING, OrderState.TRACKED,
                 OrderState.MIRAKL_OK)) {
             components.orders().transition(components.orders().get(id), TransitionRequest.to(next, "test", "on"));
         }

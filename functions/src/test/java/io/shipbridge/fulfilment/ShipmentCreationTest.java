@@ -3,10 +3,10 @@ package io.shipbridge.fulfilment;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.shipbridge.app.Components;
 import io.shipbridge.carrier.CarrierRejectedException;
 import io.shipbridge.carrier.CarrierUnavailableException;
 import io.shipbridge.carrier.InvalidLabelException;
-import io.shipbridge.app.Components;
 import io.shipbridge.handler.CreateShipmentHandler;
 import io.shipbridge.order.OrderCancelledException;
 import io.shipbridge.order.OrderState;
@@ -29,6 +29,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 
 class ShipmentCreationTest {
     @RegisterExtension
@@ -75,7 +76,7 @@ class ShipmentCreationTest {
         assertThat(components.orders().get(id).state()).isEqualTo(OrderState.PENDING_POST);
         assertThat(components.orders().get(id).shipment()).isNull();
         assertThatThrownBy(() -> components.labels().get("labels/tipsa/" + id + "/" + albaran(id, "66") + ".pdf"))
-                .isInstanceOf(software.amazon.awssdk.services.s3.model.NoSuchKeyException.class);
+                .isInstanceOf(NoSuchKeyException.class);
     }
 
     @Test

@@ -29,12 +29,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import software.amazon.awssdk.core.sync.RequestBody;
 
 /**
  * Runs every sample event of {@code events/} through its handler, in the order an order's life calls them, and
@@ -221,7 +224,7 @@ class SampleEventsTest {
     void theSampleCatalogUploadIsImported() {
         Components components = STACK.components();
         STACK.aws().s3().putObject(p -> p.bucket(STACK.aws().resources().bucketName("LabelBucket"))
-                .key("catalog/skus-2026-11.csv"), software.amazon.awssdk.core.sync.RequestBody.fromString(
+                .key("catalog/skus-2026-11.csv"), RequestBody.fromString(
                         "sku,weight_kg,length_cm,width_cm,height_cm\nSKU-SAMPLE-1,1.25,30,20,10\nSKU-SAMPLE-2,0.4,,,\n"));
 
         JsonNode outcome = task(new ImportCatalogHandler(components), "import-catalog.json");
@@ -239,8 +242,8 @@ class SampleEventsTest {
         }
     }
 
-    private static Set<String> union(java.util.Collection<String> values, String more) {
-        Set<String> all = new java.util.HashSet<>(values);
+    private static Set<String> union(Collection<String> values, String more) {
+        Set<String> all = new HashSet<>(values);
         all.add(more);
         return all;
     }

@@ -2,8 +2,8 @@ package io.shipbridge.testing;
 
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.github.tomakehurst.wiremock.WireMockServer;
 import io.shipbridge.app.Components;
 import io.shipbridge.carrier.CarrierModules;
 import io.shipbridge.config.Config;

@@ -2,11 +2,11 @@ package io.shipbridge.tracking;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.shipbridge.carrier.TrackingStatus;
 import io.shipbridge.app.Components;
+import io.shipbridge.carrier.TrackingStatus;
 import io.shipbridge.config.Json;
-import io.shipbridge.testing.OrderScenarios;
 import io.shipbridge.testing.OrderScenarios.Shipped;
+import io.shipbridge.testing.OrderScenarios;
 import io.shipbridge.testing.TestStack;
 import io.shipbridge.testing.TipsaStub;
 import java.time.Duration;

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import io.shipbridge.carrier.TrackingStatus;
 import io.shipbridge.app.Components;
+import io.shipbridge.carrier.TrackingStatus;
 import io.shipbridge.config.Json;
 import io.shipbridge.handler.CarrierWebhookHandler;
 import io.shipbridge.operations.OperationRecord;

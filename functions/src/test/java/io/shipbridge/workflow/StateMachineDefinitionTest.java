@@ -7,6 +7,8 @@ import io.shipbridge.config.Json;
 import io.shipbridge.order.OrderState;
 import io.shipbridge.standins.CloudFormationTemplate;
 import io.shipbridge.testing.Fixtures;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -14,6 +16,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -119,13 +122,13 @@ class StateMachineDefinitionTest {
             assertThat(type.getMethods()).as(handler).anyMatch(m -> m.getName().equals("handleRequest"));
             assertThat(type.getConstructor()).isNotNull();
         }
-        java.util.Set<String> named = new java.util.TreeSet<>();
+        Set<String> named = new TreeSet<>();
         functions.forEach(f -> {
             String handler = f.properties().path("Handler").asText();
             named.add(handler.substring(handler.lastIndexOf('.') + 1, handler.indexOf("::")));
         });
-        try (java.util.stream.Stream<java.nio.file.Path> sources = java.nio.file.Files.list(
-                io.shipbridge.testing.Fixtures.repositoryFile("functions/src/main/java/io/shipbridge/handler"))) {
+        try (Stream<Path> sources = Files.list(
+                Fixtures.repositoryFile("functions/src/main/java/io/shipbridge/handler"))) {
             assertThat(named).as("every handler class is a function of the template").containsExactlyInAnyOrderElementsOf(
                     sources.map(p -> p.getFileName().toString().replace(".java", ""))
                             .filter(n -> n.endsWith("Handler") && !n.equals("TaskHandler")).toList());

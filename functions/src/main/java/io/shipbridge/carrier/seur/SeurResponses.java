@@ -8,6 +8,7 @@ import io.shipbridge.carrier.CreatedShipment;
 import io.shipbridge.carrier.LabelFormat;
 import io.shipbridge.carrier.TrackingEvent;
 import io.shipbridge.config.Json;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -18,6 +19,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -72,7 +74,7 @@ final class SeurResponses {
             }
             try {
                 labels.add(format == LabelFormat.PDF ? Base64.getDecoder().decode(content.replaceAll("\\s", ""))
-                        : content.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+                        : content.getBytes(StandardCharsets.ISO_8859_1));
             } catch (IllegalArgumentException e) {
                 throw new CarrierUnavailableException(SeurModule.ID, "label is not valid base64", e);
             }
@@ -128,7 +130,7 @@ final class SeurResponses {
             return;
         }
         for (JsonNode item : root.path("data")) {
-            String description = item.path("description").asText("").toLowerCase(java.util.Locale.ROOT);
+            String description = item.path("description").asText("").toLowerCase(Locale.ROOT);
             if (description.contains("no existe") || description.contains("ya anulad")
                     || description.contains("not found")) {
                 return;

@@ -14,6 +14,7 @@ import java.util.Base64;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilder;
@@ -42,7 +43,7 @@ public final class TipsaResponses {
 
     /** TIPSA sessions expire (about 15 minutes): such a fault is cured by logging in again. */
     static boolean isSessionFault(CarrierRejectedException refusal) {
-        String text = refusal.getMessage().toLowerCase(java.util.Locale.ROOT);
+        String text = refusal.getMessage().toLowerCase(Locale.ROOT);
         return text.contains("soap fault") && (text.contains("session") || text.contains("sesion")
                 || text.contains("sesión"));
     }

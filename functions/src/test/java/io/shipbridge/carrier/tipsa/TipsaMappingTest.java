@@ -1,7 +1,5 @@
 package io.shipbridge.carrier.tipsa;
 
-import io.shipbridge.carrier.CarrierUnavailableException;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -16,10 +16,10 @@ import java.time.Duration;
 import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine;
 
 /** The offline cloud's command line: {@code demo}, {@code serve} and {@code invoke}. */
 @Command(name = "shipbridge-local", mixinStandardHelpOptions = true,

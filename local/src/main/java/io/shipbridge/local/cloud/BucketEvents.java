@@ -5,8 +5,10 @@ import io.shipbridge.config.Json;
 import io.shipbridge.local.time.SimulatedTime;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -17,9 +19,10 @@ import software.amazon.awssdk.services.s3.model.S3Object;
 
 /**
  * S3 sending "Object Created" events to EventBridge, for buckets that enable it: the buckets are looked at every
- * simulated minute (and when asked), and each object new or changed since (by ETag) becomes an event that the rules
- * whose pattern it matches deliver to their function, asynchronously and with EventBridge's two retries. So a file put
- * by any client (the AWS CLI included) reaches its function, as in AWS.
+ * simulated minute (and when asked), under the key prefixes the rules watch only (a bucket full of labels is not
+ * listed 50 times a second for a rule about catalog uploads), and each object new or changed since (by ETag) becomes
+ * an event that the rules whose pattern it matches deliver to their function, asynchronously and with EventBridge's
+ * two retries. So a file put by any client (the AWS CLI included) reaches its function, as in AWS.
  */
 final class BucketEvents implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(BucketEvents.class);
@@ -58,16 +61,38 @@ final class BucketEvents implements AutoCloseable {
 
     /** Looks at the buckets now and delivers the events of what changed; returns when every delivery is done. */
     synchronized void scan() {
-        seen.forEach((bucket, known) -> listing(bucket).forEach((key, etag) -> {
-            if (!etag.equals(known.put(key, etag))) {
-                deliver(event(bucket, key, etag));
+        List<String> prefixes = watchedPrefixes();
+        seen.forEach((bucket, known) -> {
+            Map<String, String> objects = new ConcurrentHashMap<>();
+            prefixes.forEach(prefix -> objects.putAll(listing(bucket, prefix)));
+            objects.forEach((key, etag) -> {
+                if (!etag.equals(known.put(key, etag))) {
+                    deliver(event(bucket, key, etag));
+                }
+            });
+        });
+    }
+
+    /** The prefixes the rules watch; the whole bucket ("") when a rule may match any key. */
+    private List<String> watchedPrefixes() {
+        List<String> prefixes = new ArrayList<>();
+        for (Rule rule : rules) {
+            Optional<List<String>> ruled = rule.pattern().keyPrefixes();
+            if (ruled.isEmpty()) {
+                return List.of("");
             }
-        }));
+            prefixes.addAll(ruled.get());
+        }
+        return prefixes;
     }
 
     private Map<String, String> listing(String bucket) {
+        return listing(bucket, "");
+    }
+
+    private Map<String, String> listing(String bucket, String prefix) {
         Map<String, String> objects = new ConcurrentHashMap<>();
-        for (S3Object object : s3.listObjectsV2Paginator(l -> l.bucket(bucket)).contents()) {
+        for (S3Object object : s3.listObjectsV2Paginator(l -> l.bucket(bucket).prefix(prefix)).contents()) {
             objects.put(object.key(), object.eTag());
         }
         return objects;

@@ -1,8 +1,11 @@
 package io.shipbridge.local.cloud;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -22,6 +25,22 @@ final class EventPattern {
         if (unsupported != null) {
             throw new UnsupportedOperationException("event pattern content filter '" + unsupported + "'");
         }
+    }
+
+    /**
+     * The object key prefixes the pattern limits S3 events to ({@code detail.object.key: [{"prefix": ...}]}), or
+     * empty when it may match any key: a bucket need only be looked at under these.
+     */
+    Optional<List<String>> keyPrefixes() {
+        JsonNode keys = pattern.path("detail").path("object").path("key");
+        List<String> prefixes = new ArrayList<>();
+        for (JsonNode candidate : keys) {
+            if (!candidate.has("prefix")) {
+                return Optional.empty();
+            }
+            prefixes.add(candidate.get("prefix").asText());
+        }
+        return prefixes.isEmpty() ? Optional.empty() : Optional.of(prefixes);
     }
 
     boolean matches(JsonNode event) {

@@ -1,6 +1,7 @@
 package io.shipbridge.local.cloud;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.shipbridge.app.Components;
 import io.shipbridge.config.Config;
@@ -37,6 +38,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.TreeSet;
+import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.lambda.powertools.metrics.MetricsFactory;
 
 /**
@@ -461,7 +463,7 @@ public final class OfflineCloud implements AutoCloseable {
             return copy;
         }
         if (node.isArray()) {
-            com.fasterxml.jackson.databind.node.ArrayNode copy = Json.MAPPER.createArrayNode();
+            ArrayNode copy = Json.MAPPER.createArrayNode();
             node.forEach(item -> copy.add(resolved(item, values, where)));
             return copy;
         }
@@ -604,7 +606,7 @@ public final class OfflineCloud implements AutoCloseable {
      */
     public void putObject(String bucketLogicalId, String key, byte[] content) {
         aws.s3().putObject(p -> p.bucket(aws.resources().bucketName(bucketLogicalId)).key(key),
-                software.amazon.awssdk.core.sync.RequestBody.fromBytes(content));
+                RequestBody.fromBytes(content));
         bucketEvents.scan();
     }
 

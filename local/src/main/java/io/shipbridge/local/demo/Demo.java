@@ -1,30 +1,35 @@
 package io.shipbridge.local.demo;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.shipbridge.config.Json;
+import io.shipbridge.fulfilment.Cancellation;
 import io.shipbridge.local.cloud.OfflineCloud;
 import io.shipbridge.local.sim.CallLog;
 import io.shipbridge.local.sim.Faults;
 import io.shipbridge.local.sim.carrier.CarrierSimulator;
-import io.shipbridge.config.Json;
-import io.shipbridge.fulfilment.Cancellation;
 import io.shipbridge.local.states.Execution;
 import io.shipbridge.mirakl.MiraklOrderStates;
 import io.shipbridge.operations.OperationRecord;
 import io.shipbridge.operations.OperationStatus;
 import io.shipbridge.order.OrderState;
+import io.shipbridge.order.OrderView;
+import io.shipbridge.order.StatusChange;
 import io.shipbridge.selection.CarrierRule;
 import io.shipbridge.selection.CarrierRuleSet;
 import io.shipbridge.selection.RuleConditions;
-import io.shipbridge.order.OrderView;
-import io.shipbridge.order.StatusChange;
 import io.shipbridge.storage.OrderStore;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -126,7 +131,7 @@ public final class Demo {
      */
     public static void uploadCatalogs(OfflineCloud cloud, Path own, PrintStream out) throws IOException {
         cloud.putObject("LabelBucket", "catalog/demo-catalog.csv", OrderGenerator.catalogCsv().getBytes(
-                java.nio.charset.StandardCharsets.UTF_8));
+                StandardCharsets.UTF_8));
         if (own != null) {
             cloud.uploadCatalog(own);
         }
@@ -328,10 +333,10 @@ public final class Demo {
         outcomes.stream().filter(o -> o.finalState().equals(OrderState.COMPLETE.name())).findFirst().ifPresent(o -> {
             String key = cloud.components().orders().get(o.orderId()).shipment().labelKey();
             try {
-                byte[] linked = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                byte[] linked = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                         cloud.components().labels().link(key)).build(),
-                        java.net.http.HttpResponse.BodyHandlers.ofByteArray()).body();
-                if (!java.util.Arrays.equals(linked, cloud.components().labels().get(key))) {
+                        HttpResponse.BodyHandlers.ofByteArray()).body();
+                if (!Arrays.equals(linked, cloud.components().labels().get(key))) {
                     problems.add(o.orderId() + ": its label link does not download its label");
                 }
             } catch (IOException | InterruptedException e) {

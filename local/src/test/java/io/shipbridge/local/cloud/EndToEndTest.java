@@ -14,6 +14,7 @@ import io.shipbridge.order.OrderView;
 import io.shipbridge.order.ShippingAddress;
 import io.shipbridge.order.StatusChange;
 import io.shipbridge.standins.CloudFormationTemplate;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -128,7 +129,7 @@ class EndToEndTest {
             OrderView view = cloud.components().orders().get(id);
             String country = view.order().shippingAddress().countryCode();
             String expected = !country.equals("ES") ? "correosexpress"
-                    : view.carrierChoice().weightKg().compareTo(java.math.BigDecimal.valueOf(5)) > 0 ? "seur" : "tipsa";
+                    : view.carrierChoice().weightKg().compareTo(BigDecimal.valueOf(5)) > 0 ? "seur" : "tipsa";
             assertThat(carrierOf.get(id)).as(id + " to " + country + ", " + view.carrierChoice().weightKg() + " kg")
                     .isEqualTo(expected);
             assertThat(cloud.carriers().get(expected).shipments().forReference(id)).singleElement()

@@ -2,8 +2,12 @@ package io.shipbridge.local.sim.carrier;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.shipbridge.local.time.SimulatedTime;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.random.RandomGenerator;
 
@@ -14,7 +18,10 @@ public final class ShipmentBook {
     private final RandomGenerator random;
     private final DeliveryTimeline timeline;
     private final Troubles troubles;
-    private final List<SimulatedShipment> shipments = new CopyOnWriteArrayList<>();
+    private final List<SimulatedShipment> shipments = Collections.synchronizedList(new ArrayList<>());
+    private final Map<String, SimulatedShipment> byTrackingNumber = new ConcurrentHashMap<>();
+    private final Map<String, SimulatedShipment> byCarrierId = new ConcurrentHashMap<>();
+    private final Map<String, List<SimulatedShipment>> byReference = new ConcurrentHashMap<>();
 
     public ShipmentBook(String carrier, SimulatorContext context) {
         this.carrier = carrier;
@@ -31,6 +38,13 @@ public final class ShipmentBook {
                 postcode, countryCode, parcels, request, timeline.plan(time.instant(), troubles.of(reference), random),
                 new boolean[] {false});
         shipments.add(shipment);
+        byTrackingNumber.put(trackingNumber, shipment);
+        if (carrierShipmentId != null) {
+            byCarrierId.put(carrierShipmentId, shipment);
+        }
+        if (reference != null) {
+            byReference.computeIfAbsent(reference, r -> new CopyOnWriteArrayList<>()).add(shipment);
+        }
         return shipment;
     }
 
@@ -40,21 +54,23 @@ public final class ShipmentBook {
     }
 
     public List<SimulatedShipment> all() {
-        return List.copyOf(shipments);
+        synchronized (shipments) {
+            return List.copyOf(shipments);
+        }
     }
 
     /** The shipments recorded under a reference and not cancelled. */
     public List<SimulatedShipment> forReference(String reference) {
-        return shipments.stream().filter(s -> s.reference() != null && s.reference().equals(reference)
-                && !s.isCancelled()).toList();
+        List<SimulatedShipment> recorded = reference == null ? null : byReference.get(reference);
+        return recorded == null ? List.of() : recorded.stream().filter(s -> !s.isCancelled()).toList();
     }
 
     public Optional<SimulatedShipment> byTrackingNumber(String trackingNumber) {
-        return shipments.stream().filter(s -> s.trackingNumber().equals(trackingNumber)).findFirst();
+        return Optional.ofNullable(trackingNumber == null ? null : byTrackingNumber.get(trackingNumber));
     }
 
     public Optional<SimulatedShipment> byCarrierId(String carrierShipmentId) {
-        return shipments.stream().filter(s -> carrierShipmentId.equals(s.carrierShipmentId())).findFirst();
+        return Optional.ofNullable(carrierShipmentId == null ? null : byCarrierId.get(carrierShipmentId));
     }
 
     /** Cancels a shipment the courier has not collected; false when it has (or it is unknown). */

@@ -4,6 +4,7 @@ import static io.shipbridge.local.sim.correosexpress.CorreosExpressSimulator.tex
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.shipbridge.local.sim.carrier.SimulatedEndpoint.Reply;
+import io.shipbridge.local.sim.carrier.SpanishPostcodes;
 import java.util.Optional;
 
 /** The field checks {@code grabacionEnvio} makes, each refused with Correos Express's own return code and message. */
@@ -39,8 +40,7 @@ final class CreateChecks {
             if (!postcode.matches("\\d{5}")) {
                 return refuse(23, "CP NACIONAL DESTINATARIO: FORMATO INCORRECTO. FORMATO VÁLIDO – 99999");
             }
-            int province = Integer.parseInt(postcode.substring(0, 2));
-            if (province < 1 || province > 52) {
+            if (!SpanishPostcodes.exists(postcode)) {
                 return refuse(124, "DESTINATARIO: CP NO ENCONTRADO");
             }
         } else if (text(request, "codPosIntDest").isEmpty()) {

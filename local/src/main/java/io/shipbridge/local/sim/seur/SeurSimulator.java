@@ -10,10 +10,11 @@ import io.shipbridge.local.sim.HttpService;
 import io.shipbridge.local.sim.carrier.HttpCarrierSimulator;
 import io.shipbridge.local.sim.carrier.LabelBytes;
 import io.shipbridge.local.sim.carrier.Milestone;
-import io.shipbridge.local.sim.carrier.SimulatedEndpoint;
 import io.shipbridge.local.sim.carrier.SimulatedEndpoint.Reply;
+import io.shipbridge.local.sim.carrier.SimulatedEndpoint;
 import io.shipbridge.local.sim.carrier.SimulatedShipment;
 import io.shipbridge.local.sim.carrier.SimulatorContext;
+import io.shipbridge.local.sim.carrier.SpanishPostcodes;
 import io.shipbridge.local.time.SimulatedTime;
 import java.io.IOException;
 import java.net.URI;
@@ -179,7 +180,7 @@ public final class SeurSimulator extends HttpCarrierSimulator {
         if (invalid.isPresent()) {
             return error(400, "BAD_REQUEST", invalid.get());
         }
-        if (country.equals("ES") && !spanishPostcode(postcode)) {
+        if (country.equals("ES") && !SpanishPostcodes.exists(postcode)) {
             return error(400, "BAD_REQUEST", "Error trying to retrieve cities from API catalogue");
         }
         int service = request.path("serviceCode").asInt(-1);
@@ -339,11 +340,4 @@ public final class SeurSimulator extends HttpCarrierSimulator {
         }
     }
 
-    private static boolean spanishPostcode(String postcode) {
-        if (!postcode.matches("\\d{5}")) {
-            return false;
-        }
-        int province = Integer.parseInt(postcode.substring(0, 2));
-        return province >= 1 && province <= 52;
-    }
 }

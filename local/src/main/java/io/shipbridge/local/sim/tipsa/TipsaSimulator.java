@@ -8,10 +8,11 @@ import io.shipbridge.local.sim.HttpService;
 import io.shipbridge.local.sim.carrier.HttpCarrierSimulator;
 import io.shipbridge.local.sim.carrier.LabelBytes;
 import io.shipbridge.local.sim.carrier.Milestone;
-import io.shipbridge.local.sim.carrier.SimulatedEndpoint;
 import io.shipbridge.local.sim.carrier.SimulatedEndpoint.Reply;
+import io.shipbridge.local.sim.carrier.SimulatedEndpoint;
 import io.shipbridge.local.sim.carrier.SimulatedShipment;
 import io.shipbridge.local.sim.carrier.SimulatorContext;
+import io.shipbridge.local.sim.carrier.SpanishPostcodes;
 import io.shipbridge.local.time.SimulatedTime;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -140,7 +141,7 @@ public final class TipsaSimulator extends HttpCarrierSimulator {
     private Reply record(Element call) {
         String postcode = text(call, "strCPDes");
         String country = text(call, "strCodPais");
-        if ((blank(country) || country.equals("ES")) && !spanishPostcode(postcode)) {
+        if ((blank(country) || country.equals("ES")) && !SpanishPostcodes.exists(postcode)) {
             return fault("Código postal de destino erróneo: " + postcode);
         }
         if (blank(text(call, "strNomDes")) || blank(text(call, "strDirDes"))) {
@@ -214,14 +215,6 @@ public final class TipsaSimulator extends HttpCarrierSimulator {
         Node id = request.getElementsByTagNameNS("*", "ID").item(0);
         Instant expires = id == null ? null : sessions.get(id.getTextContent().trim());
         return expires != null && expires.isAfter(time.instant());
-    }
-
-    private static boolean spanishPostcode(String postcode) {
-        if (postcode == null || !postcode.matches("\\d{5}")) {
-            return false;
-        }
-        int province = Integer.parseInt(postcode.substring(0, 2));
-        return province >= 1 && province <= 52;
     }
 
     private static Element operation(Document request) {
