@@ -12,16 +12,19 @@ import io.shipbridge.carrier.CarrierModules;
 import io.shipbridge.carrier.CarrierProfile;
 import io.shipbridge.carrier.Carriers;
 import io.shipbridge.catalog.CatalogImport;
+import io.shipbridge.exports.CsvExports;
 import io.shipbridge.config.Config;
 import io.shipbridge.config.Json;
 import io.shipbridge.config.Secrets;
 import io.shipbridge.fulfilment.Cancellation;
 import io.shipbridge.fulfilment.CarrierAssignment;
 import io.shipbridge.fulfilment.FailureRecording;
+import io.shipbridge.fulfilment.FaultRecovery;
 import io.shipbridge.fulfilment.FetchOrders;
 import io.shipbridge.fulfilment.OrderAcceptance;
 import io.shipbridge.fulfilment.OrderIntake;
 import io.shipbridge.fulfilment.OrderProgress;
+import io.shipbridge.fulfilment.OrderRetry;
 import io.shipbridge.fulfilment.ShipmentCreation;
 import io.shipbridge.fulfilment.TrackingPublication;
 import io.shipbridge.fulfilment.WaitRegistration;
@@ -33,9 +36,15 @@ import io.shipbridge.mirakl.MiraklCarrierDirectory;
 import io.shipbridge.mirakl.MiraklClient;
 import io.shipbridge.mirakl.MiraklOrderFeed;
 import io.shipbridge.mirakl.MiraklSettings;
+import io.shipbridge.operator.HealthCheck;
+import io.shipbridge.operator.LogEndpoints;
+import io.shipbridge.operator.OperatorApi;
+import io.shipbridge.operator.OrderEndpoints;
+import io.shipbridge.operator.SystemEndpoints;
 import io.shipbridge.selection.CarrierRuleSet;
 import io.shipbridge.selection.OrderWeigher;
 import io.shipbridge.storage.BucketFiles;
+import io.shipbridge.storage.ExportFiles;
 import io.shipbridge.storage.FetchCursorStore;
 import io.shipbridge.storage.LabelStore;
 import io.shipbridge.storage.OperationsLogStore;
@@ -50,7 +59,6 @@ import io.shipbridge.tracking.TrackingPoller;
 import io.shipbridge.tracking.TrackingQueue;
 import io.shipbridge.webhook.WebhookIntake;
 import io.shipbridge.webhook.WebhookSecrets;
-import io.shipbridge.workflow.ExecutionInput;
 import io.shipbridge.workflow.OrderWorkflow;
 import java.math.BigDecimal;
 import java.net.URI;
@@ -60,6 +68,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -204,12 +213,8 @@ public final class Components {
     }
 
     public FetchOrders fetchOrders() {
-        ExecutionInput.Timeouts timeouts = new ExecutionInput.Timeouts(
-                config.getLong("SHIPPING_WAIT_SECONDS", Duration.ofDays(14).toSeconds()),
-                config.getLong("FIRST_SCAN_TIMEOUT_SECONDS", Duration.ofDays(5).toSeconds()),
-                config.getLong("DELIVERY_TIMEOUT_SECONDS", Duration.ofDays(30).toSeconds()));
         OrderIntake intake = new OrderIntake(orders.get(), workflow.get(), progress.get(), cancellation.get(),
-                operations.get(), clock, timeouts);
+                operations.get(), clock);
         return new FetchOrders(new MiraklOrderFeed(mirakl.get()), intake,
                 new FetchCursorStore(dynamoDb.get(), table()), clock, new FetchOrders.Settings(
                         Duration.ofMinutes(config.getLong("FETCH_OVERLAP_MINUTES", 10)),
@@ -257,6 +262,35 @@ public final class Components {
 
     public FailureRecording failureRecording() {
         return new FailureRecording(orders.get());
+    }
+
+    public FaultRecovery faultRecovery() {
+        return new FaultRecovery(orders.get(), operations.get(), metrics.get(), clock, new FaultRecovery.Settings(
+                Duration.ofSeconds(config.getLong("RECOVERY_FIRST_DELAY_SECONDS", 60)),
+                Duration.ofSeconds(config.getLong("RECOVERY_MAX_DELAY_SECONDS", Duration.ofHours(2).toSeconds())),
+                Duration.ofHours(config.getLong("RECOVERY_WINDOW_HOURS", 24))), () -> ThreadLocalRandom.current().nextDouble());
+    }
+
+    public OrderRetry orderRetry() {
+        return new OrderRetry(orders.get(), workflow.get());
+    }
+
+    public CsvExports csvExports() {
+        return new CsvExports(orders.get(), operations.get(), new ExportFiles(s3.get(), presigner.get(),
+                config.required("LABEL_BUCKET")), clock);
+    }
+
+    public OperatorApi operatorApi() {
+        TrackingQueue deadLetters = new TrackingQueue(sqs.get(), config.required("TRACKING_DEAD_LETTER_QUEUE_URL"));
+        HealthCheck health = new HealthCheck(() -> new FetchCursorStore(dynamoDb.get(), table())
+                .lastRun(FetchOrders.CURSOR), operations.get(), trackingQueue(), deadLetters, workflow.get(),
+                CarrierModules.installed().all().stream().filter(m -> m.isConfigured(config))
+                        .map(CarrierModule::id).toList(), clock);
+        return new OperatorApi(
+                new OrderEndpoints(orders.get(), operations.get(), events.get(), labels.get(), orderRetry(),
+                        cancellation.get(), clock),
+                new LogEndpoints(operations.get(), csvExports(), clock),
+                new SystemEndpoints(health, new Lazy<>(this::fetchOrders)::get, trackingQueue(), deadLetters, clock));
     }
 
     public WaitRegistration waitRegistration() {

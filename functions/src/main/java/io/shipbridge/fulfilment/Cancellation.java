@@ -49,21 +49,41 @@ public final class Cancellation {
     public boolean cancel(String orderId, String miraklState, String reasonCode) {
         String reason = "Order " + miraklState + " on Mirakl" + (reasonCode == null ? "" : " (reason " + reasonCode
                 + ")");
+        return cancel(orderId, Actors.MIRAKL, reason, Map.of("miraklState", miraklState)).isPresent();
+    }
+
+    /**
+     * An operator stops the order before it ships: its shipment, if any, is cancelled at the carrier (or listed to
+     * void by hand), its execution ends, and cancelling it on Mirakl is listed in the operations log for the
+     * seller's back office (Shipbridge does not cancel on the marketplace on its own).
+     *
+     * @return the cancelled order; empty when it was past cancelling or cancelled already
+     */
+    public Optional<OrderView> cancelByOperator(String orderId, String operator, String why) {
+        Optional<OrderView> cancelled = cancel(orderId, "operator:" + operator, "Cancelled by an operator"
+                + (why == null || why.isBlank() ? "" : ": " + why), Map.of());
+        cancelled.ifPresent(view -> operations.record(new OperationRecord(clock.instant(), "mirakl",
+                "cancel_on_mirakl_by_hand", orderId, null, OperationStatus.ERROR, "Order cancelled by an operator"
+                        + " in Shipbridge: cancel it on Mirakl too, from the back office", Map.of("miraklState",
+                        String.valueOf(view.miraklState())))));
+        return cancelled;
+    }
+
+    private Optional<OrderView> cancel(String orderId, String actor, String reason, Map<String, String> more) {
         Optional<OrderView> view = orders.transitionIf(orderId, current -> current.state().isCancellable()
-                ? Optional.of(TransitionRequest.to(OrderState.CANCELLED, Actors.MIRAKL, reason)
-                        .withDetails(details(current, miraklState)))
+                ? Optional.of(TransitionRequest.to(OrderState.CANCELLED, actor, reason)
+                        .withDetails(details(current, more)))
                 : Optional.empty());
         if (view.isEmpty()) {
-            return false;
+            return view;
         }
         cancelShipment(view.get());
         progress.advance(orderId);
-        return true;
+        return view;
     }
 
-    private Map<String, String> details(OrderView current, String miraklState) {
-        Map<String, String> details = new LinkedHashMap<>();
-        details.put("miraklState", miraklState);
+    private Map<String, String> details(OrderView current, Map<String, String> more) {
+        Map<String, String> details = new LinkedHashMap<>(more);
         if (current.shipment() != null) {
             details.put("shipment", current.shipment().carrier() + " " + current.shipment().trackingNumber());
             details.put("carrierCancel", canCancel(current.shipment().carrier()) ? "requested"

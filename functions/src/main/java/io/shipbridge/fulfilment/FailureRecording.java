@@ -6,6 +6,7 @@ import io.shipbridge.order.OrderState;
 import io.shipbridge.order.OrderView;
 import io.shipbridge.order.TransitionRequest;
 import io.shipbridge.storage.OrderStore;
+import io.shipbridge.workflow.WorkflowStep;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -23,18 +24,19 @@ public final class FailureRecording {
     }
 
     /**
-     * @param error the Step Functions error name (a Java class name, or States.Timeout)
-     * @param cause the Step Functions cause: a Lambda error document, or text
+     * @param failedState the failure state of the step that failed; null for that of the step the order is at
+     * @param error       the Step Functions error name (a Java class name, or States.Timeout)
+     * @param cause       the Step Functions cause: a Lambda error document, or text
      */
     public OrderView record(String orderId, OrderState failedState, String error, String cause) {
-        if (!failedState.isFailure()) {
+        if (failedState != null && !failedState.isFailure()) {
             throw new IllegalArgumentException(failedState + " is not a failure state");
         }
         String reason = reason(error, cause);
-        return orders.transitionIf(orderId, view -> failureFrom(view.state(), failedState).map(state -> {
+        return orders.transitionIf(orderId, view -> failureFrom(view, failedState).map(state -> {
             Map<String, String> details = new LinkedHashMap<>();
             details.put("error", String.valueOf(error));
-            if (state != failedState) {
+            if (failedState != null && state != failedState) {
                 details.put("failedStep", failedState.name());
             }
             return TransitionRequest.to(state, Actors.workflow("RecordFailure"), reason).withDetails(details)
@@ -47,17 +49,19 @@ public final class FailureRecording {
      * order is actually at (the execution failed while the order was still, or already, elsewhere), so that a failure
      * is never lost to an illegal move. Nothing for an order that ended, already failed, or is past any failure.
      */
-    private static Optional<OrderState> failureFrom(OrderState current, OrderState asked) {
+    private static Optional<OrderState> failureFrom(OrderView view, OrderState asked) {
+        OrderState current = view.state();
         if (current.isTerminal() || current.isFailure()) {
             return Optional.empty();
         }
-        if (current.canMoveTo(asked)) {
+        if (asked != null && current.canMoveTo(asked)) {
             return Optional.of(asked);
         }
-        return current.nextStates().stream().filter(OrderState::isFailure).findFirst();
+        return WorkflowStep.of(view).flatMap(WorkflowStep::failure).filter(current::canMoveTo);
     }
 
-    static String reason(String error, String cause) {
+    /** The reason to show for a Step Functions error: the exception's message, under the error's short name. */
+    public static String reason(String error, String cause) {
         if ("States.Timeout".equals(error)) {
             return "Timed out waiting" + (cause == null || cause.isBlank() ? "" : ": " + cause);
         }

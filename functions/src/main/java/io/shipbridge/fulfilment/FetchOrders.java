@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -27,7 +28,7 @@ import org.slf4j.MDC;
  */
 public final class FetchOrders {
     private static final Logger LOG = LoggerFactory.getLogger(FetchOrders.class);
-    private static final String CURSOR = "mirakl-or11";
+    public static final String CURSOR = "mirakl-or11";
     private static final int PARALLELISM = 8;
 
     private final MiraklOrderFeed feed;
@@ -65,6 +66,26 @@ public final class FetchOrders {
     public Summary run(Request request) {
         Instant started = clock.instant();
         String trigger = request.trigger() == null ? "schedule" : request.trigger();
+        try {
+            Summary summary = fetch(request, started, trigger);
+            cursor.recordRun(CURSOR, new FetchCursorStore.LastRun(clock.instant(), trigger, true, summary.toString()));
+            return summary;
+        } catch (RuntimeException e) {
+            try {
+                cursor.recordRun(CURSOR, new FetchCursorStore.LastRun(clock.instant(), trigger, false, e.toString()));
+            } catch (RuntimeException notRecorded) {
+                e.addSuppressed(notRecorded);
+            }
+            throw e;
+        }
+    }
+
+    /** How the last run ended, for the operator's health view. */
+    public Optional<FetchCursorStore.LastRun> lastRun() {
+        return cursor.lastRun(CURSOR);
+    }
+
+    private Summary fetch(Request request, Instant started, String trigger) {
         Instant since = switch (trigger) {
             case "sweep" -> started.minus(settings.sweepLookback());
             case "manual" -> request.since() != null ? request.since() : scheduledStart(started);

@@ -33,17 +33,15 @@ public final class OrderIntake {
     private final Cancellation cancellation;
     private final OperationsLog operations;
     private final Clock clock;
-    private final ExecutionInput.Timeouts timeouts;
 
     public OrderIntake(OrderStore orders, OrderWorkflow workflow, OrderProgress progress, Cancellation cancellation,
-            OperationsLog operations, Clock clock, ExecutionInput.Timeouts timeouts) {
+            OperationsLog operations, Clock clock) {
         this.orders = orders;
         this.workflow = workflow;
         this.progress = progress;
         this.cancellation = cancellation;
         this.operations = operations;
         this.clock = clock;
-        this.timeouts = timeouts;
     }
 
     public Outcome ingest(MiraklOrder source) {
@@ -92,7 +90,7 @@ public final class OrderIntake {
     }
 
     private void startExecution(String orderId) {
-        String name = workflow.start(new ExecutionInput(orderId, timeouts));
+        String name = workflow.start(ExecutionInput.newOrder(orderId));
         orders.recordExecution(orderId, name);
     }
 

@@ -1,27 +1,26 @@
 package io.shipbridge.handler;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.fasterxml.jackson.annotation.JsonProperty;
 import io.shipbridge.app.Components;
 import io.shipbridge.fulfilment.FailureRecording;
 import io.shipbridge.order.OrderState;
+import io.shipbridge.order.OrderView;
 
 /** State machine task, on a Catch: the order moves to the FAILED_* state of the step that failed. */
 public final class RecordFailureHandler extends TaskHandler<RecordFailureHandler.Failure, StepResult> {
     private final FailureRecording recording;
 
-    /** {@code {"orderId": "...", "failedState": "FAILED_POST", "error": {"Error": "...", "Cause": "..."}}} */
+    /**
+     * {@code {"orderId": "...", "failedState": "FAILED_POST", "error": {"Error": "...", "Cause": "..."}}}; without
+     * failedState, the failure of the step the order is at.
+     */
     public record Failure(String orderId, OrderState failedState, CaughtError error) {
 
         public Failure {
-            if (orderId == null || failedState == null) {
-                throw new IllegalArgumentException("A failure report needs orderId and failedState");
+            if (orderId == null) {
+                throw new IllegalArgumentException("A failure report needs orderId");
             }
         }
-    }
-
-    /** The error output of a Catch, as Step Functions writes it. */
-    public record CaughtError(@JsonProperty("Error") String error, @JsonProperty("Cause") String cause) {
     }
 
     public RecordFailureHandler() {
@@ -41,9 +40,10 @@ public final class RecordFailureHandler extends TaskHandler<RecordFailureHandler
     @Override
     StepResult handle(Failure failure, Context context) {
         CaughtError error = failure.error() == null ? new CaughtError(null, null) : failure.error();
-        StepResult result = StepResult.of(recording.record(failure.orderId(), failure.failedState(), error.error(),
-                error.cause()));
-        metrics.orderFailed(failure.failedState());
-        return result;
+        OrderView order = recording.record(failure.orderId(), failure.failedState(), error.error(), error.cause());
+        if (order.state().isFailure()) {
+            metrics.orderFailed(order.state());
+        }
+        return StepResult.of(order);
     }
 }

@@ -66,6 +66,16 @@ public final class OrderMetrics {
         count("WebhooksRejected", 1);
     }
 
+    /** A passing fault outlasted a step's quick retries: the order waits and tries again. */
+    public void retryScheduled() {
+        count("RetriesScheduled", 1);
+    }
+
+    /** An order's wait for a passing fault has now lasted, or will last, more than an hour (counted once per wait). */
+    public void recoveryPastAnHour() {
+        count("OrdersInRecoveryOverAnHour", 1);
+    }
+
     public void trackingEventsPolled(int events) {
         count("TrackingEventsPolled", events);
     }

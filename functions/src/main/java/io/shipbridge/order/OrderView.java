@@ -12,6 +12,7 @@ import java.time.Instant;
  * @param trackingSentAt   when OR23 (tracking to Mirakl) succeeded, so a retry does not send it twice
  * @param executionName    the Step Functions execution that fulfils the order, once started
  * @param failureReason    why the order is in a FAILED_* state
+ * @param recovery         the passing fault the order is waiting out, if it is
  */
 public record OrderView(
         String orderId,
@@ -29,5 +30,6 @@ public record OrderView(
         TrackingProgress tracking,
         Instant trackingSentAt,
         String executionName,
-        String failureReason) {
+        String failureReason,
+        Recovery recovery) {
 }

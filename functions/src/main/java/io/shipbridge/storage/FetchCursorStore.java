@@ -38,6 +38,27 @@ public final class FetchCursorStore {
         }
     }
 
+    /** How a fetch run ended: when, by what trigger, whether it took every order in, and its summary or error. */
+    public record LastRun(Instant at, String trigger, boolean ok, String result) {
+    }
+
+    public void recordRun(String name, LastRun run) {
+        dynamoDb.updateItem(u -> u.tableName(table).key(key(name))
+                .updateExpression("SET lastRunAt = :at, lastRunTrigger = :trigger, lastRunOk = :ok, "
+                        + "lastRunResult = :result")
+                .expressionAttributeValues(Map.of(":at", Attrs.time(run.at()), ":trigger", s(run.trigger()),
+                        ":ok", AttributeValue.fromBool(run.ok()), ":result", s(run.result()))));
+    }
+
+    public Optional<LastRun> lastRun(String name) {
+        Map<String, AttributeValue> item = dynamoDb.getItem(g -> g.tableName(table).key(key(name))).item();
+        if (item == null || !item.containsKey("lastRunAt")) {
+            return Optional.empty();
+        }
+        return Optional.of(new LastRun(Attrs.instant(item, "lastRunAt"), Attrs.string(item, "lastRunTrigger"),
+                item.get("lastRunOk").bool(), Attrs.string(item, "lastRunResult")));
+    }
+
     private static Map<String, AttributeValue> key(String name) {
         return Map.of(Keys.PK, s("CURSOR#" + name), Keys.SK, s("CURSOR"));
     }

@@ -12,14 +12,18 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 
 /**
  * The operations log in DynamoDB: rows by day (for exports) and by order (for an order's story). A row that cannot
@@ -85,6 +89,51 @@ public final class OperationsLogStore implements OperationsLog {
                 .keyConditionExpression("pk = :day")
                 .expressionAttributeValues(Map.of(":day", s(Keys.operationsOfDay(day)))))
                 .items().forEach(item -> rows.add(toRecord(item)));
+        return rows;
+    }
+
+    /**
+     * Rows of the UTC day {@code day} falls in, or of one order when {@code orderId} is given, newest first, one
+     * page at a time.
+     *
+     * @throws IllegalArgumentException for a cursor of another listing
+     */
+    public Page<OperationRecord> page(Instant day, String orderId, String cursor, int limit) {
+        boolean byOrder = orderId != null;
+        String partition = byOrder ? Keys.operationsOfOrder(orderId) : Keys.operationsOfDay(day);
+        QueryRequest.Builder query = QueryRequest.builder().tableName(table)
+                .keyConditionExpression((byOrder ? "gsi1pk" : "pk") + " = :partition")
+                .expressionAttributeValues(Map.of(":partition", s(partition)))
+                .scanIndexForward(false).limit(limit)
+                .exclusiveStartKey(PageCursor.decode(cursor, byOrder ? Keys.GSI1_PK : Keys.PK, partition));
+        if (byOrder) {
+            query.indexName(Keys.GSI1);
+        }
+        QueryResponse response = dynamoDb.query(query.build());
+        return new Page<>(response.items().stream().map(OperationsLogStore::toRecord).toList(),
+                PageCursor.encode(response.lastEvaluatedKey()));
+    }
+
+    /** Every row of the UTC day {@code day} falls in, oldest first, page by page: never all in memory at once. */
+    public void forEachOfDay(Instant day, Consumer<OperationRecord> action) {
+        dynamoDb.queryPaginator(q -> q.tableName(table)
+                .keyConditionExpression("pk = :day")
+                .expressionAttributeValues(Map.of(":day", s(Keys.operationsOfDay(day)))))
+                .items().forEach(item -> action.accept(toRecord(item)));
+    }
+
+    /** Up to {@code max} of the latest rows since {@code since} (at most a day ago), newest first. */
+    public List<OperationRecord> latest(Instant now, Instant since, int max) {
+        List<OperationRecord> rows = new ArrayList<>();
+        for (String day : new LinkedHashSet<>(List.of(Keys.operationsOfDay(now), Keys.operationsOfDay(since)))) {
+            if (rows.size() < max) {
+                int left = max - rows.size();
+                dynamoDb.query(q -> q.tableName(table).keyConditionExpression("pk = :day AND sk >= :since")
+                        .expressionAttributeValues(Map.of(":day", s(day), ":since", s(Attrs.format(since))))
+                        .scanIndexForward(false).limit(left))
+                        .items().forEach(item -> rows.add(toRecord(item)));
+            }
+        }
         return rows;
     }
 

@@ -15,6 +15,7 @@ import io.shipbridge.order.Order;
 import io.shipbridge.order.OrderNotFoundException;
 import io.shipbridge.order.OrderState;
 import io.shipbridge.order.OrderView;
+import io.shipbridge.order.Recovery;
 import io.shipbridge.order.Shipment;
 import io.shipbridge.order.StatusChange;
 import io.shipbridge.order.TrackingProgress;
@@ -133,12 +134,13 @@ public final class OrderStore {
             set.append(", shipment = :shipment");
             values.put(":shipment", s(Json.write(request.shipment())));
         }
-        String remove = "";
+        // Any move ends a wait for a passing fault: the step got past it, or the order failed or ended.
+        String remove = " REMOVE recovery";
         if (request.failureReason() != null) {
             set.append(", failureReason = :failureReason");
             values.put(":failureReason", s(request.failureReason()));
         } else if (!to.isFailure()) {
-            remove = " REMOVE failureReason";
+            remove += ", failureReason";
         }
         List<TransactWriteItem> writes = new ArrayList<>();
         writes.add(TransactWriteItem.builder().update(Update.builder()
@@ -181,7 +183,7 @@ public final class OrderStore {
                 current.miraklState(), current.miraklUpdatedAt(), current.carrierChoice(), shipment,
                 current.shipmentAttemptedAt(), current.tracking(), current.trackingSentAt(), current.executionName(),
                 request.failureReason() != null ? request.failureReason()
-                        : to.isFailure() ? current.failureReason() : null);
+                        : to.isFailure() ? current.failureReason() : null, null);
     }
 
     /**
@@ -264,6 +266,27 @@ public final class OrderStore {
         setAttribute(orderId, "shipmentAttemptedAt", time(at));
     }
 
+    /**
+     * Records the passing fault the order waits out, in its view only (no state changes, so no history row), unless
+     * the order moved on since {@code current} was read.
+     *
+     * @throws ConcurrentTransitionException when it did (nothing written)
+     */
+    public void recordRecovery(OrderView current, Recovery recovery) {
+        try {
+            dynamoDb.updateItem(u -> u.tableName(table).key(viewKey(current.orderId()))
+                    .updateExpression("SET recovery = :recovery")
+                    .conditionExpression("#version = :version")
+                    .expressionAttributeNames(Map.of("#version", "version"))
+                    .expressionAttributeValues(Map.of(":recovery", s(Json.write(recovery)),
+                            ":version", Attrs.n(current.version()))));
+        } catch (ConditionalCheckFailedException e) {
+            String found = find(current.orderId()).map(v -> v.state() + " at version " + v.version())
+                    .orElse("no order");
+            throw new ConcurrentTransitionException(current.orderId(), current.state(), current.version(), found);
+        }
+    }
+
     public void recordTrackingSent(String orderId, Instant at) {
         setAttribute(orderId, "trackingSentAt", time(at));
     }
@@ -318,6 +341,38 @@ public final class OrderStore {
                 .expressionAttributeValues(Map.of(":state", s(Keys.ordersInState(state))))
                 .limit(limit)).items().forEach(item -> views.add(toView(item)));
         return views;
+    }
+
+    /**
+     * Orders in {@code state}, most recently changed first, one page at a time.
+     *
+     * @param since  only orders that moved into the state at or after this instant; null for all
+     * @param cursor the previous page's {@code next}; null for the first page
+     * @throws IllegalArgumentException for a cursor of another listing
+     */
+    public Page<OrderView> pageInState(OrderState state, Instant since, String cursor, int limit) {
+        String partition = Keys.ordersInState(state);
+        Map<String, AttributeValue> values = new HashMap<>();
+        values.put(":state", s(partition));
+        String condition = "gsi1pk = :state";
+        if (since != null) {
+            condition += " AND gsi1sk >= :since";
+            values.put(":since", s(Attrs.format(since)));
+        }
+        QueryRequest.Builder query = QueryRequest.builder().tableName(table).indexName(Keys.GSI1)
+                .keyConditionExpression(condition).expressionAttributeValues(values).scanIndexForward(false)
+                .limit(limit).exclusiveStartKey(PageCursor.decode(cursor, Keys.GSI1_PK, partition));
+        QueryResponse response = dynamoDb.query(query.build());
+        return new Page<>(response.items().stream().map(OrderStore::toView).toList(),
+                PageCursor.encode(response.lastEvaluatedKey()));
+    }
+
+    /** Every order in {@code state}, page by page of the state index, never all in memory at once. */
+    public void forEachInState(OrderState state, java.util.function.Consumer<OrderView> action) {
+        dynamoDb.queryPaginator(q -> q.tableName(table).indexName(Keys.GSI1)
+                .keyConditionExpression("gsi1pk = :state")
+                .expressionAttributeValues(Map.of(":state", s(Keys.ordersInState(state)))))
+                .items().forEach(item -> action.accept(toView(item)));
     }
 
     /** How many orders are in {@code state} now, page by page of the state index (items are counted, not read out). */
@@ -382,6 +437,7 @@ public final class OrderStore {
         String previous = string(item, "previousState");
         String choice = string(item, "carrierChoice");
         String shipment = string(item, "shipment");
+        String recovery = string(item, "recovery");
         return new OrderView(
                 string(item, "orderId"),
                 OrderState.valueOf(string(item, "state")),
@@ -399,6 +455,7 @@ public final class OrderStore {
                         instant(item, "lastEventAt"), instant(item, "firstScanAt"), instant(item, "deliveredAt")),
                 instant(item, "trackingSentAt"),
                 string(item, "executionName"),
-                string(item, "failureReason"));
+                string(item, "failureReason"),
+                recovery == null ? null : Json.read(recovery, Recovery.class));
     }
 }

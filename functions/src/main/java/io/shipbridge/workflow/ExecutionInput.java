@@ -1,23 +1,23 @@
 package io.shipbridge.workflow;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 /**
- * The input of an order's execution. The state machine reads its callback timeouts from here
- * ({@code TimeoutSecondsPath}), so each deployment sets them without editing the definition.
+ * The input of an order's execution: the order, and where to resume it when a retry does (absent for a new order,
+ * which starts at AcceptOrder). The callback timeouts are part of the definition, set per deployment.
  */
-public record ExecutionInput(String orderId, Timeouts timeouts) {
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record ExecutionInput(String orderId, Resume resume) {
 
-    /**
-     * How long the execution waits for each callback before failing the order: whole, positive seconds, since
-     * Step Functions fails an execution whose TimeoutSecondsPath gives anything else, with an error no Catch takes.
-     */
-    public record Timeouts(long shippingSeconds, long firstScanSeconds, long deliverySeconds) {
+    /** @param at the state machine step to start at */
+    public record Resume(String at) {
+    }
 
-        public Timeouts {
-            if (shippingSeconds < 1 || firstScanSeconds < 1 || deliverySeconds < 1) {
-                throw new IllegalStateException("SHIPPING_WAIT_SECONDS, FIRST_SCAN_TIMEOUT_SECONDS and"
-                        + " DELIVERY_TIMEOUT_SECONDS must be positive whole numbers of seconds, were " + shippingSeconds
-                        + ", " + firstScanSeconds + ", " + deliverySeconds);
-            }
-        }
+    public static ExecutionInput newOrder(String orderId) {
+        return new ExecutionInput(orderId, null);
+    }
+
+    public static ExecutionInput resumeAt(String orderId, WorkflowStep step) {
+        return new ExecutionInput(orderId, new Resume(step.stateName()));
     }
 }

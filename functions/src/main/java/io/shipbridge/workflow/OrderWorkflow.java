@@ -4,11 +4,15 @@ import io.shipbridge.config.Json;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
 import java.util.HexFormat;
 import java.util.regex.Pattern;
 import software.amazon.awssdk.services.sfn.SfnClient;
 import software.amazon.awssdk.services.sfn.model.ExecutionAlreadyExistsException;
+import software.amazon.awssdk.services.sfn.model.ExecutionListItem;
+import software.amazon.awssdk.services.sfn.model.ExecutionStatus;
 import software.amazon.awssdk.services.sfn.model.InvalidTokenException;
+import software.amazon.awssdk.services.sfn.model.ListExecutionsResponse;
 import software.amazon.awssdk.services.sfn.model.TaskDoesNotExistException;
 import software.amazon.awssdk.services.sfn.model.TaskTimedOutException;
 
@@ -35,10 +39,18 @@ public final class OrderWorkflow {
      * @return the execution name
      */
     public String start(ExecutionInput input) {
+        return start(input, executionName(input.orderId()));
+    }
+
+    /**
+     * Starts an execution under {@code name}; a second start under the same name changes nothing.
+     *
+     * @return the execution name
+     */
+    public String start(ExecutionInput input, String name) {
         if (stateMachineArn == null) {
             throw new IllegalStateException("STATE_MACHINE_ARN is not set for this function");
         }
-        String name = executionName(input.orderId());
         try {
             sfn.startExecution(s -> s.stateMachineArn(stateMachineArn).name(name).input(Json.write(input)));
         } catch (ExecutionAlreadyExistsException alreadyStarted) {
@@ -76,6 +88,26 @@ public final class OrderWorkflow {
     }
 
     /**
+     * How many executions are in {@code status} and, when {@code since} is given, ended since then; counted up to
+     * {@code cap} (Step Functions lists newest first, so the count stops early on a busy day).
+     */
+    public int countExecutions(ExecutionStatus status, Instant since, int cap) {
+        int count = 0;
+        for (ListExecutionsResponse page : sfn.listExecutionsPaginator(l -> l.stateMachineArn(stateMachineArn)
+                .statusFilter(status).maxResults(100))) {
+            for (ExecutionListItem execution : page.executions()) {
+                if (since != null && execution.stopDate() != null && execution.stopDate().isBefore(since)) {
+                    return count;
+                }
+                if (++count >= cap) {
+                    return count;
+                }
+            }
+        }
+        return count;
+    }
+
+    /**
      * The execution name of an order: its id where Step Functions allows it; otherwise the id made safe plus a short
      * digest, so two ids that differ only in unsafe characters never share an execution.
      */
@@ -87,6 +119,16 @@ public final class OrderWorkflow {
         String digest = digest(orderId);
         int keep = Math.min(safe.length(), MAX_NAME - digest.length() - 1);
         return safe.substring(0, keep) + "-" + digest;
+    }
+
+    /**
+     * The execution name of an operator retry of an order, by the order's version it resumes from: one per retry,
+     * and the same for the same retry asked twice.
+     */
+    public static String retryExecutionName(String orderId, long version) {
+        String suffix = "-retry-" + version;
+        String base = executionName(orderId);
+        return base.substring(0, Math.min(base.length(), MAX_NAME - suffix.length())) + suffix;
     }
 
     private static String digest(String value) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.amazonaws.services.lambda.runtime.tests.EventLoader;
@@ -61,6 +62,9 @@ class SampleEventsTest {
             Map.entry("tracking-consumer.json", "TrackingConsumerHandler"),
             Map.entry("push-tracking.json", "PushTrackingHandler"),
             Map.entry("record-failure.json", "RecordFailureHandler"),
+            Map.entry("schedule-retry.json", "ScheduleRetryHandler"),
+            Map.entry("operator-api.json", "OperatorApiHandler"),
+            Map.entry("daily-export.json", "DailyExportHandler"),
             Map.entry("import-catalog.json", "ImportCatalogHandler"));
 
     @Test
@@ -185,6 +189,48 @@ class SampleEventsTest {
                 .startsWith("NoCarrierAvailableException: No carrier for order 1045282-A");
         assertThat(TestStack.METRICS.totals()).containsEntry("OrdersFailed", 1.0)
                 .containsEntry("OrdersFailed|State=FAILED_POST", 1.0);
+    }
+
+    @Test
+    void theSampleFaultSchedulesARetryOfTheStepTheOrderIsAt() {
+        Components components = STACK.components();
+        OrderScenarios.pendingPost(components, "1045290-A", "SKU-1", 1, "ES", "28014");
+
+        JsonNode plan = task(new ScheduleRetryHandler(components), "schedule-retry.json");
+
+        assertThat(plan.path("at").asText()).isEqualTo("SelectCarrier");
+        assertThat(plan.path("waitSeconds").asLong()).isBetween(30L, 60L);
+        assertThat(components.orders().get("1045290-A").recovery().lastError())
+                .isEqualTo("CarrierUnavailableException: tipsa: find_shipment got no answer: request timed out");
+    }
+
+    @Test
+    void theSampleOperatorRequestRetriesAFailedOrderInTheNameOfItsSigner() throws IOException {
+        Components components = STACK.components();
+        OrderScenarios.pendingPost(components, "1045291-A", "SKU-1", 1, "ES", "28014");
+        components.failureRecording().record("1045291-A", OrderState.FAILED_POST,
+                "io.shipbridge.selection.NoCarrierAvailableException", "no rule");
+
+        APIGatewayV2HTTPResponse response = new OperatorApiHandler(components).handleRequest(
+                EventLoader.loadApiGatewayHttpEvent(eventPath("operator-api.json")), context("OperatorApiFunction"));
+
+        assertThat(response.getStatusCode()).as(response.getBody()).isEqualTo(200);
+        assertThat(Json.MAPPER.readTree(response.getBody()).path("resumeAt").asText()).isEqualTo("SelectCarrier");
+        List<StatusChange> history = components.orders().history("1045291-A");
+        assertThat(history.get(history.size() - 1).actor())
+                .isEqualTo("operator:arn:aws:iam::123456789012:user/ana-operations");
+        assertThat(history.get(history.size() - 1).reason()).isEqualTo("Retried by an operator: SEUR is back up");
+    }
+
+    @Test
+    void theSampleDailyTriggerExportsYesterdaysOperationsAndTheOrdersView() {
+        JsonNode exports = task(new DailyExportHandler(STACK.components()), "daily-export.json");
+
+        assertThat(exports).hasSize(2);
+        assertThat(exports.get(0).path("key").asText()).startsWith("exports/"
+                + TestStack.START.minus(Duration.ofDays(1)).toString().substring(0, 10) + "/operations-");
+        assertThat(exports.get(1).path("file").asText()).isEqualTo("orders-view.csv");
+        assertThat(exports.get(1).path("rows").asLong()).isPositive();
     }
 
     private static void registerWait(Components components, String waitFor, String token) {

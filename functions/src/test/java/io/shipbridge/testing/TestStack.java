@@ -108,6 +108,7 @@ public final class TestStack implements BeforeAllCallback, BeforeEachCallback, A
         settings.put("TABLE_NAME", aws.resources().tableName("ShipbridgeTable"));
         settings.put("LABEL_BUCKET", aws.resources().bucketName("LabelBucket"));
         settings.put("TRACKING_QUEUE_URL", queueUrl());
+        settings.put("TRACKING_DEAD_LETTER_QUEUE_URL", aws.resources().queueUrl("TrackingDeadLetterQueue"));
         settings.put("STATE_MACHINE_ARN", STATE_MACHINE_ARN);
         settings.put("MIRAKL_BASE_URL", mirakl.baseUrl());
         settings.put("MIRAKL_SECRET_ARN", aws.resources().secretArn("MiraklApiKeySecret"));

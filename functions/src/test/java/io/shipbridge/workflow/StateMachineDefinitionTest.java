@@ -27,14 +27,15 @@ class StateMachineDefinitionTest {
 
     @BeforeAll
     static void read() throws Exception {
-        definition = Json.MAPPER.readTree(Fixtures.repositoryText("statemachine/order-fulfillment.asl.json"));
         template = CloudFormationTemplate.read(Fixtures.repositoryFile("template.yaml"));
+        definition = Json.MAPPER.readTree(template.definitionWithDefaults("OrderStateMachine"));
     }
 
     @Test
     void everyPlaceholderHasASubstitutionAndEverySubstitutionIsUsed() {
         Set<String> placeholders = new TreeSet<>();
-        Matcher matcher = Pattern.compile("\\$\\{(\\w+)}").matcher(definition.toString());
+        Matcher matcher = Pattern.compile("\\$\\{(\\w+)}")
+                .matcher(Fixtures.repositoryText("statemachine/order-fulfillment.asl.json"));
         while (matcher.find()) {
             placeholders.add(matcher.group(1));
         }
@@ -53,14 +54,15 @@ class StateMachineDefinitionTest {
                 state.path(policy).forEach(rule -> rule.path("ErrorEquals").forEach(e -> names.add(e.asText())));
             }
         }
-        List<String> ours = names.stream().filter(n -> n.startsWith("io.shipbridge.")).toList();
+        List<String> ours = names.stream().filter(n -> n.startsWith("io.shipbridge.")
+                || n.startsWith("software.amazon.awssdk.")).toList();
 
         assertThat(ours).isNotEmpty();
         for (String name : ours) {
             assertThat(Throwable.class.isAssignableFrom(Class.forName(name))).as(name).isTrue();
         }
         assertThat(names).allMatch(n -> n.startsWith("io.shipbridge.") || n.startsWith("States.")
-                || n.startsWith("Lambda."));
+                || n.startsWith("Lambda.") || n.startsWith("software.amazon.awssdk.") || n.equals("Sandbox.Timedout"));
     }
 
     @Test
@@ -74,6 +76,10 @@ class StateMachineDefinitionTest {
                 targets.add(state.path("Next").asText());
             }
             state.path("Catch").forEach(c -> targets.add(c.path("Next").asText()));
+            state.path("Choices").forEach(c -> targets.add(c.path("Next").asText()));
+            if (state.has("Default")) {
+                targets.add(state.path("Default").asText());
+            }
         }
 
         assertThat(names).containsAll(targets);
@@ -84,7 +90,7 @@ class StateMachineDefinitionTest {
     void recordingAFailureIsRetriedAndItsOwnFailureEndsTheExecutionNamedNeverUnhandled() {
         int recorders = 0;
         for (JsonNode state : states()) {
-            if (state.path("Parameters").path("Payload").has("failedState")) {
+            if (state.path("Parameters").path("FunctionName").asText().equals("${RecordFailureFunctionArn}")) {
                 recorders++;
                 assertThat(state.path("Retry").toString()).contains("States.TaskFailed");
                 assertThat(state.path("Catch")).singleElement().satisfies(c -> {
@@ -94,7 +100,45 @@ class StateMachineDefinitionTest {
                 });
             }
         }
-        assertThat(recorders).isEqualTo(4);
+        assertThat(recorders).isEqualTo(5);
+    }
+
+    @Test
+    void everyStepSendsPassingFaultsToScheduleRetryAndCanBeResumed() {
+        JsonNode route = definition.path("States").path("StartOrResume");
+        Set<String> routed = new HashSet<>();
+        route.path("Choices").forEach(c -> {
+            if (c.has("StringEquals")) {
+                assertThat(c.path("Variable").asText()).isEqualTo("$.resume.at");
+                assertThat(c.path("Next").asText()).isEqualTo(c.path("StringEquals").asText());
+                routed.add(c.path("StringEquals").asText());
+            }
+        });
+        Set<String> transient_ = null;
+        for (WorkflowStep step : WorkflowStep.values()) {
+            JsonNode state = definition.path("States").path(step.stateName());
+            assertThat(state.path("Type").asText()).as(step.stateName()).isEqualTo("Task");
+            List<JsonNode> toRetry = new ArrayList<>();
+            state.path("Catch").forEach(c -> {
+                if (c.path("Next").asText().equals("ScheduleRetry")) {
+                    toRetry.add(c);
+                }
+            });
+            assertThat(toRetry).as(step.stateName()).hasSize(1);
+            Set<String> errors = new TreeSet<>();
+            toRetry.get(0).path("ErrorEquals").forEach(e -> errors.add(e.asText()));
+            assertThat(errors).contains("io.shipbridge.carrier.CarrierUnavailableException",
+                    "io.shipbridge.mirakl.MiraklUnavailableException", "Lambda.ServiceException")
+                    .doesNotContain("States.ALL", "States.Timeout", "io.shipbridge.carrier.CarrierRejectedException");
+            if (transient_ != null) {
+                assertThat(errors).as("the same passing faults at every step").isEqualTo(transient_);
+            }
+            transient_ = errors;
+        }
+        assertThat(routed).containsExactlyInAnyOrderElementsOf(
+                Stream.of(WorkflowStep.values()).map(WorkflowStep::stateName).toList());
+        assertThat(definition.path("States").path("WaitBeforeRetry").path("Next").asText())
+                .isEqualTo("StartOrResume");
     }
 
     @Test

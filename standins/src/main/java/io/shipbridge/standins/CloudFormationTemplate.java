@@ -18,10 +18,12 @@ import org.yaml.snakeyaml.Yaml;
  * {@code !Sub ...}) arrive in their long form ({@code {"Ref": "X"}}, {@code {"Fn::GetAtt": ["X", "Arn"]}}...).
  */
 public final class CloudFormationTemplate {
+    private final Path file;
     private final JsonNode root;
     private final Map<String, Resource> resources;
 
-    private CloudFormationTemplate(JsonNode root, Map<String, Resource> resources) {
+    private CloudFormationTemplate(Path file, JsonNode root, Map<String, Resource> resources) {
+        this.file = file;
         this.root = root;
         this.resources = resources;
     }
@@ -41,7 +43,7 @@ public final class CloudFormationTemplate {
                 resources.put(field.getKey(),
                         new Resource(field.getKey(), node.path("Type").asText(), node.path("Properties")));
             }
-            return new CloudFormationTemplate(root, resources);
+            return new CloudFormationTemplate(file.toAbsolutePath(), root, resources);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read template " + file, e);
         }
@@ -77,5 +79,31 @@ public final class CloudFormationTemplate {
     /** A top-level section: {@code Parameters}, {@code Globals}, {@code Outputs}... (missing node when absent). */
     public JsonNode section(String name) {
         return root.path(name);
+    }
+
+    /**
+     * A state machine's definition as deployed with the parameters' defaults: each {@code ${Name}} whose
+     * DefinitionSubstitutions entry is a {@code Ref} to a parameter is replaced by that parameter's default, the
+     * other placeholders (function ARNs) are left for the caller.
+     */
+    public String definitionWithDefaults(String stateMachineLogicalId) {
+        Resource machine = resources().get(stateMachineLogicalId);
+        String definition;
+        try {
+            definition = java.nio.file.Files.readString(file.getParent().resolve(
+                    machine.properties().path("DefinitionUri").asText()));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        var substitutions = machine.properties().path("DefinitionSubstitutions").fields();
+        while (substitutions.hasNext()) {
+            var substitution = substitutions.next();
+            JsonNode parameter = section("Parameters").path(substitution.getValue().path("Ref").asText());
+            if (parameter.has("Default")) {
+                definition = definition.replace("${" + substitution.getKey() + "}",
+                        parameter.get("Default").asText());
+            }
+        }
+        return definition;
     }
 }

@@ -21,11 +21,12 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine;
 
-/** The offline cloud's command line: {@code demo}, {@code serve} and {@code invoke}. */
+/** The offline cloud's command line: {@code demo}, {@code serve}, {@code invoke}, {@code coldstart} and {@code api}. */
 @Command(name = "shipbridge-local", mixinStandardHelpOptions = true,
         description = "Runs Shipbridge's template.yaml and state machine in one JVM, with simulated Mirakl and carriers.",
         subcommands = {ShipbridgeLocal.DemoCommand.class, ShipbridgeLocal.ServeCommand.class,
-            ShipbridgeLocal.InvokeCommand.class, ShipbridgeLocal.ColdStartCommand.class})
+            ShipbridgeLocal.InvokeCommand.class, ShipbridgeLocal.ColdStartCommand.class,
+            ShipbridgeLocal.ApiCommand.class})
 public final class ShipbridgeLocal {
 
     public static void main(String[] args) {
@@ -152,6 +153,14 @@ public final class ShipbridgeLocal {
                     + cloud.aws().resources().bucketName("LabelBucket") + "/labels/  (put a catalog CSV under"
                     + " catalog/: it is imported, its report in catalog-reports/)");
             out.println("  functions           " + cloud.functions().keySet());
+            out.println("  operator API        IAM-signed requests (any AWS credentials sign for the offline cloud):");
+            String api = "./mvnw -q -B -Poffline process-classes -Doffline.args=\"api --url " + cloud.apiUrl();
+            out.println("    " + api + " GET /api/v1/logs/orders-view?state=COMPLETE\"");
+            out.println("    " + api + " GET /api/v1/health\"");
+            out.println("    " + api + " POST /api/v1/orders/<orderId>/retry\"");
+            out.println("    " + api + " GET /api/v1/logs/exports/operations.csv\"");
+            out.println("    or: awscurl --service execute-api --region eu-west-1 --access_key local --secret_key local "
+                    + cloud.apiUrl() + "/api/v1/health");
             out.println("  functions' logs     " + System.getProperty("shipbridge.log.file"));
             cloud.notEmulated().forEach(item -> out.println("  not emulated: " + item));
             stopped.await();
@@ -210,6 +219,40 @@ public final class ShipbridgeLocal {
                 new ColdStartBenchmark(cloud, deployed).run(runs, System.out);
                 return 0;
             }
+        }
+    }
+
+    @Command(name = "api", mixinStandardHelpOptions = true,
+            description = "Sends one IAM-signed (SigV4, execute-api) request to the operator API: of the offline cloud "
+                    + "(serve) by default, or of a deployed stack with --url and your AWS credentials.")
+    static final class ApiCommand implements Callable<Integer> {
+        @Parameters(index = "0", description = "GET or POST.") String method;
+        @Parameters(index = "1", description = "The path and query, e.g. /api/v1/logs/orders-view?state=FAILED_POST.")
+        String path;
+        @Option(names = "--url", defaultValue = "http://127.0.0.1:8080",
+                description = "The API's root: serve's (default: ${DEFAULT-VALUE}) or the stack's OperatorApiUrl "
+                        + "without /api/v1.") java.net.URI url;
+        @Option(names = "--body", description = "A JSON body, e.g. '{\"reason\":\"carrier back\"}'.") String body;
+        @Option(names = "--region", description = "The stack's region (default: from the URL, else eu-west-1).")
+        String region;
+
+        @Override
+        public Integer call() throws Exception {
+            boolean local = java.util.Set.of("127.0.0.1", "localhost").contains(url.getHost());
+            String signingRegion = region != null ? region : regionOf(url.getHost());
+            SignedRequests requests = new SignedRequests(local ? io.shipbridge.standins.LocalAws.CREDENTIALS
+                    : software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider.builder().build(),
+                    signingRegion);
+            java.net.http.HttpResponse<String> response = requests.send(method, url.resolve(path), body);
+            System.out.println(response.body());
+            System.err.println("HTTP " + response.statusCode());
+            return response.statusCode() < 400 ? 0 : 1;
+        }
+
+        /** {@code <api>.execute-api.<region>.amazonaws.com}. */
+        private static String regionOf(String host) {
+            String[] parts = host.split("\\.");
+            return parts.length > 3 && parts[1].equals("execute-api") ? parts[2] : "eu-west-1";
         }
     }
 }

@@ -15,6 +15,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Matcher;
@@ -28,13 +29,22 @@ final class HttpApiGateway implements AutoCloseable {
     private static final DateTimeFormatter REQUEST_TIME =
             DateTimeFormatter.ofPattern("dd/MMM/yyyy:HH:mm:ss Z", Locale.ENGLISH).withZone(ZoneOffset.UTC);
 
-    /** A route: method and path template, e.g. POST /api/v1/carriers/{carrier}/webhook. */
-    private record Route(String method, String path, Pattern pattern, List<String> parameters, LocalFunction target) {
+    /**
+     * A route: method and path template, e.g. POST /api/v1/carriers/{carrier}/webhook.
+     *
+     * @param iam whether the route takes only IAM-signed requests
+     */
+    private record Route(String method, String path, Pattern pattern, List<String> parameters, LocalFunction target,
+            boolean iam) {
 
         String routeKey() {
             return method + " " + path;
         }
     }
+
+    private static final Pattern SIGV4 = Pattern.compile(
+            "^AWS4-HMAC-SHA256 Credential=([A-Za-z0-9]+)/\\d{8}/[a-z0-9-]+/execute-api/aws4_request, "
+                    + "SignedHeaders=[a-z0-9;-]+, Signature=[0-9a-f]{64}$");
 
     private final List<Route> routes = new CopyOnWriteArrayList<>();
     private final HttpService server;
@@ -47,7 +57,7 @@ final class HttpApiGateway implements AutoCloseable {
         return server.baseUrl();
     }
 
-    void route(String method, String path, LocalFunction target) {
+    void route(String method, String path, LocalFunction target, boolean iam) {
         List<String> names = new java.util.ArrayList<>();
         Matcher placeholders = Pattern.compile("\\{([^}]+)}").matcher(path);
         StringBuilder regex = new StringBuilder();
@@ -58,7 +68,8 @@ final class HttpApiGateway implements AutoCloseable {
             last = placeholders.end();
         }
         regex.append(Pattern.quote(path.substring(last)));
-        routes.add(new Route(method.toUpperCase(Locale.ROOT), path, Pattern.compile(regex.toString()), names, target));
+        routes.add(new Route(method.toUpperCase(Locale.ROOT), path, Pattern.compile(regex.toString()), names, target,
+                iam));
     }
 
     List<String> routeKeys() {
@@ -72,6 +83,18 @@ final class HttpApiGateway implements AutoCloseable {
             Matcher match = route.pattern().matcher(path);
             if (route.method().equals(method) && match.matches()) {
                 ObjectNode event = event(exchange, route, match);
+                if (route.iam()) {
+                    Optional<String> accessKey = signedBy(exchange);
+                    if (accessKey.isEmpty()) {
+                        HttpService.respond(exchange, 403, "application/json",
+                                "{\"message\":\"Forbidden\"}".getBytes(StandardCharsets.UTF_8));
+                        return;
+                    }
+                    ((ObjectNode) event.get("requestContext")).putObject("authorizer").putObject("iam")
+                            .put("accessKey", accessKey.get()).put("accountId", "000000000000")
+                            .put("callerId", accessKey.get())
+                            .put("userArn", "arn:aws:iam::000000000000:user/" + accessKey.get());
+                }
                 byte[] response;
                 try {
                     response = route.target().invoke(Json.MAPPER.writeValueAsBytes(event));
@@ -86,6 +109,17 @@ final class HttpApiGateway implements AutoCloseable {
         }
         HttpService.respond(exchange, 404, "application/json",
                 "{\"message\":\"Not Found\"}".getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * The access key of a request signed with AWS Signature Version 4, as an IAM route requires. Like API Gateway,
+     * an unsigned request is refused; unlike it, the signature itself is not recomputed here (the offline cloud has
+     * no IAM), so any well-formed SigV4 Authorization header passes.
+     */
+    private static Optional<String> signedBy(HttpExchange exchange) {
+        String authorization = exchange.getRequestHeaders().getFirst("Authorization");
+        Matcher credential = authorization == null ? null : SIGV4.matcher(authorization);
+        return credential != null && credential.find() ? Optional.of(credential.group(1)) : Optional.empty();
     }
 
     private static ObjectNode event(HttpExchange exchange, Route route, Matcher match) throws IOException {

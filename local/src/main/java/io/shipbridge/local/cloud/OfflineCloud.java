@@ -73,6 +73,7 @@ public final class OfflineCloud implements AutoCloseable {
             "AWS::Serverless::HttpApi", Set.of());
 
     private final Options options;
+    private final CloudFormationTemplate template;
     private final SimulatedTime time;
     private final SplittableRandom random;
     private final LocalAws aws;
@@ -101,30 +102,36 @@ public final class OfflineCloud implements AutoCloseable {
      * @param ports           where to listen (0: any free port)
      * @param world           how the simulated marketplace and carrier behave
      * @param freeInvocations how many invocations may run before simulated time slows down (0: it never slows)
-     * @param settings        extra function settings (e.g. a shorter FIRST_SCAN_TIMEOUT_SECONDS), for every function
+     * @param settings        extra function settings (e.g. a shorter RECOVERY_WINDOW_HOURS), for every function
+     * @param parameters      template parameters to deploy with (e.g. a shorter FirstScanTimeoutSeconds)
      */
     public record Options(Path template, double timeScale, Instant start, long seed, Ports ports, World world,
-            int freeInvocations, Map<String, String> settings) {
+            int freeInvocations, Map<String, String> settings, Map<String, String> parameters) {
 
         public static Options defaults(Path template) {
             return new Options(template, 3000, Instant.parse("2026-11-20T08:00:00Z"), 20261120L, Ports.ANY,
-                    World.DEFAULT, 2, Map.of());
+                    World.DEFAULT, 2, Map.of(), Map.of());
         }
 
         public Options withTimeScale(double scale) {
-            return new Options(template, scale, start, seed, ports, world, freeInvocations, settings);
+            return new Options(template, scale, start, seed, ports, world, freeInvocations, settings, parameters);
         }
 
         public Options withSeed(long randomSeed) {
-            return new Options(template, timeScale, start, randomSeed, ports, world, freeInvocations, settings);
+            return new Options(template, timeScale, start, randomSeed, ports, world, freeInvocations, settings,
+                    parameters);
         }
 
         public Options withPorts(Ports fixed) {
-            return new Options(template, timeScale, start, seed, fixed, world, freeInvocations, settings);
+            return new Options(template, timeScale, start, seed, fixed, world, freeInvocations, settings, parameters);
         }
 
         public Options withSettings(Map<String, String> extra) {
-            return new Options(template, timeScale, start, seed, ports, world, freeInvocations, extra);
+            return new Options(template, timeScale, start, seed, ports, world, freeInvocations, extra, parameters);
+        }
+
+        public Options withParameters(Map<String, String> values) {
+            return new Options(template, timeScale, start, seed, ports, world, freeInvocations, settings, values);
         }
     }
 
@@ -153,7 +160,7 @@ public final class OfflineCloud implements AutoCloseable {
         this.options = options;
         this.time = new SimulatedTime(options.start(), options.timeScale());
         this.random = new SplittableRandom(options.seed());
-        CloudFormationTemplate template = CloudFormationTemplate.read(options.template());
+        this.template = CloudFormationTemplate.read(options.template());
         this.aws = LocalAws.start(options.template());
         this.mirakl = new MiraklSimulator(time, random.split(), "local-mirakl-" + Long.toHexString(options.seed()),
                 options.world().debitDelay(), List.of(Map.of("code", "TIPSA", "label", "TIPSA",
@@ -210,6 +217,7 @@ public final class OfflineCloud implements AutoCloseable {
         local.put("ShipFromCity", "Valencia");
         local.put("ShipFromPostcode", "46001");
         local.put("ShipFromPhone", "+34 960 000 000");
+        local.putAll(options.parameters());
         Iterator<Map.Entry<String, JsonNode>> declared = template.section("Parameters").fields();
         while (declared.hasNext()) {
             Map.Entry<String, JsonNode> parameter = declared.next();
@@ -218,6 +226,16 @@ public final class OfflineCloud implements AutoCloseable {
             if (value == null) {
                 throw new IllegalStateException("Template parameter " + parameter.getKey()
                         + " has no default and the offline cloud has no value for it");
+            }
+            JsonNode declaration = parameter.getValue();
+            // As CloudFormation does: a value outside the parameter's constraints refuses the deployment (the
+            // offline cloud's own stand-in addresses, plain http on loopback, excepted).
+            boolean given = options.parameters().containsKey(parameter.getKey())
+                    || !local.containsKey(parameter.getKey());
+            if (given && declaration.has("AllowedPattern") && !value.matches(declaration.get("AllowedPattern").asText())) {
+                throw new IllegalStateException("Template parameter " + parameter.getKey() + " is " + value + ": "
+                        + declaration.path("ConstraintDescription").asText("must match "
+                        + declaration.get("AllowedPattern").asText()));
             }
             parameters.put(parameter.getKey(), value);
         }
@@ -419,7 +437,7 @@ public final class OfflineCloud implements AutoCloseable {
                     });
                 }
                 case "HttpApi" -> api.route(properties.path("Method").asText("ANY"), properties.path("Path").asText(),
-                        function);
+                        function, requiresIam(properties));
                 case "SQS" -> {
                     String queueArn = values.resolve(properties.get("Queue"), where);
                     String queueId = queueArn.substring(queueArn.lastIndexOf(':') + 1);
@@ -484,6 +502,16 @@ public final class OfflineCloud implements AutoCloseable {
     }
 
     /** A function by logical id, name or ARN (a version or alias qualifier is ignored). */
+    /** An HttpApi event's route takes only IAM-signed requests when its API's default says so and it does not opt out. */
+    private boolean requiresIam(JsonNode eventProperties) {
+        JsonNode apiId = eventProperties.path("ApiId");
+        String api = apiId.path("Ref").asText("");
+        CloudFormationTemplate.Resource resource = template.resources().get(api);
+        boolean byDefault = resource != null && "AWS_IAM".equals(resource.properties().path("Auth")
+                .path("DefaultAuthorizer").asText());
+        return byDefault && !"NONE".equals(eventProperties.path("Auth").path("Authorizer").asText());
+    }
+
     public LocalFunction function(String nameOrArn) {
         String name = nameOrArn;
         if (nameOrArn.startsWith("arn:")) {

@@ -9,6 +9,7 @@ import io.shipbridge.local.demo.OrderGenerator;
 import io.shipbridge.local.sim.CallLog;
 import io.shipbridge.local.sim.carrier.CarrierSimulator;
 import io.shipbridge.local.states.Execution;
+import io.shipbridge.operations.OperationRecord;
 import io.shipbridge.order.OrderState;
 import io.shipbridge.order.OrderView;
 import io.shipbridge.order.ShippingAddress;
@@ -50,8 +51,8 @@ class EndToEndTest {
         // Waits short enough that the stories ending in a timeout end within a minute, long enough (hours beyond
         // the timeline) that a loaded machine, slowing the functions but not simulated time, does not end them early.
         cloud = OfflineCloud.start(OfflineCloud.Options.defaults(CloudFormationTemplate.locate())
-                .withSettings(Map.of("SHIPPING_WAIT_SECONDS", "21600", "FIRST_SCAN_TIMEOUT_SECONDS", "28800",
-                        "DELIVERY_TIMEOUT_SECONDS", "57600")));
+                .withParameters(Map.of("ShippingWaitSeconds", "21600", "FirstScanTimeoutSeconds", "28800",
+                        "DeliveryTimeoutSeconds", "57600")));
         Demo.uploadCatalogs(cloud, null, System.out);
         cloud.putObject("LabelBucket", "catalog/with-typos.csv", ("sku,weight_kg\nNEW-KETTLE,1.2\nNEW-MUG,0,4\n"
                 + ",2\nNEW-MUG,-1\n").getBytes(StandardCharsets.UTF_8));
@@ -203,13 +204,19 @@ class EndToEndTest {
     }
 
     @Test
-    void aShipmentWhileTipsaStaysDownIsRetriedThenEndsFailedPost() {
+    void aShipmentWhileTipsaStaysDownWaitsOutTheRecoveryWindowThenEndsFailedPost() {
         String id = story.get("TIPSA down");
 
-        assertEnded(id, OrderState.FAILED_POST, "Shipbridge.PostFailed");
-        assertThat(reason(id)).contains("CarrierUnavailable");
+        assertEnded(id, OrderState.FAILED_POST, "Shipbridge.RetriesExhausted");
+        assertThat(reason(id)).startsWith("RecoveryExhaustedException: CreateShipment kept failing for 24 h")
+                .contains("CarrierUnavailable");
+        List<OperationRecord> scheduled = cloud.components().operations().forOrder(id).stream()
+                .filter(r -> r.action().equals("retry_scheduled")).toList();
+        assertThat(scheduled).as("waits, each longer, up to two hours").hasSizeGreaterThan(10);
+        assertThat(scheduled.getLast().meta().get("wait_s")).isInstanceOf(Number.class);
+        assertThat(((Number) scheduled.get(0).meta().get("wait_s")).longValue()).isLessThanOrEqualTo(60);
         assertThat(tipsa().calls().count(c -> id.equals(c.key()) && c.operation().startsWith("GrabaEnvio")))
-                .as("attempts to record the shipment").isGreaterThan(1);
+                .as("attempts to record the shipment").isGreaterThan(10);
         assertThat(tipsa().shipments().forReference(id)).isEmpty();
     }
 

@@ -6,8 +6,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.shipbridge.config.Json;
 import io.shipbridge.standins.CloudFormationTemplate;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -15,12 +15,12 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The shipped state machine, run with stand-in functions, on the paths that used to end an execution without a
- * reason recorded on the order: a wait failing before its registration, and the recording itself failing.
+ * reason recorded on the order (a wait failing before its registration, the recording itself failing, bad input)
+ * and on the recovery from passing faults.
  */
 class OrderFulfillmentPathsTest {
     private static final String INPUT = """
-            {"orderId": "P-1", "timeouts": {"shippingSeconds": 3600, "firstScanSeconds": 3600,
-              "deliverySeconds": 3600}}""";
+            {"orderId": "P-1"}""";
 
     private final Machines machines = new Machines();
     private final List<JsonNode> recorded = new CopyOnWriteArrayList<>();
@@ -28,10 +28,10 @@ class OrderFulfillmentPathsTest {
 
     @BeforeEach
     void shippedDefinitionWithStandInFunctions() throws IOException {
-        definition = Files.readString(CloudFormationTemplate.locate().getParent()
-                .resolve("statemachine/order-fulfillment.asl.json"));
+        definition = CloudFormationTemplate.read(CloudFormationTemplate.locate())
+                .definitionWithDefaults("OrderStateMachine");
         for (String function : List.of("AcceptOrder", "RegisterCallback", "SelectCarrier", "CreateShipment",
-                "PushTracking", "RecordFailure")) {
+                "PushTracking", "RecordFailure", "ScheduleRetry")) {
             definition = definition.replace("${" + function + "FunctionArn}",
                     "arn:aws:lambda:eu-west-1:000000000000:function:" + function);
         }
@@ -84,5 +84,133 @@ class OrderFulfillmentPathsTest {
         assertThat(execution.error()).isEqualTo("Shipbridge.FailureNotRecorded");
         assertThat(execution.statesEntered()).endsWith("RecordAcceptanceFailed", "FailureNotRecorded");
         assertThat(recorded).as("the first attempt and three retries").hasSize(4);
+    }
+
+    @Test
+    void anInputWithoutAnOrderIdEndsAsBadExecutionInputBeforeAnyFunctionRuns() {
+        for (String input : List.of("{}", "{\"orderId\": 7}", "{\"order\": \"P-1\"}")) {
+            Execution execution = machines.run(definition, input);
+
+            assertThat(execution.error()).as(input).isEqualTo("Shipbridge.BadExecutionInput");
+            assertThat(execution.statesEntered()).as(input).containsExactly("StartOrResume", "BadInput");
+        }
+    }
+
+    @Test
+    void anInputNamingNoStepFailsTheOrderWithThatAsItsReason() {
+        recordFailures();
+
+        Execution execution = machines.run(definition, "{\"orderId\": \"P-1\", \"resume\": {\"at\": \"Nowhere\"}}");
+
+        assertThat(execution.error()).isEqualTo("Shipbridge.RetriesExhausted");
+        assertThat(recorded).singleElement().satisfies(call -> {
+            assertThat(call.has("failedState")).as("the failure of the step the order is at").isFalse();
+            assertThat(call.path("error").path("Error").asText()).isEqualTo("Shipbridge.BadExecutionInput");
+            assertThat(call.path("error").path("Cause").asText()).contains("Nowhere");
+        });
+    }
+
+    @Test
+    void aResumedExecutionStartsAtItsStep() {
+        waitsEndAtOnce();
+
+        Execution execution = machines.run(definition, "{\"orderId\": \"P-1\", \"resume\": {\"at\": \"PushTracking\"}}");
+
+        assertThat(execution.status()).isEqualTo(Execution.Status.SUCCEEDED);
+        assertThat(execution.statesEntered()).containsExactly("StartOrResume", "PushTracking", "WaitForDelivery",
+                "Complete");
+    }
+
+    @Test
+    void aPassingFaultThatOutlastsTheQuickRetriesWaitsAndResumesTheStepTheOrderIsAt() {
+        waitsEndAtOnce();
+        AtomicInteger calls = new AtomicInteger();
+        machines.functions.put("CreateShipment", payload -> {
+            if (calls.incrementAndGet() <= 6) {
+                throw new StatesError("io.shipbridge.carrier.CarrierUnavailableException", "tipsa: no answer");
+            }
+            return Json.MAPPER.createObjectNode();
+        });
+        machines.functions.put("ScheduleRetry", payload -> {
+            recorded.add(payload);
+            return Json.MAPPER.createObjectNode().put("at", "CreateShipment").put("waitSeconds", 600)
+                    .put("attempt", 1);
+        });
+
+        Execution execution = machines.run(definition, INPUT);
+
+        assertThat(execution.status()).as(execution.error() + ": " + execution.cause())
+                .isEqualTo(Execution.Status.SUCCEEDED);
+        assertThat(calls).as("one try and five quick retries, then one more after the wait").hasValue(7);
+        assertThat(recorded).singleElement().satisfies(call -> assertThat(call.path("error").path("Error").asText())
+                .isEqualTo("io.shipbridge.carrier.CarrierUnavailableException"));
+        List<String> entered = execution.statesEntered();
+        assertThat(entered.subList(entered.indexOf("ScheduleRetry"), entered.size())).startsWith("ScheduleRetry",
+                "WaitBeforeRetry", "StartOrResume", "CreateShipment", "WaitForFirstScan").endsWith("Complete");
+    }
+
+    @Test
+    void aPermanentRefusalFailsAtOnceWithoutWaiting() {
+        waitsEndAtOnce();
+        recordFailures();
+        machines.functions.put("CreateShipment", payload -> {
+            throw new StatesError("io.shipbridge.carrier.CarrierRejectedException", "invalid postcode");
+        });
+
+        Execution execution = machines.run(definition, INPUT);
+
+        assertThat(execution.error()).isEqualTo("Shipbridge.PostFailed");
+        assertThat(execution.statesEntered()).doesNotContain("ScheduleRetry").contains("RecordPostFailed");
+    }
+
+    @Test
+    void aFaultThatOutlastsTheRecoveryWindowFailsTheOrderAtTheStepItIsAt() {
+        waitsEndAtOnce();
+        recordFailures();
+        machines.functions.put("PushTracking", payload -> {
+            throw new StatesError("io.shipbridge.mirakl.MiraklUnavailableException", "Mirakl 503");
+        });
+        machines.functions.put("ScheduleRetry", payload -> {
+            throw new StatesError("io.shipbridge.fulfilment.RecoveryExhaustedException", "kept failing for 24 h");
+        });
+
+        Execution execution = machines.run(definition, INPUT);
+
+        assertThat(execution.error()).isEqualTo("Shipbridge.RetriesExhausted");
+        assertThat(recorded).singleElement().satisfies(call -> {
+            assertThat(call.has("failedState")).isFalse();
+            assertThat(call.path("error").path("Error").asText())
+                    .isEqualTo("io.shipbridge.fulfilment.RecoveryExhaustedException");
+        });
+    }
+
+    @Test
+    void anOrderCancelledWhileItWaitsToRetryEndsCancelled() {
+        waitsEndAtOnce();
+        machines.functions.put("AcceptOrder", payload -> {
+            throw new StatesError("io.shipbridge.mirakl.MiraklRateLimitedException", "429");
+        });
+        machines.functions.put("ScheduleRetry", payload -> {
+            throw new StatesError("io.shipbridge.order.OrderCancelledException", "cancelled on Mirakl");
+        });
+
+        Execution execution = machines.run(definition, INPUT);
+
+        assertThat(execution.status()).isEqualTo(Execution.Status.SUCCEEDED);
+        assertThat(execution.statesEntered()).endsWith("ScheduleRetry", "Cancelled");
+    }
+
+    private void waitsEndAtOnce() {
+        machines.functions.put("RegisterCallback", payload -> {
+            machines.engine.sendTaskSuccess(payload.path("taskToken").asText(), "{}");
+            return Json.MAPPER.createObjectNode();
+        });
+    }
+
+    private void recordFailures() {
+        machines.functions.put("RecordFailure", payload -> {
+            recorded.add(payload);
+            return Json.MAPPER.createObjectNode();
+        });
     }
 }

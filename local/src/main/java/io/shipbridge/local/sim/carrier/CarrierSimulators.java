@@ -69,6 +69,11 @@ public final class CarrierSimulators implements AutoCloseable {
         return secret;
     }
 
+    /** The trouble scripted for the reference is over. */
+    public void lift(String reference) {
+        troubles.lift(reference);
+    }
+
     /** Scripts what goes wrong for an order's shipment, at whichever carrier ships it. */
     public void script(String reference, Trouble trouble) {
         troubles.script(reference, trouble);

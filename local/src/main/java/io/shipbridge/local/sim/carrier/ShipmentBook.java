@@ -48,9 +48,21 @@ public final class ShipmentBook {
         return shipment;
     }
 
-    /** Whether recording a shipment for this reference meets the carrier down (a scripted trouble). */
-    public boolean isDownFor(String reference) {
-        return troubles.of(reference) == Trouble.DOWN;
+    /**
+     * What a scripted trouble does to a call about this reference.
+     *
+     * @param records whether the call records a shipment
+     */
+    public SimulatedEndpoint.Scripted scripted(String reference, boolean records) {
+        Trouble trouble = troubles.of(reference);
+        if (trouble == Trouble.DOWN) {
+            return records ? SimulatedEndpoint.Scripted.DOWN : SimulatedEndpoint.Scripted.NONE;
+        }
+        if (trouble == Trouble.UNREACHABLE_AFTER_RECORDING) {
+            return !forReference(reference).isEmpty() ? SimulatedEndpoint.Scripted.DOWN
+                    : records ? SimulatedEndpoint.Scripted.ANSWER_LOST : SimulatedEndpoint.Scripted.NONE;
+        }
+        return SimulatedEndpoint.Scripted.NONE;
     }
 
     public List<SimulatedShipment> all() {

@@ -68,14 +68,24 @@ public final class SimulatedEndpoint {
         this.faults = injected;
     }
 
+    /** What a scripted trouble does to one request: nothing, a server error page, or an answer lost after the work. */
+    public enum Scripted {
+        NONE, DOWN, ANSWER_LOST
+    }
+
+    public void answer(HttpExchange exchange, String operation, String key, boolean down, Supplier<Reply> work) {
+        answer(exchange, operation, key, down ? Scripted.DOWN : Scripted.NONE, work);
+    }
+
     /**
      * Answers one request.
      *
      * @param operation what the request is (for the call log), e.g. {@code GrabaEnvio24}
      * @param key       the order or shipment it is about
-     * @param down      whether the carrier is scripted to be down for it
+     * @param scripted  what a trouble scripted for it does
      */
-    public void answer(HttpExchange exchange, String operation, String key, boolean down, Supplier<Reply> work) {
+    public void answer(HttpExchange exchange, String operation, String key, Scripted scripted, Supplier<Reply> work) {
+        boolean down = scripted == Scripted.DOWN;
         Faults.Kind fault = faults.draw(random);
         Reply reply;
         boolean late = false;
@@ -87,7 +97,7 @@ public final class SimulatedEndpoint {
             reply = failures.serverError().noted("server error page (scripted: down for this shipment)");
         } else {
             reply = work.get();
-            if (fault == Faults.Kind.LATE) {
+            if (fault == Faults.Kind.LATE || scripted == Scripted.ANSWER_LOST) {
                 late = true;
                 reply = new Reply(reply.status(), reply.contentType(), reply.body(), reply.outcome()
                         == CallLog.Outcome.APPLIED ? CallLog.Outcome.APPLIED : CallLog.Outcome.FAULT,

@@ -9,7 +9,12 @@ public enum Trouble {
     /** Recorded, but the courier never collects it: no scan ever. */
     NOT_COLLECTED,
     /** Collected and out for delivery, but never delivered. */
-    NOT_DELIVERED;
+    NOT_DELIVERED,
+    /**
+     * Recorded, but the answer is lost on the way, and from then on every call about the shipment by its reference
+     * meets a server error page, until the trouble is lifted: a shipment that exists while its order cannot tell.
+     */
+    UNREACHABLE_AFTER_RECORDING;
 
     /** The trouble an {@code x-simulation} {@code "carrier"} value names ({@code "down"}, {@code "not_collected"}...). */
     public static Trouble named(String name) {

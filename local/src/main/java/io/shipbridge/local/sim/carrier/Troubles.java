@@ -11,6 +11,11 @@ public final class Troubles {
         byReference.put(reference, trouble);
     }
 
+    /** The trouble is over: the reference's calls are answered as any other's. */
+    public void lift(String reference) {
+        byReference.remove(reference);
+    }
+
     /** The trouble scripted for this reference, or null. */
     public Trouble of(String reference) {
         return reference == null ? null : byReference.get(reference);

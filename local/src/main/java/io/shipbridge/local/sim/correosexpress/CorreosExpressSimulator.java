@@ -98,7 +98,7 @@ public final class CorreosExpressSimulator extends HttpCarrierSimulator {
             case "seguimientoEnvio" -> json.path("dato").asText(null);
             default -> json.path("nenvio").asText(null);
         };
-        boolean down = operation.equals("grabacionEnvio") && book.isDownFor(key);
+        SimulatedEndpoint.Scripted down = book.scripted(key, operation.equals("grabacionEnvio"));
         boolean authorized = authorized(exchange.getRequestHeaders().getFirst("Authorization"));
         endpoint.answer(exchange, operation, key, down, () -> {
             if (!authorized) {

@@ -113,7 +113,7 @@ public final class SeurSimulator extends HttpCarrierSimulator {
             case "POST /pic/v1/shipments/cancel" -> json == null ? null : json.path("codes").path(0).asText(null);
             default -> query.getOrDefault("code", query.get("ref"));
         };
-        boolean down = route.equals("POST /pic/v1/shipments") && book.isDownFor(reference);
+        SimulatedEndpoint.Scripted down = book.scripted(key, route.equals("POST /pic/v1/shipments"));
         endpoint.answer(exchange, operation(route), key, down, () -> {
             if (operation(route).equals("unknown")) {
                 return Reply.of(404, "text/plain", "No Mapping Rule matched", CallLog.Outcome.REJECTED);

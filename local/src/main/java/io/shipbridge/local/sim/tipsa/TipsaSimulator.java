@@ -8,8 +8,8 @@ import io.shipbridge.local.sim.HttpService;
 import io.shipbridge.local.sim.carrier.HttpCarrierSimulator;
 import io.shipbridge.local.sim.carrier.LabelBytes;
 import io.shipbridge.local.sim.carrier.Milestone;
-import io.shipbridge.local.sim.carrier.SimulatedEndpoint.Reply;
 import io.shipbridge.local.sim.carrier.SimulatedEndpoint;
+import io.shipbridge.local.sim.carrier.SimulatedEndpoint.Reply;
 import io.shipbridge.local.sim.carrier.SimulatedShipment;
 import io.shipbridge.local.sim.carrier.SimulatorContext;
 import io.shipbridge.local.sim.carrier.SpanishPostcodes;
@@ -103,7 +103,8 @@ public final class TipsaSimulator extends HttpCarrierSimulator {
         String operation = name.contains("___") ? name.substring(name.indexOf("___") + 3) : name;
         boolean byReference = operation.startsWith("GrabaEnvio") || operation.equals("ConsEnvEstadosRef");
         String key = text(call, byReference ? "strRef" : "strAlbaran");
-        boolean down = operation.startsWith("GrabaEnvio") && book.isDownFor(key);
+        SimulatedEndpoint.Scripted down = byReference ? book.scripted(key, operation.startsWith("GrabaEnvio"))
+                : SimulatedEndpoint.Scripted.NONE;
         endpoint.answer(exchange, operation, key, down, () -> {
             if (service.equals("LoginWSService") && operation.equals("LoginCli2")) {
                 return login(call);
