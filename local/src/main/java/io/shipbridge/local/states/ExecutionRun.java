@@ -296,8 +296,9 @@ final class ExecutionRun implements Runnable {
         if (state.has("Seconds") || state.has("SecondsPath")) {
             JsonNode seconds = state.has("Seconds") ? state.get("Seconds")
                     : JsonPaths.read(state.get("SecondsPath").asText(), effective, context);
-            if (!seconds.isNumber() || seconds.asLong() < 0) {
-                throw StatesError.runtime("Wait state " + name + " needs a non-negative number of seconds");
+            if (!seconds.isIntegralNumber() || !seconds.canConvertToLong() || seconds.asLong() < 0) {
+                throw StatesError.runtime("Wait state " + name + " needs a whole, non-negative number of seconds,"
+                        + " got " + seconds);
             }
             wait = Duration.ofSeconds(seconds.asLong());
         } else {

@@ -181,6 +181,18 @@ class ErrorHandlingTest {
         assertThat(execution.cause()).contains("TimeoutSeconds must be a positive whole number");
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"60.5", "-1", "\"60\"", "null"})
+    void aWaitPathToAnythingButAWholeNonNegativeNumberFailsTheExecution(String seconds) {
+        Execution execution = machines.run("""
+                {"StartAt": "Pause", "States": {
+                  "Pause": {"Type": "Wait", "SecondsPath": "$.seconds", "End": true}}}""",
+                "{\"seconds\": " + seconds + "}");
+
+        assertThat(execution.status()).isEqualTo(Execution.Status.FAILED);
+        assertThat(execution.error()).isEqualTo("States.Runtime");
+    }
+
     @Test
     void aParametersPathThatIsNotThereFailsWithParameterPathFailureWhichACatcherTakes() {
         Execution execution = machines.run("""
