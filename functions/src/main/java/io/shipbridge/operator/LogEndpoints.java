@@ -27,8 +27,8 @@ public final class LogEndpoints {
     }
 
     /**
-     * {@code GET /api/v1/logs/operations[?date=2026-11-20 | ?orderId=…][&limit=…][&cursor=…]}: a day's rows (today
-     * by default) or one order's, newest first.
+     * {@code GET /api/v1/logs/operations[?date=2026-11-20 | ?orderId=…][&since=…][&limit=…][&cursor=…]}: a day's
+     * rows (today by default) or one order's, newest first, from {@code since} on when given.
      */
     ApiResponse operations(ApiRequest request) {
         String orderId = request.query("orderId");
@@ -37,7 +37,13 @@ public final class LogEndpoints {
         }
         Instant day = request.query("date") == null ? clock.instant() : day(request.query("date")).atStartOfDay(
                 ZoneOffset.UTC).toInstant();
-        Page<OperationRecord> page = operations.page(day, orderId, request.query("cursor"),
+        Instant since = ApiRequest.instant("since", request.query("since"));
+        if (since != null && orderId == null && !LocalDate.ofInstant(since, ZoneOffset.UTC).equals(
+                LocalDate.ofInstant(day, ZoneOffset.UTC))) {
+            throw new BadRequestException("since must fall on the day listed (" + LocalDate.ofInstant(day,
+                    ZoneOffset.UTC) + "); give date for another day");
+        }
+        Page<OperationRecord> page = operations.page(day, orderId, since, request.query("cursor"),
                 request.limit(PAGE, MAX_PAGE));
         Map<String, Object> body = new LinkedHashMap<>();
         body.put(orderId == null ? "date" : "orderId", orderId == null ? LocalDate.ofInstant(day, ZoneOffset.UTC)

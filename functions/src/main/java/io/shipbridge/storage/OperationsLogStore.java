@@ -94,16 +94,22 @@ public final class OperationsLogStore implements OperationsLog {
 
     /**
      * Rows of the UTC day {@code day} falls in, or of one order when {@code orderId} is given, newest first, one
-     * page at a time.
+     * page at a time; with {@code since}, only the rows from then on.
      *
      * @throws IllegalArgumentException for a cursor of another listing
      */
-    public Page<OperationRecord> page(Instant day, String orderId, String cursor, int limit) {
+    public Page<OperationRecord> page(Instant day, String orderId, Instant since, String cursor, int limit) {
         boolean byOrder = orderId != null;
         String partition = byOrder ? Keys.operationsOfOrder(orderId) : Keys.operationsOfDay(day);
+        Map<String, AttributeValue> values = new HashMap<>();
+        values.put(":partition", s(partition));
+        String condition = (byOrder ? "gsi1pk" : "pk") + " = :partition";
+        if (since != null) {
+            condition += " AND " + (byOrder ? "gsi1sk" : "sk") + " >= :since";
+            values.put(":since", s(Attrs.format(since)));
+        }
         QueryRequest.Builder query = QueryRequest.builder().tableName(table)
-                .keyConditionExpression((byOrder ? "gsi1pk" : "pk") + " = :partition")
-                .expressionAttributeValues(Map.of(":partition", s(partition)))
+                .keyConditionExpression(condition).expressionAttributeValues(values)
                 .scanIndexForward(false).limit(limit)
                 .exclusiveStartKey(PageCursor.decode(cursor, byOrder ? Keys.GSI1_PK : Keys.PK, partition));
         if (byOrder) {

@@ -198,6 +198,11 @@ class OperatorApiTest {
         Answer byOrder = call("GET", "/api/v1/logs/operations?orderId=" + ordinary.get(0) + "&limit=5", null);
         assertThat(byOrder.body().path("operations")).isNotEmpty().allSatisfy(row ->
                 assertThat(row.path("orderId").asText()).isEqualTo(ordinary.get(0)));
+        String newest = byOrder.body().path("operations").get(0).path("timestamp").asText();
+        Answer since = call("GET", "/api/v1/logs/operations?orderId=" + ordinary.get(0) + "&since=" + newest, null);
+        assertThat(since.body().path("operations")).isNotEmpty().allSatisfy(row ->
+                assertThat(row.path("timestamp").asText()).isGreaterThanOrEqualTo(newest));
+        assertThat(since.body().path("operations").size()).isLessThan(byOrder.body().path("operations").size());
     }
 
     @Test
