@@ -49,9 +49,14 @@ public final class FetchOrders {
     public record Request(String trigger, Instant since) {
     }
 
-    /** What a run did, per outcome. */
+    /**
+     * What a run did, per outcome.
+     *
+     * @param complete false when the run stopped before the last page to stay within its time: what it read is
+     *                 taken in, the cursor stays, and the next run reads on (its first pages are quick duplicates)
+     */
     public record Summary(String trigger, Instant since, int pages, int received, int duplicates,
-            Map<OrderIntake.Outcome, Integer> outcomes, List<String> unreadable) {
+            Map<OrderIntake.Outcome, Integer> outcomes, List<String> unreadable, boolean complete) {
     }
 
     public FetchOrders(MiraklOrderFeed feed, OrderIntake intake, FetchCursorStore cursor, Clock clock,
@@ -64,10 +69,19 @@ public final class FetchOrders {
     }
 
     public Summary run(Request request) {
+        return run(request, Duration.ofDays(1));
+    }
+
+    /**
+     * @param budget how long the run may read pages for, in real time (the function's remaining time less a margin):
+     *               a run that meets a backlog larger than it can take in at once stops in time and leaves the rest
+     *               to the next, instead of being cut off by its timeout
+     */
+    public Summary run(Request request, Duration budget) {
         Instant started = clock.instant();
         String trigger = request.trigger() == null ? "schedule" : request.trigger();
         try {
-            Summary summary = fetch(request, started, trigger);
+            Summary summary = fetch(request, started, trigger, System.nanoTime() + budget.toNanos());
             cursor.recordRun(CURSOR, new FetchCursorStore.LastRun(clock.instant(), trigger, true, summary.toString()));
             return summary;
         } catch (RuntimeException e) {
@@ -85,20 +99,27 @@ public final class FetchOrders {
         return cursor.lastRun(CURSOR);
     }
 
-    private Summary fetch(Request request, Instant started, String trigger) {
+    private Summary fetch(Request request, Instant started, String trigger, long deadlineNanos) {
         Instant since = switch (trigger) {
             case "sweep" -> started.minus(settings.sweepLookback());
             case "manual" -> request.since() != null ? request.since() : scheduledStart(started);
             default -> scheduledStart(started);
         };
-        MiraklOrderFeed.Result fetched = feed.fetch(OrderQuery.updatedSince(since, MiraklOrderStates.FETCHED));
-        Map<OrderIntake.Outcome, Integer> outcomes = ingestAll(fetched.orders());
-        if ("schedule".equals(trigger)) {
+        Map<OrderIntake.Outcome, Integer> outcomes = new EnumMap<>(OrderIntake.Outcome.class);
+        // Each page is taken in before the next is read: a fault on page 60 keeps the work of pages 1 to 59.
+        MiraklOrderFeed.Result fetched = feed.fetch(OrderQuery.updatedSince(since, MiraklOrderStates.FETCHED),
+                page -> ingestAll(page).forEach((outcome, count) -> outcomes.merge(outcome, count, Integer::sum)),
+                () -> System.nanoTime() < deadlineNanos);
+        if ("schedule".equals(trigger) && fetched.complete()) {
             cursor.advance(CURSOR, started);
         }
         Summary summary = new Summary(trigger, since, fetched.pages(), fetched.received(), fetched.duplicates(),
-                outcomes, fetched.unreadable());
-        LOG.info("Fetched orders: {}", summary);
+                outcomes, fetched.unreadable(), fetched.complete());
+        if (fetched.complete()) {
+            LOG.info("Fetched orders: {}", summary);
+        } else {
+            LOG.warn("Fetched orders for as long as this run could, the next run reads on: {}", summary);
+        }
         return summary;
     }
 

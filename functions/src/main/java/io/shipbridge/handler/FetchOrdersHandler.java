@@ -6,6 +6,7 @@ import io.shipbridge.fulfilment.FetchOrders;
 import io.shipbridge.fulfilment.OrderIntake;
 import io.shipbridge.order.OrderState;
 import io.shipbridge.storage.OrderStore;
+import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Map;
 
@@ -29,10 +30,15 @@ public final class FetchOrdersHandler extends TaskHandler<FetchOrders.Request, F
 
     @Override
     FetchOrders.Summary handle(FetchOrders.Request request, Context context) {
-        FetchOrders.Summary summary = fetchOrders.run(request);
+        FetchOrders.Summary summary = fetchOrders.run(request, budget(context));
         metrics.ordersFetched(summary.outcomes().getOrDefault(OrderIntake.Outcome.CREATED, 0));
         metrics.ordersInState(inFlightCounts());
         return summary;
+    }
+
+    /** The function's remaining time less what taking in the last page read and answering may take. */
+    private static Duration budget(Context context) {
+        return Duration.ofMillis(Math.max(5_000, context.getRemainingTimeInMillis() - 60_000L));
     }
 
     /** Every run (5 minutes) counts the orders in each in-flight state: few, unlike the finished ones. */

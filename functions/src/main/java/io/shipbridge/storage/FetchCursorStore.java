@@ -22,7 +22,8 @@ public final class FetchCursorStore {
     public Optional<Instant> get(String name) {
         Map<String, AttributeValue> item = dynamoDb.getItem(g -> g.tableName(table).consistentRead(true)
                 .key(key(name))).item();
-        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(Attrs.instant(item, "position"));
+        // The item may hold only the last run's outcome: a first run that failed records that, but no position.
+        return item == null ? Optional.empty() : Optional.ofNullable(Attrs.instant(item, "position"));
     }
 
     /** Moves the cursor forward only: a slow run finishing after a newer one never moves it back. */

@@ -1,5 +1,9 @@
 package io.shipbridge.fulfilment;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -7,12 +11,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.shipbridge.app.Components;
 import io.shipbridge.config.Json;
+import io.shipbridge.mirakl.MiraklUnavailableException;
 import io.shipbridge.operations.OperationRecord;
 import io.shipbridge.operations.OperationStatus;
 import io.shipbridge.order.OrderCancelledException;
 import io.shipbridge.order.OrderState;
 import io.shipbridge.order.OrderView;
 import io.shipbridge.order.TransitionRequest;
+import io.shipbridge.storage.FetchCursorStore;
 import io.shipbridge.storage.OrderStore;
 import io.shipbridge.testing.MiraklOrders;
 import io.shipbridge.testing.TestStack;
@@ -22,6 +28,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -29,6 +36,60 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class FetchOrdersTest {
     @RegisterExtension
     static final TestStack STACK = new TestStack();
+
+    @Test
+    void aRunOutOfTimeTakesInThePagesItReadAndTheNextRunReadsOnWithTheCursorKept() {
+        String batch = TestStack.newOrderId().substring(0, 6);
+        List<ObjectNode> orders = IntStream.range(0, 250).mapToObj(i -> MiraklOrders.waitingAcceptance(
+                batch + "-" + String.format("%03d", i) + "-B", TestStack.START.minusSeconds(250 - i), "SKU-1", 1))
+                .toList();
+        STACK.mirakl().listing(orders);
+        Components components = STACK.components();
+        Optional<Instant> cursorBefore = new FetchCursorStore(
+                STACK.aws().dynamoDb(), STACK.settings().get("TABLE_NAME")).get(FetchOrders.CURSOR);
+
+        FetchOrders.Summary cut = components.fetchOrders().run(new FetchOrders.Request("schedule", null),
+                Duration.ZERO);
+
+        assertThat(cut.complete()).isFalse();
+        assertThat(cut.pages()).as("the first page is always read").isEqualTo(1);
+        assertThat(cut.outcomes()).containsEntry(OrderIntake.Outcome.CREATED, 100);
+        assertThat(new FetchCursorStore(STACK.aws().dynamoDb(),
+                STACK.settings().get("TABLE_NAME")).get(FetchOrders.CURSOR)).isEqualTo(cursorBefore);
+
+        FetchOrders.Summary next = components.fetchOrders().run(new FetchOrders.Request("schedule", null));
+
+        assertThat(next.complete()).isTrue();
+        assertThat(next.outcomes()).containsEntry(OrderIntake.Outcome.CREATED, 150)
+                .containsEntry(OrderIntake.Outcome.UNCHANGED, 100);
+        assertThat(STACK.stepFunctions().startedExecutionNames()).filteredOn(n -> n.startsWith(batch)).hasSize(250)
+                .doesNotHaveDuplicates();
+    }
+
+    @Test
+    void aMiraklFailureOnALaterPageKeepsTheOrdersOfTheEarlierPages() {
+        String batch = TestStack.newOrderId().substring(0, 6);
+        List<ObjectNode> orders = IntStream.range(0, 150).mapToObj(i -> MiraklOrders.waitingAcceptance(
+                batch + "-" + String.format("%03d", i) + "-C", TestStack.START.minusSeconds(150 - i), "SKU-1", 1))
+                .toList();
+        STACK.mirakl().listing(orders);
+        STACK.mirakl().server().stubFor(get(
+                urlPathEqualTo("/api/orders")).atPriority(1)
+                .withQueryParam("offset", equalTo("100"))
+                .willReturn(aResponse().withStatus(503)));
+        Components components = STACK.components();
+
+        assertThatThrownBy(() -> components.fetchOrders().run(new FetchOrders.Request("schedule", null)))
+                .isInstanceOf(MiraklUnavailableException.class);
+
+        assertThat(orders.subList(0, 100)).allSatisfy(order -> assertThat(components.orders()
+                .find(order.path("order_id").asText())).isPresent());
+        assertThat(components.orders().find(orders.get(100).path("order_id").asText())).isEmpty();
+        assertThat(components.fetchOrders().lastRun()).hasValueSatisfying(run -> {
+            assertThat(run.ok()).isFalse();
+            assertThat(run.result()).contains("MiraklUnavailableException");
+        });
+    }
 
     @Test
     void takesInEachOf250OrdersExactlyOnceAcrossPagesDuplicatesAndOverlappingWindows() {

@@ -2,6 +2,7 @@ package io.shipbridge.testing;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
@@ -9,6 +10,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import io.shipbridge.config.Json;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -50,6 +52,25 @@ public final class StepFunctionsStub {
         server.stubFor(post(urlEqualTo("/")).withHeader(TARGET, equalTo("AWSStepFunctions.SendTaskSuccess"))
                 .willReturn(aResponse().withStatus(400).withHeader("Content-Type", "application/x-amz-json-1.0")
                         .withBody("{\"__type\":\"TaskTimedOut\",\"message\":\"Task Timed Out\"}")));
+    }
+
+    /** Makes ListExecutions answer {@code count} executions in {@code status}, each ended at {@code stoppedAt}. */
+    public void listsExecutions(String status, int count, Instant stoppedAt) {
+        StringBuilder executions = new StringBuilder();
+        for (int i = 0; i < count; i++) {
+            executions.append(i == 0 ? "" : ",").append("{\"executionArn\":\"arn:aws:states:eu-west-1:000000000000:")
+                    .append("execution:orders:o").append(i).append("\",\"stateMachineArn\":\"")
+                    .append(TestStack.STATE_MACHINE_ARN).append("\",\"name\":\"o").append(i)
+                    .append("\",\"status\":\"").append(status).append("\",\"startDate\":")
+                    .append(stoppedAt.getEpochSecond() - 60)
+                    .append(status.equals("RUNNING") ? "" : ",\"stopDate\":"
+                            + stoppedAt.getEpochSecond()).append("}");
+        }
+        server.stubFor(post(urlEqualTo("/")).withHeader(TARGET, equalTo("AWSStepFunctions.ListExecutions"))
+                .withRequestBody(matchingJsonPath("$.statusFilter",
+                        equalTo(status)))
+                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/x-amz-json-1.0")
+                        .withBody("{\"executions\":[" + executions + "]}")));
     }
 
     public List<JsonNode> requests(String operation) {
