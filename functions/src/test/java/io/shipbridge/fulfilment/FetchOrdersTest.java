@@ -40,9 +40,7 @@ class FetchOrdersTest {
     @Test
     void aRunOutOfTimeTakesInThePagesItReadAndTheNextRunReadsOnWithTheCursorKept() {
         String batch = TestStack.newOrderId().substring(0, 6);
-        List<ObjectNode> orders = IntStream.range(0, 250).mapToObj(i -> MiraklOrders.waitingAcceptance(
-                batch + "-" + String.format("%03d", i) + "-B", TestStack.START.minusSeconds(250 - i), "SKU-1", 1))
-                .toList();
+        List<ObjectNode> orders = waitingAcceptance(batch, "B", 250);
         STACK.mirakl().listing(orders);
         Components components = STACK.components();
         Optional<Instant> cursorBefore = new FetchCursorStore(
@@ -69,9 +67,7 @@ class FetchOrdersTest {
     @Test
     void aMiraklFailureOnALaterPageKeepsTheOrdersOfTheEarlierPages() {
         String batch = TestStack.newOrderId().substring(0, 6);
-        List<ObjectNode> orders = IntStream.range(0, 150).mapToObj(i -> MiraklOrders.waitingAcceptance(
-                batch + "-" + String.format("%03d", i) + "-C", TestStack.START.minusSeconds(150 - i), "SKU-1", 1))
-                .toList();
+        List<ObjectNode> orders = waitingAcceptance(batch, "C", 150);
         STACK.mirakl().listing(orders);
         STACK.mirakl().server().stubFor(get(
                 urlPathEqualTo("/api/orders")).atPriority(1)
@@ -94,9 +90,7 @@ class FetchOrdersTest {
     @Test
     void takesInEachOf250OrdersExactlyOnceAcrossPagesDuplicatesAndOverlappingWindows() {
         String batch = TestStack.newOrderId().substring(0, 6);
-        List<ObjectNode> orders = IntStream.range(0, 250).mapToObj(i -> MiraklOrders.waitingAcceptance(
-                batch + "-" + String.format("%03d", i) + "-A", TestStack.START.minusSeconds(250 - i), "SKU-1", 1))
-                .toList();
+        List<ObjectNode> orders = waitingAcceptance(batch, "A", 250);
         // Mirakl's pages shift while they are read: the second page repeats the last five orders of the first.
         List<ObjectNode> served = new ArrayList<>(orders.subList(0, 100));
         served.addAll(orders.subList(95, 195));
@@ -273,5 +267,12 @@ class FetchOrdersTest {
         orders.transition(orders.get(id), TransitionRequest.to(OrderState.ACCEPTED, "test", "accepted"));
         components.waitRegistration().register(id, WaitKind.SHIPPING, token);
         assertThat(STACK.stepFunctions().resumedTokens()).isEmpty();
+    }
+
+    /** {@code count} orders waiting for acceptance, {@code <batch>-000-<suffix>}…, a second apart, the last at START. */
+    private static List<ObjectNode> waitingAcceptance(String batch, String suffix, int count) {
+        return IntStream.range(0, count).mapToObj(i -> MiraklOrders.waitingAcceptance(
+                batch + "-" + String.format("%03d", i) + "-" + suffix, TestStack.START.minusSeconds(count - i),
+                "SKU-1", 1)).toList();
     }
 }
