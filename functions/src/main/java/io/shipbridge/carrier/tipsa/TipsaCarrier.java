@@ -4,6 +4,7 @@ import io.shipbridge.carrier.Carrier;
 import io.shipbridge.carrier.CarrierHttp;
 import io.shipbridge.carrier.CarrierProfile;
 import io.shipbridge.carrier.CarrierRejectedException;
+import io.shipbridge.carrier.CarrierUnavailableException;
 import io.shipbridge.carrier.CreatedShipment;
 import io.shipbridge.carrier.Label;
 import io.shipbridge.carrier.ShipmentRequest;
@@ -97,7 +98,18 @@ final class TipsaCarrier implements Carrier {
                 throw e;
             }
             forgetSession();
-            return call.apply(session());
+            try {
+                return call.apply(session());
+            } catch (CarrierRejectedException again) {
+                if (!TipsaResponses.isSessionFault(again)) {
+                    throw again;
+                }
+                // A session refused right after logging in is TIPSA misbehaving, not a refusal of the shipment:
+                // a passing fault, for the step's retries and the order's recovery.
+                forgetSession();
+                throw new CarrierUnavailableException(TipsaModule.ID, "session refused right after a fresh login: "
+                        + again.getMessage(), again);
+            }
         }
     }
 

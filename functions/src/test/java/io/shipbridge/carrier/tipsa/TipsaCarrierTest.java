@@ -46,14 +46,16 @@ class TipsaCarrierTest {
     }
 
     @Test
-    void logsInAgainWhenTipsaSaysTheSessionExpired() {
+    void logsInAgainWhenTipsaSaysTheSessionExpiredAndASessionRefusedEvenThenIsAPassingFault() {
         String id = TestStack.newOrderId();
         Carrier tipsa = tipsa();
         tipsa.track("0000000001");
         STACK.tipsa().fault("WebServService___GrabaEnvio24", "Sesión no válida o caducada");
         STACK.tipsa().shipmentFor(id, "0128346565");
 
-        assertThatThrownBy(() -> tipsa.createShipment(request(id))).isInstanceOf(CarrierRejectedException.class);
+        // Never a permanent refusal of the order: the step's retries and the order's recovery try again later.
+        assertThatThrownBy(() -> tipsa.createShipment(request(id))).isInstanceOf(CarrierUnavailableException.class)
+                .hasMessageContaining("session refused right after a fresh login");
         assertThat(STACK.tipsa().calls("LoginWSService___LoginCli2")).isEqualTo(2);
         assertThat(STACK.tipsa().calls("WebServService___GrabaEnvio24")).isEqualTo(2);
     }
