@@ -21,6 +21,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 
@@ -53,13 +54,13 @@ public final class CsvExports {
             return fileName;
         }
 
-        public static java.util.Optional<Kind> ofFileName(String name) {
+        public static Optional<Kind> ofFileName(String name) {
             for (Kind kind : values()) {
                 if (kind.fileName.equals(name)) {
-                    return java.util.Optional.of(kind);
+                    return Optional.of(kind);
                 }
             }
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
     }
 

@@ -12,12 +12,12 @@ public final class ExportFiles {
     public static final Duration LINK_VALIDITY = Duration.ofMinutes(15);
 
     private final S3Client s3;
-    private final S3Presigner presigner;
+    private final DownloadLinks links;
     private final String bucket;
 
     public ExportFiles(S3Client s3, S3Presigner presigner, String bucket) {
         this.s3 = s3;
-        this.presigner = presigner;
+        this.links = new DownloadLinks(presigner, bucket);
         this.bucket = bucket;
     }
 
@@ -27,9 +27,6 @@ public final class ExportFiles {
     }
 
     public URI link(String key) {
-        return URI.create(presigner.presignGetObject(p -> p.signatureDuration(LINK_VALIDITY)
-                .getObjectRequest(g -> g.bucket(bucket).key(key)
-                        .responseContentDisposition("attachment; filename=\"" + key.substring(key.lastIndexOf('/') + 1)
-                                + "\""))).url().toString());
+        return links.link(key, LINK_VALIDITY, key.substring(key.lastIndexOf('/') + 1));
     }
 }

@@ -13,12 +13,12 @@ public final class LabelStore {
     public static final Duration LINK_VALIDITY = Duration.ofMinutes(15);
 
     private final S3Client s3;
-    private final S3Presigner presigner;
+    private final DownloadLinks links;
     private final String bucket;
 
     public LabelStore(S3Client s3, S3Presigner presigner, String bucket) {
         this.s3 = s3;
-        this.presigner = presigner;
+        this.links = new DownloadLinks(presigner, bucket);
         this.bucket = bucket;
     }
 
@@ -32,8 +32,7 @@ public final class LabelStore {
 
     /** A link that downloads the label for {@link #LINK_VALIDITY}, signed with this function's credentials. */
     public URI link(String key) {
-        return URI.create(presigner.presignGetObject(p -> p.signatureDuration(LINK_VALIDITY)
-                .getObjectRequest(g -> g.bucket(bucket).key(key))).url().toString());
+        return links.link(key, LINK_VALIDITY, null);
     }
 
     public byte[] get(String key) {
