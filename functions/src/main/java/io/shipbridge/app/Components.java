@@ -31,6 +31,8 @@ import io.shipbridge.fulfilment.WaitRegistration;
 import io.shipbridge.http.HttpSender;
 import io.shipbridge.http.Sleeper;
 import io.shipbridge.http.TracedHttpSender;
+import io.shipbridge.handover.DayClosing;
+import io.shipbridge.handover.HandoverCalendar;
 import io.shipbridge.metrics.OrderMetrics;
 import io.shipbridge.mirakl.MiraklCarrierDirectory;
 import io.shipbridge.mirakl.MiraklClient;
@@ -46,7 +48,9 @@ import io.shipbridge.selection.OrderWeigher;
 import io.shipbridge.storage.BucketFiles;
 import io.shipbridge.storage.ExportFiles;
 import io.shipbridge.storage.FetchCursorStore;
+import io.shipbridge.storage.HandoverStore;
 import io.shipbridge.storage.LabelStore;
+import io.shipbridge.storage.ManifestFiles;
 import io.shipbridge.storage.OperationsLogStore;
 import io.shipbridge.storage.OrderStore;
 import io.shipbridge.storage.SettingsStore;
@@ -241,8 +245,24 @@ public final class Components {
         Address shipFrom = new Address(config.required("SHIP_FROM_NAME"), config.required("SHIP_FROM_NAME"),
                 config.required("SHIP_FROM_STREET"), config.required("SHIP_FROM_POSTCODE"),
                 config.required("SHIP_FROM_CITY"), config.required("SHIP_FROM_COUNTRY"),
-                config.required("SHIP_FROM_PHONE"), null);
-        return new ShipmentCreation(orders.get(), carriers.get(), labels.get(), shipFrom, clock);
+                config.required("SHIP_FROM_PHONE"), null, config.optional("SHIP_FROM_REGION").orElse(null));
+        return new ShipmentCreation(orders.get(), carriers.get(), labels.get(), shipFrom, handoverCalendar(), clock);
+    }
+
+    /** The seller's daily cut-off, from the close's schedule (template parameter DailyCutoffSchedule). */
+    public HandoverCalendar handoverCalendar() {
+        return HandoverCalendar.of(config.get("DAILY_CUTOFF_SCHEDULE", "cron(0 18 * * ? *)"),
+                config.get("SELLER_TIME_ZONE", "Europe/Madrid"));
+    }
+
+    public DayClosing dayClosing() {
+        return new DayClosing(carriers.get(), new HandoverStore(dynamoDb.get(), table()),
+                new ManifestFiles(s3.get(), config.required("LABEL_BUCKET")), operations.get(), handoverCalendar(),
+                clock);
+    }
+
+    public HandoverStore handovers() {
+        return new HandoverStore(dynamoDb.get(), table());
     }
 
     public TrackingPublication trackingPublication() {

@@ -49,4 +49,9 @@ public interface Carrier {
      * @throws CarrierRejectedException      when the carrier refuses (picked up already, for instance)
      */
     void cancel(CreatedShipment shipment, String orderId);
+
+    /** How the day's shipments are handed over at the cut-off, when this carrier needs that; empty when it collects without. */
+    default Optional<DailyHandover> dailyHandover() {
+        return Optional.empty();
+    }
 }

@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -52,8 +53,12 @@ public final class CarrierHttp {
     public record Call(String action, String orderId, HttpRequest request, boolean repeatable) {
     }
 
-    /** What the carrier answered. */
-    public record Answer(int status, String body, HttpHeaders headers) {
+    /** What the carrier answered: its bytes as they came (a label's PDF), {@link #body()} as UTF-8 text. */
+    public record Answer(int status, byte[] content, HttpHeaders headers) {
+
+        public String body() {
+            return new String(content, StandardCharsets.UTF_8);
+        }
 
         public boolean isSuccess() {
             return status >= 200 && status < 300;
@@ -79,7 +84,7 @@ public final class CarrierHttp {
             Duration wait = Backoff.afterAttempt(attempt);
             int status = 0;
             try {
-                HttpResponse<String> response = http.send(call.request());
+                HttpResponse<byte[]> response = http.send(call.request(), HttpResponse.BodyHandlers.ofByteArray());
                 Answer answer = new Answer(response.statusCode(), response.body(), response.headers());
                 status = answer.status();
                 if (isAnswer.test(answer)) {

@@ -7,6 +7,7 @@ import io.shipbridge.carrier.CreatedShipment;
 import io.shipbridge.carrier.Label;
 import io.shipbridge.carrier.LabelCheck;
 import io.shipbridge.carrier.ShipmentRequest;
+import io.shipbridge.handover.HandoverCalendar;
 import io.shipbridge.order.CarrierChoice;
 import io.shipbridge.order.IllegalTransitionException;
 import io.shipbridge.order.OrderCancelledException;
@@ -38,13 +39,16 @@ public final class ShipmentCreation {
     private final Carriers carriers;
     private final LabelStore labels;
     private final Address shipFrom;
+    private final HandoverCalendar calendar;
     private final Clock clock;
 
-    public ShipmentCreation(OrderStore orders, Carriers carriers, LabelStore labels, Address shipFrom, Clock clock) {
+    public ShipmentCreation(OrderStore orders, Carriers carriers, LabelStore labels, Address shipFrom,
+            HandoverCalendar calendar, Clock clock) {
         this.orders = orders;
         this.carriers = carriers;
         this.labels = labels;
         this.shipFrom = shipFrom;
+        this.calendar = calendar;
         this.clock = clock;
     }
 
@@ -77,12 +81,15 @@ public final class ShipmentCreation {
         } else {
             orders.recordShipmentAttempt(orderId, clock.instant());
         }
-        CreatedShipment created = existing.orElseGet(() -> carrier.createShipment(request(view, choice)));
+        // One day for the request and the record: a cut-off passing during the call must not split them.
+        LocalDate handoverDay = calendar.handoverDay(clock.instant());
+        CreatedShipment created = existing.orElseGet(() -> carrier.createShipment(request(view, choice,
+                handoverDay)));
         Label label = created.label() != null ? created.label() : carrier.label(created, orderId);
         LabelCheck.verify(carrier.id(), created.trackingNumber(), label);
         String labelKey = labels.put(carrier.id(), orderId, created.trackingNumber(), label);
         Shipment shipment = new Shipment(carrier.id(), created.trackingNumber(), created.carrierShipmentId(), labelKey,
-                label.format().name(), clock.instant());
+                label.format().name(), clock.instant(), carrier.dailyHandover().isPresent() ? handoverDay : null);
         Map<String, String> details = new LinkedHashMap<>();
         details.put("trackingNumber", created.trackingNumber());
         details.put("rule", choice.rule());
@@ -99,12 +106,12 @@ public final class ShipmentCreation {
         return new Created(shipment, Duration.between(view.updatedAt(), shipment.createdAt()));
     }
 
-    private ShipmentRequest request(OrderView view, CarrierChoice choice) {
+    private ShipmentRequest request(OrderView view, CarrierChoice choice, LocalDate shipDate) {
         ShippingAddress to = view.order().shippingAddress();
         String name = to.company() != null && !to.company().isBlank() ? to.company() : to.fullName();
         Address shipTo = new Address(name, to.fullName(), to.street(), to.postcode(), to.city(), to.countryCode(),
-                to.phone(), null);
+                to.phone(), null, to.region());
         String notes = view.order().commercialId() == null ? view.orderId() : view.order().commercialId();
-        return new ShipmentRequest(view.orderId(), shipFrom, shipTo, choice.parcels(), LocalDate.now(clock), notes);
+        return new ShipmentRequest(view.orderId(), shipFrom, shipTo, choice.parcels(), shipDate, notes);
     }
 }

@@ -19,13 +19,14 @@ public final class TracedHttpSender implements HttpSender {
     }
 
     @Override
-    public HttpResponse<String> send(HttpRequest request) throws IOException, InterruptedException {
+    public <T> HttpResponse<T> send(HttpRequest request, HttpResponse.BodyHandler<T> body)
+            throws IOException, InterruptedException {
         Subsegment subsegment = AWSXRay.beginSubsegment(request.uri().getHost());
         try {
             subsegment.setNamespace("remote");
             subsegment.putHttp("request", Map.of("method", request.method(),
                     "url", request.uri().getScheme() + "://" + request.uri().getAuthority() + request.uri().getPath()));
-            HttpResponse<String> response = delegate.send(request);
+            HttpResponse<T> response = delegate.send(request, body);
             subsegment.putHttp("response", Map.of("status", response.statusCode()));
             if (response.statusCode() == 429) {
                 subsegment.setThrottle(true);

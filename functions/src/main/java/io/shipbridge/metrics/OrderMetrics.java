@@ -84,6 +84,16 @@ public final class OrderMetrics {
         count("TrackingEventsApplied", events);
     }
 
+    /** A carrier took the day's shipments over at the cut-off. */
+    public void shipmentsHandedOver(int shipments) {
+        count("ShipmentsHandedOver", shipments);
+    }
+
+    /** Shipments whose cut-off passed without them handed over (the alarm's metric; 0 is written too). */
+    public void shipmentsNotHandedOver(int shipments) {
+        count("ShipmentsNotHandedOver", shipments);
+    }
+
     /** Writes what this invocation recorded; nothing when it recorded nothing. */
     public void flush() {
         if (pending.getAndSet(false)) {

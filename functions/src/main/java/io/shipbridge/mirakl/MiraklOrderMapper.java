@@ -2,6 +2,7 @@ package io.shipbridge.mirakl;
 
 import io.shipbridge.order.Order;
 import io.shipbridge.order.OrderLine;
+import io.shipbridge.order.PostalCodes;
 import io.shipbridge.order.ShippingAddress;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -59,7 +60,7 @@ public final class MiraklOrderMapper {
                 .or(() -> CountryCodes.toAlpha2(a.country()))
                 .orElse(null);
         String phone = a.phone() != null && !a.phone().isBlank() ? a.phone() : a.phoneSecondary();
-        return new ShippingAddress(a.firstname(), a.lastname(), a.company(), a.street1(), a.street2(), a.zipCode(),
-                a.city(), a.state(), country, phone, a.additionalInfo());
+        return new ShippingAddress(a.firstname(), a.lastname(), a.company(), a.street1(), a.street2(),
+                PostalCodes.normalize(country, a.zipCode()), a.city(), a.state(), country, phone, a.additionalInfo());
     }
 }

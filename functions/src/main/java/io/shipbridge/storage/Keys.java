@@ -50,6 +50,11 @@ final class Keys {
         return "INFLIGHT#" + carrier;
     }
 
+    /** A carrier's daily hand-overs: the shipments waiting for one, and each day's close. */
+    static String handovers(String carrier) {
+        return "HANDOVER#" + carrier;
+    }
+
     static String operationsOfDay(Instant at) {
         return "OPS#" + DAY.format(at);
     }

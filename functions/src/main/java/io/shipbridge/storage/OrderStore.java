@@ -160,8 +160,15 @@ public final class OrderStore {
                     .item(ShipmentIndex.lookupItem(shipment, current.orderId()))
                     .conditionExpression("attribute_not_exists(pk) OR orderId = :orderId")
                     .expressionAttributeValues(Map.of(":orderId", s(current.orderId()))).build()).build());
+            if (shipment.handoverDay() != null) {
+                writes.add(TransactWriteItem.builder().put(Put.builder().tableName(table)
+                        .item(HandoverStore.pendingItem(shipment, current.orderId())).build()).build());
+            }
         } else if (to.isTerminal() && shipment != null) {
             writes.add(ShipmentIndex.leaveFlight(table, shipment));
+            if (to == OrderState.CANCELLED && shipment.handoverDay() != null) {
+                writes.add(HandoverStore.forget(table, shipment));
+            }
         }
         try {
             dynamoDb.transactWriteItems(t -> t.transactItems(writes));

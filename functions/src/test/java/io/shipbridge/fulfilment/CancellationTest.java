@@ -64,7 +64,7 @@ class CancellationTest {
         String id = OrderScenarios.pendingPost(components, "BOOK-SET", 2, "FR", "75011");
         components.orders().transition(components.orders().get(id), TransitionRequest.to(OrderState.POSTED, "test",
                 "shipped").withShipment(new Shipment("correosexpress", "9330001000012345", null,
-                        "labels/correosexpress/" + id + "/9330001000012345.pdf", "PDF", TestStack.START)));
+                        "labels/correosexpress/" + id + "/9330001000012345.pdf", "PDF", TestStack.START, null)));
 
         cancelOnMirakl(components, id);
 

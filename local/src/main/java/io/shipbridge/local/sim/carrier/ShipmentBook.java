@@ -2,6 +2,7 @@ package io.shipbridge.local.sim.carrier;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.shipbridge.local.time.SimulatedTime;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -83,6 +84,25 @@ public final class ShipmentBook {
 
     public Optional<SimulatedShipment> byCarrierId(String carrierShipmentId) {
         return Optional.ofNullable(carrierShipmentId == null ? null : byCarrierId.get(carrierShipmentId));
+    }
+
+    /**
+     * Keeps a shipment recorded only, as carriers that collect the day's shipments after a hand-over do: no milestone
+     * comes until {@link #handedOver}.
+     */
+    public void holdUntilHandover(SimulatedShipment shipment) {
+        synchronized (shipment) {
+            shipment.plan().keySet().removeIf(milestone -> milestone != Milestone.RECORDED);
+        }
+    }
+
+    /** The shipment was handed over now: its milestones follow the timeline from now (or stop where its trouble says). */
+    public synchronized void handedOver(SimulatedShipment shipment) {
+        Map<Milestone, Instant> plan = timeline.plan(time.instant(), troubles.of(shipment.reference()), random);
+        plan.remove(Milestone.RECORDED);
+        synchronized (shipment) {
+            shipment.plan().putAll(plan);
+        }
     }
 
     /** Cancels a shipment the courier has not collected; false when it has (or it is unknown). */

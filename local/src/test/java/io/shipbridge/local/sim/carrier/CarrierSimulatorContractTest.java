@@ -12,6 +12,7 @@ import io.shipbridge.carrier.CarrierModules;
 import io.shipbridge.carrier.CarrierRejectedException;
 import io.shipbridge.carrier.CarrierUnavailableException;
 import io.shipbridge.carrier.CreatedShipment;
+import io.shipbridge.carrier.DailyHandover;
 import io.shipbridge.carrier.Label;
 import io.shipbridge.carrier.LabelCheck;
 import io.shipbridge.carrier.ShipmentRequest;
@@ -85,16 +86,18 @@ class CarrierSimulatorContractTest {
         Carrier client = client(carrier);
         String reference = reference();
 
-        CreatedShipment created = client.createShipment(request(reference, "28014", "ES"));
+        CreatedShipment created = client.createShipment(request(carrier, reference, true));
         Label label = created.label() != null ? created.label() : client.label(created, reference);
 
         LabelCheck.verify(carrier, created.trackingNumber(), label);
         assertThat(client.findShipment(reference)).hasValueSatisfying(found ->
                 assertThat(found.trackingNumber()).isEqualTo(created.trackingNumber()));
         assertThat(client.findShipment(reference())).isEmpty();
+        handOver(client, reference, created);
         List<TrackingEvent> events = client.track(created.trackingNumber());
-        assertThat(events).extracting(TrackingEvent::status).containsExactly(TrackingStatus.PENDING,
-                TrackingStatus.IN_TRANSIT, TrackingStatus.OUT_FOR_DELIVERY, TrackingStatus.DELIVERED);
+        assertThat(events).extracting(TrackingEvent::status).hasSize(4).startsWith(TrackingStatus.PENDING)
+                .endsWith(TrackingStatus.OUT_FOR_DELIVERY, TrackingStatus.DELIVERED);
+        assertThat(events.get(1).status()).isIn(TrackingStatus.PICKED_UP, TrackingStatus.IN_TRANSIT);
         assertThat(events).allSatisfy(event -> assertThat(event.rawCode()).isNotBlank());
         assertThat(simulators.get(carrier).shipments().forReference(reference)).singleElement()
                 .satisfies(s -> assertThat(s.trackingNumber()).isEqualTo(created.trackingNumber()));
@@ -110,7 +113,7 @@ class CarrierSimulatorContractTest {
             return; // The carrier has no cancellation: shipments are voided by hand (Cancellation records it).
         }
         String reference = reference();
-        CreatedShipment notCollected = waiting.createShipment(request(reference, "46001", "ES"));
+        CreatedShipment notCollected = waiting.createShipment(request(carrier, reference, true));
 
         waiting.cancel(notCollected, reference);
 
@@ -119,7 +122,8 @@ class CarrierSimulatorContractTest {
         start(AT_ONCE);
         Carrier moving = client(carrier);
         String other = reference();
-        CreatedShipment collected = moving.createShipment(request(other, "46001", "ES"));
+        CreatedShipment collected = moving.createShipment(request(carrier, other, true));
+        handOver(moving, other, collected);
         assertThatThrownBy(() -> moving.cancel(collected, other)).isInstanceOf(CarrierRejectedException.class);
     }
 
@@ -131,7 +135,7 @@ class CarrierSimulatorContractTest {
         String down = reference();
         simulators.script(down, Trouble.DOWN);
 
-        assertThatThrownBy(() -> client.createShipment(request(down, "28014", "ES")))
+        assertThatThrownBy(() -> client.createShipment(request(carrier, down, true)))
                 .isInstanceOf(CarrierUnavailableException.class);
         simulators.faults(new Faults(1.0, 0, 0, 0, Duration.ZERO));
         assertThatThrownBy(() -> client.track("0000000000")).isInstanceOf(CarrierUnavailableException.class);
@@ -149,7 +153,7 @@ class CarrierSimulatorContractTest {
         start(AT_ONCE);
         String reference = reference();
 
-        assertThatThrownBy(() -> client(carrier).createShipment(request(reference, "99999", "ES")))
+        assertThatThrownBy(() -> client(carrier).createShipment(request(carrier, reference, false)))
                 .isInstanceOf(CarrierRejectedException.class);
         assertThat(simulators.get(carrier).shipments().forReference(reference)).isEmpty();
     }
@@ -167,7 +171,14 @@ class CarrierSimulatorContractTest {
     private Carrier client(String carrier) {
         CarrierSimulator simulator = simulators.get(carrier);
         CarrierModule module = CarrierModules.installed().find(carrier).orElseThrow();
-        Map<String, String> settings = environment(simulator.templateParameters());
+        Map<String, String> parameters = new LinkedHashMap<>(simulator.templateParameters());
+        parameters.putAll(canadian(carrier) ? Map.of("ShipFromName", "Shipbridge Demo Seller Inc.", "ShipFromStreet",
+                "1200 Bay Street", "ShipFromCity", "Toronto", "ShipFromPostcode", "M5R 2A5", "ShipFromCountry", "CA",
+                "ShipFromPhone", "+1 416 555 0100", "ShipFromRegion", "ON")
+                : Map.of("ShipFromName", "Shipbridge Demo Seller SL", "ShipFromStreet",
+                        "Polígono Industrial Norte, Nave 7", "ShipFromCity", "Valencia", "ShipFromPostcode", "46001",
+                        "ShipFromPhone", "+34 960 000 000"));
+        Map<String, String> settings = environment(parameters);
         settings.putAll(simulator.functionSettings());
         Config config = Config.of(settings);
         assertThat(module.isConfigured(config)).as(carrier + " configured by its simulator's parameters").isTrue();
@@ -199,6 +210,31 @@ class CarrierSimulatorContractTest {
 
     private static String reference() {
         return "SIM" + UUID.randomUUID().toString().substring(0, 8).toUpperCase() + "-A";
+    }
+
+    /** A carrier that takes the day's shipments over together: hands this one over, so the courier collects it. */
+    private static void handOver(Carrier client, String reference, CreatedShipment created) {
+        client.dailyHandover().ifPresent(handover -> assertThat(handover.handOver(LocalDate.of(2026, 11, 20),
+                List.of(new DailyHandover.PendingShipment(reference, created.trackingNumber(),
+                        created.carrierShipmentId(), LocalDate.of(2026, 11, 20)))).references()).isNotEmpty());
+    }
+
+    private static boolean canadian(String carrier) {
+        return carrier.equals("canadapost");
+    }
+
+    /** A shipment within the carrier's country, to an address that exists or to a postcode that does not. */
+    private static ShipmentRequest request(String carrier, String reference, boolean deliverable) {
+        if (canadian(carrier)) {
+            return new ShipmentRequest(reference,
+                    new Address("Shipbridge Demo Seller Inc.", "Shipbridge Demo Seller Inc.", "1200 Bay Street",
+                            "M5R 2A5", "Toronto", "CA", "+1 416 555 0100", null, "ON"),
+                    new Address("Émilie Tremblay", "Émilie Tremblay", "350 rue Saint-Paul Est", deliverable
+                            ? "H2Y 1H2" : "D9D 9D9", "Montréal", "CA", "+1 514 555 0199", null, "Québec"),
+                    new ArrayList<>(List.of(new Parcel(1, new BigDecimal("2.4")))), LocalDate.of(2026, 11, 20),
+                    reference);
+        }
+        return request(reference, deliverable ? "28014" : "99999", "ES");
     }
 
     private static ShipmentRequest request(String reference, String postcode, String country) {
