@@ -4,16 +4,16 @@ import io.shipbridge.local.bench.ColdStartBenchmark;
 import io.shipbridge.local.cloud.FunctionError;
 import io.shipbridge.local.cloud.LocalFunction;
 import io.shipbridge.local.cloud.OfflineCloud;
+import io.shipbridge.local.cloud.Seller;
 import io.shipbridge.local.demo.Demo;
 import io.shipbridge.local.demo.DemoReport;
-import io.shipbridge.local.demo.OrderGenerator;
+import io.shipbridge.local.demo.OrderSource;
 import io.shipbridge.standins.CloudFormationTemplate;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
@@ -64,6 +64,10 @@ public final class ShipbridgeLocal {
                 + " x-simulation).")
         Path seedFile;
 
+        @Option(names = "--seller", defaultValue = "es", description = "es: a Spanish seller (TIPSA, SEUR, Correos"
+                + " Express); ca: a Best Buy Canada seller (Canada Post, transmitted at the daily cut-off).")
+        String seller;
+
         @Option(names = "--catalog", description = "A SKU catalog CSV (sku,weight_kg[,length_cm,width_cm,height_cm])"
                 + " to upload under catalog/ after the demo's own, as a seller does.")
         Path catalog;
@@ -75,7 +79,8 @@ public final class ShipbridgeLocal {
 
         OfflineCloud.Options options() {
             return OfflineCloud.Options.defaults(template == null ? CloudFormationTemplate.locate()
-                    : template.toAbsolutePath()).withTimeScale(timeScale).withSeed(seed);
+                    : template.toAbsolutePath()).withTimeScale(timeScale).withSeed(seed)
+                    .withSeller(Seller.named(seller));
         }
     }
 
@@ -131,7 +136,7 @@ public final class ShipbridgeLocal {
                 stopped.countDown();
             }));
             uploadCatalogs(cloud);
-            OrderGenerator generator = new OrderGenerator(new SplittableRandom(seed), 1);
+            OrderSource generator = Demo.orders(cloud.seller(), seed);
             for (int i = 0; i < orders; i++) {
                 cloud.placeOrder(generator.next(cloud.time().instant()), null);
             }

@@ -106,32 +106,41 @@ public final class OfflineCloud implements AutoCloseable {
      * @param parameters      template parameters to deploy with (e.g. a shorter FirstScanTimeoutSeconds)
      */
     public record Options(Path template, double timeScale, Instant start, long seed, Ports ports, World world,
-            int freeInvocations, Map<String, String> settings, Map<String, String> parameters) {
+            int freeInvocations, Map<String, String> settings, Map<String, String> parameters, Seller seller) {
 
         public static Options defaults(Path template) {
             return new Options(template, 3000, Instant.parse("2026-11-20T08:00:00Z"), 20261120L, Ports.ANY,
-                    World.DEFAULT, 2, Map.of(), Map.of());
+                    World.DEFAULT, 2, Map.of(), Map.of(), Seller.SPAIN);
+        }
+
+        public Options withSeller(Seller deployedFor) {
+            return new Options(template, timeScale, start, seed, ports, world, freeInvocations, settings, parameters,
+                    deployedFor);
         }
 
         public Options withTimeScale(double scale) {
-            return new Options(template, scale, start, seed, ports, world, freeInvocations, settings, parameters);
+            return new Options(template, scale, start, seed, ports, world, freeInvocations, settings, parameters,
+                    seller);
         }
 
         public Options withSeed(long randomSeed) {
             return new Options(template, timeScale, start, randomSeed, ports, world, freeInvocations, settings,
-                    parameters);
+                    parameters, seller);
         }
 
         public Options withPorts(Ports fixed) {
-            return new Options(template, timeScale, start, seed, fixed, world, freeInvocations, settings, parameters);
+            return new Options(template, timeScale, start, seed, fixed, world, freeInvocations, settings, parameters,
+                    seller);
         }
 
         public Options withSettings(Map<String, String> extra) {
-            return new Options(template, timeScale, start, seed, ports, world, freeInvocations, extra, parameters);
+            return new Options(template, timeScale, start, seed, ports, world, freeInvocations, extra, parameters,
+                    seller);
         }
 
         public Options withParameters(Map<String, String> values) {
-            return new Options(template, timeScale, start, seed, ports, world, freeInvocations, settings, values);
+            return new Options(template, timeScale, start, seed, ports, world, freeInvocations, settings, values,
+                    seller);
         }
     }
 
@@ -163,11 +172,7 @@ public final class OfflineCloud implements AutoCloseable {
         this.template = CloudFormationTemplate.read(options.template());
         this.aws = LocalAws.start(options.template());
         this.mirakl = new MiraklSimulator(time, random.split(), "local-mirakl-" + Long.toHexString(options.seed()),
-                options.world().debitDelay(), List.of(Map.of("code", "TIPSA", "label", "TIPSA",
-                        "tracking_url", "https://www.tip-sa.com/seguimiento?id={trackingId}"),
-                        Map.of("code", "SEUR", "label", "SEUR", "tracking_url",
-                                "https://www.seur.com/livetracking/?segOnlineIdentificador={trackingId}")),
-                options.ports().mirakl());
+                options.world().debitDelay(), options.seller().miraklCarriers(), options.ports().mirakl());
         this.carriers = new CarrierSimulators(time, random.split(), options.world().carrierTimeline(),
                 options.ports().firstCarrier());
         this.engine = new StatesEngine(time, this::invokeForStates, random.split());
@@ -212,11 +217,7 @@ public final class OfflineCloud implements AutoCloseable {
         local.put("MiraklBaseUrl", mirakl.baseUrl().toString());
         local.put("MiraklShopId", "");
         local.putAll(carriers.templateParameters());
-        local.put("ShipFromName", "Shipbridge Demo Seller SL");
-        local.put("ShipFromStreet", "Polígono Industrial Norte, Nave 7");
-        local.put("ShipFromCity", "Valencia");
-        local.put("ShipFromPostcode", "46001");
-        local.put("ShipFromPhone", "+34 960 000 000");
+        local.putAll(options.seller().parameters());
         local.putAll(options.parameters());
         Iterator<Map.Entry<String, JsonNode>> declared = template.section("Parameters").fields();
         while (declared.hasNext()) {
@@ -231,6 +232,7 @@ public final class OfflineCloud implements AutoCloseable {
             // As CloudFormation does: a value outside the parameter's constraints refuses the deployment (the
             // offline cloud's own stand-in addresses, plain http on loopback, excepted).
             boolean given = options.parameters().containsKey(parameter.getKey())
+                    || options.seller().parameters().containsKey(parameter.getKey())
                     || !local.containsKey(parameter.getKey());
             if (given && declaration.has("AllowedPattern") && !value.matches(declaration.get("AllowedPattern").asText())) {
                 throw new IllegalStateException("Template parameter " + parameter.getKey() + " is " + value + ": "
@@ -419,7 +421,8 @@ public final class OfflineCloud implements AutoCloseable {
             switch (type) {
                 case "ScheduleV2" -> {
                     schedules.add(functionId, values.resolve(properties.get("ScheduleExpression"), where),
-                            properties.path("ScheduleExpressionTimezone").asText(null),
+                            properties.has("ScheduleExpressionTimezone") ? values.resolve(properties.get(
+                                    "ScheduleExpressionTimezone"), where) : null,
                             properties.path("Input").asText("{}"), function);
                     properties.fieldNames().forEachRemaining(name -> {
                         if (!Set.of("ScheduleExpression", "ScheduleExpressionTimezone", "Input").contains(name)) {
@@ -548,6 +551,16 @@ public final class OfflineCloud implements AutoCloseable {
     /** Where template.yaml is: the repository's root. */
     public Path templateDirectory() {
         return options.template().getParent();
+    }
+
+    /** The seller this cloud is deployed for. */
+    public Seller seller() {
+        return options.seller();
+    }
+
+    /** A template parameter's value in this deployment. */
+    public String parameter(String name) {
+        return parameters.get(name);
     }
 
     public SimulatedTime time() {

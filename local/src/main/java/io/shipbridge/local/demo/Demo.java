@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.shipbridge.config.Json;
 import io.shipbridge.fulfilment.Cancellation;
 import io.shipbridge.local.cloud.OfflineCloud;
+import io.shipbridge.local.cloud.Seller;
 import io.shipbridge.local.sim.CallLog;
 import io.shipbridge.local.sim.Faults;
 import io.shipbridge.local.sim.carrier.CarrierSimulator;
@@ -27,6 +28,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -63,6 +65,12 @@ public final class Demo {
             long seed, Path catalog) {
     }
 
+    /** The generated orders of the seller the cloud is deployed for. */
+    public static OrderSource orders(Seller seller, long seed) {
+        return seller == Seller.CANADA ? new CanadianOrderGenerator(new SplittableRandom(seed), 1)
+                : new OrderGenerator(new SplittableRandom(seed), 1);
+    }
+
     private Demo() {
     }
 
@@ -82,10 +90,17 @@ public final class Demo {
                 out.println("The functions' logs (JSON, as CloudWatch would have them): "
                         + System.getProperty("shipbridge.log.file"));
             }
+            Seller seller = options.seller();
             uploadCatalogs(cloud, settings.catalog(), out);
-            cloud.components().settings().put("CARRIER_RULES", Json.write(sellerRules()));
-            out.println("Carrier rules: the Balearic and Canary Islands with Correos Express, then the shipped defaults"
-                    + " (international Correos Express, 1 to 5 kg TIPSA, over 5 kg SEUR...)");
+            if (seller == Seller.SPAIN) {
+                cloud.components().settings().put("CARRIER_RULES", Json.write(sellerRules()));
+                out.println("Carrier rules: the Balearic and Canary Islands with Correos Express, then the shipped"
+                        + " defaults (international Correos Express, 1 to 5 kg TIPSA, over 5 kg SEUR...)");
+            } else {
+                out.println("Carrier rules: the shipped defaults (Canada Post for Canada); Canada Post's shipments are"
+                        + " transmitted at the " + cloud.parameter("DailyCutoffSchedule") + " cut-off, "
+                        + cloud.parameter("SellerTimeZone"));
+            }
             if (settings.faultRate() > 0) {
                 cloud.injectFaults(Faults.ofRate(settings.faultRate(), Duration.ofMillis(2500)));
                 out.printf("Injecting faults into %.0f %% of Mirakl and carrier requests and duplicating %.0f %% of"
@@ -115,7 +130,7 @@ public final class Demo {
         if (settings.seedFile() != null) {
             return cloud.seed(settings.seedFile());
         }
-        OrderGenerator generator = new OrderGenerator(new SplittableRandom(settings.seed()), 1);
+        OrderSource generator = orders(cloud.seller(), settings.seed());
         List<String> ids = new ArrayList<>();
         for (int i = 0; i < settings.orders(); i++) {
             ObjectNode order = generator.next(cloud.time().instant());
@@ -130,7 +145,7 @@ public final class Demo {
      * import function reads each, as in AWS; each import's outcome is printed, and a refused file ends the demo.
      */
     public static void uploadCatalogs(OfflineCloud cloud, Path own, PrintStream out) throws IOException {
-        cloud.putObject("LabelBucket", "catalog/demo-catalog.csv", OrderGenerator.catalogCsv().getBytes(
+        cloud.putObject("LabelBucket", "catalog/demo-catalog.csv", orders(cloud.seller(), 0).catalogCsv().getBytes(
                 StandardCharsets.UTF_8));
         if (own != null) {
             cloud.uploadCatalog(own);
@@ -304,10 +319,34 @@ public final class Demo {
             carrierUse.put(carrier.carrierId(), new DemoReport.CarrierUse(byCarrier.getOrDefault(carrier.carrierId(),
                     0), carrier.shipments().created(), carrier.calls().count(call -> true)));
         }
+        Map<String, Map<LocalDate, Integer>> handovers = new TreeMap<>();
+        for (CarrierSimulator carrier : carriers) {
+            if (!carrier.handoversByDay().isEmpty()) {
+                handovers.put(carrier.carrierId(), carrier.handoversByDay());
+            }
+            checkHandovers(carrier, problems);
+        }
         return new DemoReport(ids.size(), allEnded && problems.isEmpty(), byState, byCarrier, carrierUse,
                 simulatedHours, stepMinutes, List.copyOf(wallLatency.values()), settings.timeScale(), wallSeconds,
                 processingSeconds, startupSeconds, simulated, calls, functions, metrics, otherEndings, outcomes,
-                problems);
+                problems, cloud.seller() == Seller.CANADA ? "ca" : "es", handovers);
+    }
+
+    /**
+     * A carrier that takes the day's shipments together got each shipment in exactly one hand-over, at most one a
+     * day; none is left untransmitted (its carrier would bill it at full rates).
+     */
+    private static void checkHandovers(CarrierSimulator carrier, List<String> problems) {
+        carrier.handoversByDay().forEach((day, count) -> {
+            if (count > 1) {
+                problems.add(carrier.carrierId() + ": " + count + " hand-overs on " + day + ", expected one");
+            }
+        });
+        List<String> left = carrier.notHandedOver();
+        if (!left.isEmpty()) {
+            problems.add(carrier.carrierId() + ": " + left.size() + " shipments never handed over, e.g. "
+                    + left.get(0));
+        }
     }
 
     /** How one order ended, with the reason its history (or, never taken in, the operations log) gives. */

@@ -8,6 +8,7 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -21,7 +22,8 @@ public record DemoReport(int orders, boolean passed, Map<String, Integer> byStat
         Map<String, CarrierUse> carriers, List<Double> simulatedHours, Map<String, List<Double>> stepMinutes, List<Double> wallLatencySeconds,
         double timeScale, double wallSeconds, double processingSeconds, double startupSeconds, Duration simulated,
         Map<Metric, Double> calls, List<FunctionUse> functions, Map<String, Double> metrics, List<String> otherEndings,
-        List<OrderOutcome> orderOutcomes, List<String> problems) {
+        List<OrderOutcome> orderOutcomes, List<String> problems, String seller,
+        Map<String, Map<LocalDate, Integer>> handovers) {
 
     /**
      * How one order ended.
@@ -94,7 +96,8 @@ public record DemoReport(int orders, boolean passed, Map<String, Integer> byStat
 
     public void print(PrintStream out) {
         out.println();
-        out.println("Shipbridge offline demo: " + orders + " orders, " + (passed ? "PASSED" : "FAILED"));
+        out.println("Shipbridge offline demo: " + orders + " orders, " + (passed ? "PASSED" : "FAILED")
+                + (seller.equals("es") ? "" : " (seller " + seller + ")"));
         out.println("  final state                 orders");
         byState.forEach((state, count) -> out.printf("  %-26s %6d%n", state, count));
         out.println("  carrier                     orders  shipments created  per order  requests");
@@ -113,6 +116,8 @@ public record DemoReport(int orders, boolean passed, Map<String, Integer> byStat
         stepMinutes.forEach((step, minutes) -> out.printf("  %-26s %8.1f / %.1f%n", step, percentile(minutes, 0.5),
                 percentile(minutes, 0.95)));
         calls.forEach((metric, value) -> out.printf("  %-48s %8.2f%n", metric.label, value));
+        handovers.forEach((carrier, days) -> days.forEach((day, count) -> out.printf(
+                "  %-48s %8d%n", carrier + " hand-overs (manifests) on " + day, count)));
         out.println("  function                    invocations  per order  mean ms  errors");
         functions.forEach(f -> out.printf("  %-26s %12d %10.2f %8.1f %7d%n", f.name(), f.invocations(),
                 f.invocations() / (double) Math.max(1, orders), f.meanMillis(), f.errors()));
@@ -141,7 +146,12 @@ public record DemoReport(int orders, boolean passed, Map<String, Integer> byStat
 
     public void write(Path file) throws IOException {
         ObjectNode json = Json.MAPPER.createObjectNode();
-        json.put("orders", orders).put("passed", passed);
+        json.put("orders", orders).put("passed", passed).put("seller", seller);
+        ObjectNode byCarrierAndDay = json.putObject("handovers");
+        handovers.forEach((carrier, days) -> {
+            ObjectNode perDay = byCarrierAndDay.putObject(carrier);
+            days.forEach((day, count) -> perDay.put(day.toString(), count));
+        });
         json.set("ordersByFinalState", Json.MAPPER.valueToTree(byState));
         json.set("ordersByCarrier", Json.MAPPER.valueToTree(byCarrier));
         ObjectNode perCarrier = json.putObject("carriers");

@@ -18,7 +18,7 @@ import java.util.random.RandomGenerator;
  * country. Orders under 1 kg are left out until a carrier for them (OnTime) exists. The catalog reaches Shipbridge
  * as a seller's would: as a CSV put in the bucket ({@link #catalogCsv()}).
  */
-public final class OrderGenerator {
+public final class OrderGenerator implements OrderSource {
     /** A catalog entry: SKU, title, unit weight, unit price, and its box in centimetres (null when unknown). */
     public record Product(String sku, String title, BigDecimal weightKg, BigDecimal price, int[] boxCm) {
     }
@@ -91,7 +91,7 @@ public final class OrderGenerator {
     }
 
     /** The catalog as the seller uploads it: {@code sku,weight_kg,length_cm,width_cm,height_cm}. */
-    public static String catalogCsv() {
+    public static String catalog() {
         StringBuilder csv = new StringBuilder("sku,weight_kg,length_cm,width_cm,height_cm\n");
         for (Product product : CATALOG) {
             int[] box = product.boxCm();
@@ -107,7 +107,13 @@ public final class OrderGenerator {
                 : new int[] {length, width, height});
     }
 
+    @Override
+    public String catalogCsv() {
+        return catalog();
+    }
+
     /** A new order of a kind drawn from the mix (half 1 to 5 kg in the peninsula), waiting for acceptance. */
+    @Override
     public ObjectNode next(Instant now) {
         int roll = random.nextInt(100);
         for (Kind kind : Kind.values()) {

@@ -136,14 +136,16 @@ public final class CanadaPostSimulator extends HttpCarrierSimulator {
     }
 
     /** The manifests transmits made, by the day (in Canada Post's time) they were made. */
-    public Map<LocalDate, Integer> manifestsByDay() {
+    @Override
+    public Map<LocalDate, Integer> handoversByDay() {
         Map<LocalDate, Integer> byDay = new TreeMap<>();
         made.forEach(manifest -> byDay.merge(LocalDate.ofInstant(manifest.at(), CANADA), 1, Integer::sum));
         return byDay;
     }
 
     /** Contract shipments neither transmitted nor voided: Canada Post would bill them at full rates. */
-    public List<String> untransmitted() {
+    @Override
+    public List<String> notHandedOver() {
         return byId.values().stream().filter(r -> r.contract() && !r.transmitted() && !r.shipment().isCancelled())
                 .map(r -> r.shipment().reference()).sorted().toList();
     }

@@ -34,6 +34,16 @@ public interface CarrierSimulator extends AutoCloseable {
 
     void faults(Faults faults);
 
+    /** For a carrier that takes the day's shipments together: its hand-overs (manifests) by day, in its own time. */
+    default java.util.Map<java.time.LocalDate, Integer> handoversByDay() {
+        return Map.of();
+    }
+
+    /** For a carrier that takes the day's shipments together: the references of shipments never handed over. */
+    default java.util.List<String> notHandedOver() {
+        return java.util.List.of();
+    }
+
     /** A tracking aggregator pushing this carrier's states says them with these codes and words. */
     StatusCode codeOf(Milestone milestone);
 
