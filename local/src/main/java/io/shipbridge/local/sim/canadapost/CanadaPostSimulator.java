@@ -104,6 +104,7 @@ public final class CanadaPostSimulator extends HttpCarrierSimulator {
     private final Map<String, Manifest> manifests = new ConcurrentHashMap<>();
     private final Map<String, String> artifacts = new ConcurrentHashMap<>();
     private final List<Manifest> made = new CopyOnWriteArrayList<>();
+    private volatile boolean refusingTransmits;
 
     CanadaPostSimulator(SimulatorContext context) {
         super(CanadaPostSimulatorModule.ID, context, SimulatedEndpoint.Failures.of(
@@ -133,6 +134,19 @@ public final class CanadaPostSimulator extends HttpCarrierSimulator {
     @Override
     public Map<String, String> functionSettings() {
         return Map.of("CANADAPOST_TIMEOUT_SECONDS", "2");
+    }
+
+    /** While true, every transmit meets a server error page, as during an outage of the manifest service. */
+    public void refuseTransmits(boolean refusing) {
+        refusingTransmits = refusing;
+    }
+
+    /** The manifests made so far: their numbers, and the references of the shipments each holds. */
+    public Map<String, List<String>> manifests() {
+        Map<String, List<String>> byNumber = new TreeMap<>();
+        made.forEach(manifest -> byNumber.put(manifest.poNumber(), manifest.shipmentIds().stream()
+                .map(id -> byId.get(id).shipment().reference()).sorted().toList()));
+        return byNumber;
     }
 
     /** The manifests transmits made, by the day (in Canada Post's time) they were made. */
@@ -480,6 +494,10 @@ public final class CanadaPostSimulator extends HttpCarrierSimulator {
     }
 
     private synchronized Reply transmit(Element request) {
+        if (refusingTransmits) {
+            return Reply.of(503, "text/html", "<html><head><title>503 Service Unavailable</title></head><body><h1>"
+                    + "Service Unavailable</h1></body></html>", CallLog.Outcome.REJECTED);
+        }
         if (!name(request).equals("transmit-set") || !MANIFEST_NS.equals(request.getNamespaceURI())) {
             return error(400, "Server", "cvc-elt.1: Cannot find the declaration of element '" + name(request) + "'");
         }
