@@ -227,6 +227,9 @@ class TemplateConsistencyTest {
         if (name.endsWith("_COUNTRY")) {
             return "ES";
         }
+        if (name.endsWith("_CODES")) {
+            return "{\"canadapost\":\"CPCL\"}";
+        }
         return reference.isEmpty() ? "value-of-" + name : "value-of-" + reference;
     }
 

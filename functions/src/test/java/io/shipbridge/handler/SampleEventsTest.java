@@ -65,6 +65,7 @@ class SampleEventsTest {
             Map.entry("schedule-retry.json", "ScheduleRetryHandler"),
             Map.entry("operator-api.json", "OperatorApiHandler"),
             Map.entry("daily-export.json", "DailyExportHandler"),
+            Map.entry("close-day.json", "CloseDayHandler"),
             Map.entry("import-catalog.json", "ImportCatalogHandler"));
 
     @Test
@@ -231,6 +232,15 @@ class SampleEventsTest {
                 + TestStack.START.minus(Duration.ofDays(1)).toString().substring(0, 10) + "/operations-");
         assertThat(exports.get(1).path("file").asText()).isEqualTo("orders-view.csv");
         assertThat(exports.get(1).path("rows").asLong()).isPositive();
+    }
+
+    @Test
+    void theSampleCutoffClosesNothingWhereNoCarrierTakesTheDaysShipmentsTogether() {
+        JsonNode result = task(new CloseDayHandler(STACK.components()), "close-day.json");
+
+        assertThat(result.path("closed").isArray()).isTrue();
+        assertThat(result.path("closed")).isEmpty();
+        assertThat(result.path("overdue")).isEmpty();
     }
 
     private static void registerWait(Components components, String waitFor, String token) {
