@@ -55,9 +55,11 @@ import io.shipbridge.storage.OperationsLogStore;
 import io.shipbridge.storage.OrderStore;
 import io.shipbridge.storage.SettingsStore;
 import io.shipbridge.storage.ShipmentIndex;
+import io.shipbridge.storage.ShipmentNumbers;
 import io.shipbridge.storage.SkuCatalogStore;
 import io.shipbridge.storage.TrackingEventStore;
 import io.shipbridge.storage.WaitStore;
+import io.shipbridge.tracking.StatusFileImport;
 import io.shipbridge.tracking.TrackingIngest;
 import io.shipbridge.tracking.TrackingPoller;
 import io.shipbridge.tracking.TrackingQueue;
@@ -275,6 +277,11 @@ public final class Components {
                 new MiraklCarrierDirectory(mirakl.get(), codes, clock), profiles, clock);
     }
 
+    public StatusFileImport statusFileImport() {
+        return new StatusFileImport(new BucketFiles(s3.get(), config.required("LABEL_BUCKET")), shipments.get(),
+                trackingQueue(), CarrierModules.installed(), operations.get(), clock);
+    }
+
     public CatalogImport catalogImport() {
         return new CatalogImport(new BucketFiles(s3.get(), config.required("LABEL_BUCKET")), skus.get()::putAll,
                 operations.get(), clock);
@@ -363,7 +370,8 @@ public final class Components {
     private Carrier connect(CarrierModule module) {
         CarrierContext.CarrierSecret secret = field -> secrets.get().field("CARRIER_SECRET_ARN",
                 "/" + module.id() + "/" + field);
-        return module.connect(new CarrierContext(config, secret, http.get(), operations.get(), clock, sleeper));
+        return module.connect(new CarrierContext(config, secret, http.get(), operations.get(), clock, sleeper,
+                new ShipmentNumbers(dynamoDb.get(), table(), clock)));
     }
 
     /** Signs label links as the S3 client would call S3: same credentials, region and (local) endpoint. */

@@ -9,10 +9,16 @@ import java.util.function.Supplier;
 
 /**
  * What a carrier's client is built from: the function's settings, its entry of the carriers' secret, and the shared
- * I/O (HTTP, the operations log, time).
+ * I/O (HTTP, the operations log, time; the shipment numbers Shipbridge gives out for carriers without an API).
  */
 public record CarrierContext(Config config, CarrierSecret secret, HttpSender http, OperationsLog operations,
-        Clock clock, Sleeper sleeper) {
+        Clock clock, Sleeper sleeper, ShipmentNumbering numbering) {
+
+    /** For carriers with an API: their shipment numbers are theirs to give. */
+    public CarrierContext(Config config, CarrierSecret secret, HttpSender http, OperationsLog operations, Clock clock,
+            Sleeper sleeper) {
+        this(config, secret, http, operations, clock, sleeper, null);
+    }
 
     /** The carrier's entry of the carriers' secret, {@code {"<carrier id>": {"<field>": "..."}}}. */
     @FunctionalInterface

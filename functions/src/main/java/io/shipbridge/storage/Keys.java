@@ -55,6 +55,11 @@ final class Keys {
         return "HANDOVER#" + carrier;
     }
 
+    /** Shipment numbers Shipbridge gives out from a carrier's range. */
+    static String numbers(String carrier) {
+        return "NUMBERS#" + carrier;
+    }
+
     static String operationsOfDay(Instant at) {
         return "OPS#" + DAY.format(at);
     }

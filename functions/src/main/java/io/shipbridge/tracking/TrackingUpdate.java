@@ -13,7 +13,7 @@ import java.util.HexFormat;
  *
  * @param eventId  a digest of what the carrier says happened (shipment, code, time), whichever way it came: the same
  *                 scan polled twice, pushed twice under two webhook ids, or both pushed and polled, has one id
- * @param source   {@code webhook} or {@code poll}
+ * @param source   {@code webhook}, {@code poll} or {@code file}
  */
 public record TrackingUpdate(
         String eventId,
@@ -33,6 +33,11 @@ public record TrackingUpdate(
 
     public static TrackingUpdate fromPoll(String carrier, TrackingEvent event, Instant receivedAt) {
         return of(carrier, event, "poll", receivedAt);
+    }
+
+    /** From a status file the carrier dropped in the bucket: a row imported twice is the same event. */
+    public static TrackingUpdate fromFile(String carrier, TrackingEvent event, Instant receivedAt) {
+        return of(carrier, event, "file", receivedAt);
     }
 
     private static TrackingUpdate of(String carrier, TrackingEvent event, String source, Instant receivedAt) {

@@ -97,10 +97,13 @@ class TemplateConsistencyTest {
                         JsonNode pattern = function.properties().path("Events").findParent("Pattern").path("Pattern");
                         assertThat(pattern.path("source").toString()).as(function.logicalId() + " pattern")
                                 .isEqualTo("[\"aws.s3\"]");
-                        Object input = Json.MAPPER.readValue(Fixtures.repositoryText("events/import-catalog.json"),
+                        String prefix = pattern.path("detail").path("object").path("key").path(0).path("prefix")
+                                .asText();
+                        String sample = sampleEventForKeyPrefix(prefix);
+                        Object input = Json.MAPPER.readValue(Fixtures.repositoryText("events/" + sample),
                                 taskInputType(type));
-                        assertThat(input.toString()).as("the handler reads S3's Object Created event")
-                                .contains("catalog/");
+                        assertThat(input.toString()).as(function.logicalId() + " reads S3's Object Created event")
+                                .contains(prefix);
                     }
                     default -> throw new AssertionError(function.logicalId() + ": trigger " + trigger
                             + " is not checked here: add it");
@@ -199,6 +202,20 @@ class TemplateConsistencyTest {
     }
 
     /** A function's template environment, each intrinsic replaced by a value of the right shape. */
+    /** The sample event of S3's Object Created for a key under the prefix (one must exist for every such rule). */
+    private static String sampleEventForKeyPrefix(String prefix) throws IOException {
+        try (java.util.stream.Stream<java.nio.file.Path> files = java.nio.file.Files.list(
+                Fixtures.repositoryFile("events"))) {
+            for (java.nio.file.Path file : files.sorted().toList()) {
+                JsonNode event = Json.MAPPER.readTree(java.nio.file.Files.readString(file));
+                if (event.path("detail").path("object").path("key").asText().startsWith(prefix)) {
+                    return file.getFileName().toString();
+                }
+            }
+        }
+        throw new AssertionError("No sample event in events/ for an object created under " + prefix);
+    }
+
     private static Map<String, String> environmentOf(CloudFormationTemplate.Resource function) {
         Map<String, String> environment = new LinkedHashMap<>();
         for (JsonNode variables : List.of(template.section("Globals").path("Function").path("Environment")

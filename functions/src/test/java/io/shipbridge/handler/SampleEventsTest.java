@@ -13,7 +13,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.shipbridge.app.Components;
 import io.shipbridge.config.Json;
 import io.shipbridge.order.OrderState;
+import io.shipbridge.order.Shipment;
 import io.shipbridge.order.StatusChange;
+import io.shipbridge.order.TransitionRequest;
 import io.shipbridge.standins.LambdaContext;
 import io.shipbridge.testing.Fixtures;
 import io.shipbridge.testing.MiraklOrders;
@@ -66,6 +68,7 @@ class SampleEventsTest {
             Map.entry("operator-api.json", "OperatorApiHandler"),
             Map.entry("daily-export.json", "DailyExportHandler"),
             Map.entry("close-day.json", "CloseDayHandler"),
+            Map.entry("import-status-file.json", "ImportStatusFileHandler"),
             Map.entry("import-catalog.json", "ImportCatalogHandler"));
 
     @Test
@@ -241,6 +244,27 @@ class SampleEventsTest {
         assertThat(result.path("closed").isArray()).isTrue();
         assertThat(result.path("closed")).isEmpty();
         assertThat(result.path("overdue")).isEmpty();
+    }
+
+    @Test
+    void theSampleStatusFileEventImportsTheFileItNames() throws Exception {
+        Components components = STACK.components();
+        String id = OrderScenarios.pendingPost(components, "BOOK-SET", 1, "ES", "28014");
+        components.orders().transition(components.orders().get(id), TransitionRequest.to(OrderState.POSTED, "test",
+                "shipped").withShipment(new Shipment("ontime", "OT0010004711", null, "labels/ontime/" + id
+                        + "/OT0010004711.pdf", "PDF", TestStack.START, java.time.LocalDate.of(2026, 11, 20))));
+        String key = event("import-status-file.json").path("detail").path("object").path("key").asText();
+        STACK.aws().s3().putObject(p -> p.bucket(STACK.aws().resources().bucketName("LabelBucket")).key(key),
+                RequestBody.fromString("shipment_number,status_code,event_time,location,description\r\n"
+                        + "OT0010004711,REC,2026-11-20T18:40:00+01:00,VALENCIA,Recogido\r\n"));
+        STACK.drainQueue();
+
+        JsonNode outcome = task(new ImportStatusFileHandler(components), "import-status-file.json");
+
+        assertThat(outcome.path("carrier").asText()).isEqualTo("ontime");
+        assertThat(outcome.path("imported").asInt()).isEqualTo(1);
+        assertThat(STACK.drainQueue()).singleElement().satisfies(message ->
+                assertThat(message.body()).contains("\"trackingNumber\":\"OT0010004711\"", "\"rawCode\":\"REC\""));
     }
 
     private static void registerWait(Components components, String waitFor, String token) {

@@ -10,6 +10,7 @@ import io.shipbridge.local.sim.Faults;
 import io.shipbridge.local.sim.MiraklSimulator;
 import io.shipbridge.local.sim.carrier.CarrierSimulators;
 import io.shipbridge.local.sim.carrier.DeliveryTimeline;
+import io.shipbridge.local.sim.carrier.SimulatorContext;
 import io.shipbridge.local.sim.carrier.Trouble;
 import io.shipbridge.local.sim.carrier.WebhookSender;
 import io.shipbridge.local.states.StateMachine;
@@ -174,7 +175,7 @@ public final class OfflineCloud implements AutoCloseable {
         this.mirakl = new MiraklSimulator(time, random.split(), "local-mirakl-" + Long.toHexString(options.seed()),
                 options.world().debitDelay(), options.seller().miraklCarriers(), options.ports().mirakl());
         this.carriers = new CarrierSimulators(time, random.split(), options.world().carrierTimeline(),
-                options.ports().firstCarrier());
+                options.ports().firstCarrier(), sellerBucket());
         this.engine = new StatesEngine(time, this::invokeForStates, random.split());
         this.stepFunctions = StepFunctionsServer.start(engine, options.ports().stepFunctions());
         this.api = new HttpApiGateway(options.ports().api());
@@ -197,6 +198,30 @@ public final class OfflineCloud implements AutoCloseable {
                 ? new PaceGovernor(time, functions.values(), options.freeInvocations()) : null;
         // Bringing the stand-ins up took seconds of wall time: simulated time begins now.
         time.restart();
+    }
+
+    /** The seller's bucket as a carrier exchanging files reaches it: objects it puts raise S3's events as any other. */
+    private SimulatorContext.Bucket sellerBucket() {
+        String bucket = aws.resources().bucketName("LabelBucket");
+        return new SimulatorContext.Bucket() {
+            @Override
+            public List<String> list(String prefix) {
+                List<String> keys = new ArrayList<>();
+                aws.s3().listObjectsV2Paginator(l -> l.bucket(bucket).prefix(prefix)).contents()
+                        .forEach(object -> keys.add(object.key()));
+                return keys;
+            }
+
+            @Override
+            public byte[] read(String key) {
+                return aws.s3().getObjectAsBytes(g -> g.bucket(bucket).key(key)).asByteArray();
+            }
+
+            @Override
+            public void put(String key, byte[] content) {
+                aws.s3().putObject(p -> p.bucket(bucket).key(key), RequestBody.fromBytes(content));
+            }
+        };
     }
 
     /** The secrets' values, put as an operator puts them after deploying; the simulators accept these. */

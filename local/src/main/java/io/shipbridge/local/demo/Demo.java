@@ -95,7 +95,8 @@ public final class Demo {
             if (seller == Seller.SPAIN) {
                 cloud.components().settings().put("CARRIER_RULES", Json.write(sellerRules()));
                 out.println("Carrier rules: the Balearic and Canary Islands with Correos Express, then the shipped"
-                        + " defaults (international Correos Express, 1 to 5 kg TIPSA, over 5 kg SEUR...)");
+                        + " defaults (international Correos Express, under 1 kg OnTime, 1 to 5 kg TIPSA, over 5 kg"
+                        + " SEUR); OnTime's manifest and Canada Post's transmit at the daily cut-off");
             } else {
                 out.println("Carrier rules: the shipped defaults (Canada Post for Canada); Canada Post's shipments are"
                         + " transmitted at the " + cloud.parameter("DailyCutoffSchedule") + " cut-off, "
@@ -320,7 +321,11 @@ public final class Demo {
                     0), carrier.shipments().created(), carrier.calls().count(call -> true)));
         }
         Map<String, Map<LocalDate, Integer>> handovers = new TreeMap<>();
+        Map<String, Integer> statusFiles = new TreeMap<>();
         for (CarrierSimulator carrier : carriers) {
+            if (carrier.filesDropped() > 0) {
+                statusFiles.put(carrier.carrierId(), carrier.filesDropped());
+            }
             if (!carrier.handoversByDay().isEmpty()) {
                 handovers.put(carrier.carrierId(), carrier.handoversByDay());
             }
@@ -329,7 +334,7 @@ public final class Demo {
         return new DemoReport(ids.size(), allEnded && problems.isEmpty(), byState, byCarrier, carrierUse,
                 simulatedHours, stepMinutes, List.copyOf(wallLatency.values()), settings.timeScale(), wallSeconds,
                 processingSeconds, startupSeconds, simulated, calls, functions, metrics, otherEndings, outcomes,
-                problems, cloud.seller() == Seller.CANADA ? "ca" : "es", handovers);
+                problems, cloud.seller() == Seller.CANADA ? "ca" : "es", handovers, statusFiles);
     }
 
     /**

@@ -23,7 +23,7 @@ public record DemoReport(int orders, boolean passed, Map<String, Integer> byStat
         double timeScale, double wallSeconds, double processingSeconds, double startupSeconds, Duration simulated,
         Map<Metric, Double> calls, List<FunctionUse> functions, Map<String, Double> metrics, List<String> otherEndings,
         List<OrderOutcome> orderOutcomes, List<String> problems, String seller,
-        Map<String, Map<LocalDate, Integer>> handovers) {
+        Map<String, Map<LocalDate, Integer>> handovers, Map<String, Integer> statusFiles) {
 
     /**
      * How one order ended.
@@ -118,6 +118,8 @@ public record DemoReport(int orders, boolean passed, Map<String, Integer> byStat
         calls.forEach((metric, value) -> out.printf("  %-48s %8.2f%n", metric.label, value));
         handovers.forEach((carrier, days) -> days.forEach((day, count) -> out.printf(
                 "  %-48s %8d%n", carrier + " hand-overs (manifests) on " + day, count)));
+        statusFiles.forEach((carrier, files) -> out.printf("  %-48s %8d%n", carrier + " status files imported",
+                files));
         out.println("  function                    invocations  per order  mean ms  errors");
         functions.forEach(f -> out.printf("  %-26s %12d %10.2f %8.1f %7d%n", f.name(), f.invocations(),
                 f.invocations() / (double) Math.max(1, orders), f.meanMillis(), f.errors()));
@@ -152,6 +154,7 @@ public record DemoReport(int orders, boolean passed, Map<String, Integer> byStat
             ObjectNode perDay = byCarrierAndDay.putObject(carrier);
             days.forEach((day, count) -> perDay.put(day.toString(), count));
         });
+        json.set("statusFilesImported", Json.MAPPER.valueToTree(statusFiles));
         json.set("ordersByFinalState", Json.MAPPER.valueToTree(byState));
         json.set("ordersByCarrier", Json.MAPPER.valueToTree(byCarrier));
         ObjectNode perCarrier = json.putObject("carriers");

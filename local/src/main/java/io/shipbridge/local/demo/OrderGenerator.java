@@ -15,7 +15,7 @@ import java.util.random.RandomGenerator;
  * Orders as a Spanish seller's marketplace customers place them (OR11's format), from a small catalog whose SKU
  * weights it also puts in Shipbridge's catalog. Each order is one of the kinds the shipped carrier rules tell apart:
  * 1 to 5 kg within the peninsula, over 5 kg within the peninsula, to the Balearic or Canary Islands, or to another EU
- * country. Orders under 1 kg are left out until a carrier for them (OnTime) exists. The catalog reaches Shipbridge
+ * country, or under 1 kg within the peninsula (OnTime's). The catalog reaches Shipbridge
  * as a seller's would: as a CSV put in the bucket ({@link #catalogCsv()}).
  */
 public final class OrderGenerator implements OrderSource {
@@ -25,7 +25,7 @@ public final class OrderGenerator implements OrderSource {
 
     /** What an order is, for the carrier rules. */
     public enum Kind {
-        DOMESTIC_1_TO_5_KG, DOMESTIC_OVER_5_KG, ISLANDS, EUROPE
+        DOMESTIC_1_TO_5_KG, DOMESTIC_OVER_5_KG, ISLANDS, EUROPE, DOMESTIC_UNDER_1_KG
     }
 
     public static final List<Product> CATALOG = List.of(
@@ -41,8 +41,8 @@ public final class OrderGenerator implements OrderSource {
             product("OLLAS-SET5", "Batería de cocina 5 piezas", "6.80", "119.00", 50, 30, 25),
             product("ROBOT-COC", "Robot de cocina multifunción", "5.90", "249.00", 40, 30, 35));
 
-    private static final Map<Kind, Integer> MIX = Map.of(Kind.DOMESTIC_1_TO_5_KG, 50, Kind.DOMESTIC_OVER_5_KG, 25,
-            Kind.ISLANDS, 10, Kind.EUROPE, 15);
+    private static final Map<Kind, Integer> MIX = Map.of(Kind.DOMESTIC_1_TO_5_KG, 40, Kind.DOMESTIC_OVER_5_KG, 20,
+            Kind.ISLANDS, 10, Kind.EUROPE, 15, Kind.DOMESTIC_UNDER_1_KG, 15);
     private static final Place[] PENINSULA = {
         new Place("Madrid", "28", "ES", "España"), new Place("Barcelona", "08", "ES", "España"),
         new Place("Valencia", "46", "ES", "España"), new Place("Sevilla", "41", "ES", "España"),
@@ -128,8 +128,10 @@ public final class OrderGenerator implements OrderSource {
     /** A new order of this kind, waiting for acceptance, created now. */
     public ObjectNode next(Instant now, Kind kind) {
         String id = String.format("SB%06d-A", sequence++);
-        BigDecimal least = kind == Kind.DOMESTIC_OVER_5_KG ? new BigDecimal("5.001") : BigDecimal.ONE;
-        BigDecimal most = kind == Kind.DOMESTIC_1_TO_5_KG ? new BigDecimal("5") : new BigDecimal("30");
+        BigDecimal least = kind == Kind.DOMESTIC_OVER_5_KG ? new BigDecimal("5.001")
+                : kind == Kind.DOMESTIC_UNDER_1_KG ? BigDecimal.ZERO : BigDecimal.ONE;
+        BigDecimal most = kind == Kind.DOMESTIC_1_TO_5_KG ? new BigDecimal("5")
+                : kind == Kind.DOMESTIC_UNDER_1_KG ? new BigDecimal("0.999") : new BigDecimal("30");
         List<Product> lines;
         BigDecimal weight;
         do {

@@ -73,7 +73,7 @@ class CanadianSellerTest {
     }
 
     @Test
-    void everyOrderShipsWithCanadaPostInItsProvinceWithItsPostalCodeNormalized() {
+    void everyOrderShipsWithCanadaPostItsPostalCodeNormalizedAndItsTrackingUnderTheMarketplacesCode() {
         for (String id : shipped) {
             OrderView view = cloud.components().orders().get(id);
             assertThat(view.shipment().carrier()).isEqualTo("canadapost");
@@ -81,6 +81,10 @@ class CanadianSellerTest {
             assertThat(view.shipment().handoverDay()).isNotNull();
             JsonNode request = cloud.carriers().shipmentsFor(id).get(0).request();
             assertThat(request.path("province").asText()).matches("[A-Z]{2}");
+            assertThat(cloud.mirakl().order(id).path("shipping_carrier_code").asText())
+                    .as("OR23 names Canada Post by the marketplace's own code").isEqualTo("CPCL");
+            assertThat(cloud.mirakl().order(id).path("shipping_tracking").asText())
+                    .isEqualTo(view.shipment().trackingNumber());
         }
     }
 

@@ -44,6 +44,16 @@ public interface CarrierSimulator extends AutoCloseable {
         return java.util.List.of();
     }
 
+    /** Whether a tracking aggregator pushes this carrier's states as webhooks (a carrier of files has none). */
+    default boolean pushedByAggregator() {
+        return true;
+    }
+
+    /** For a carrier that exchanges files: the files it dropped and Shipbridge imported, counted by the simulator. */
+    default int filesDropped() {
+        return 0;
+    }
+
     /** A tracking aggregator pushing this carrier's states says them with these codes and words. */
     StatusCode codeOf(Milestone milestone);
 

@@ -10,4 +10,9 @@ public interface CarrierSimulatorModule {
     String carrierId();
 
     CarrierSimulator start(SimulatorContext context);
+
+    /** Whether the carrier has an API the simulator speaks (false: it exchanges files through the bucket). */
+    default boolean hasApi() {
+        return true;
+    }
 }

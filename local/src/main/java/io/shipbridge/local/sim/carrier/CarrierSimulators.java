@@ -21,10 +21,16 @@ public final class CarrierSimulators implements AutoCloseable {
      * @param firstPort the first simulator listens there, the next on the port after, and so on; 0 for any free ports
      */
     public CarrierSimulators(SimulatedTime time, SplittableRandom random, DeliveryTimeline timeline, int firstPort) {
+        this(time, random, timeline, firstPort, null);
+    }
+
+    /** @param bucket the seller's bucket, where carriers that exchange files take and drop them */
+    public CarrierSimulators(SimulatedTime time, SplittableRandom random, DeliveryTimeline timeline, int firstPort,
+            SimulatorContext.Bucket bucket) {
         int port = firstPort;
         for (CarrierSimulatorModule module : modules()) {
             byCarrier.put(module.carrierId(), module.start(new SimulatorContext(time, random.split(), timeline,
-                    troubles, port)));
+                    troubles, port, bucket)));
             port = port == 0 ? 0 : port + 1;
         }
     }

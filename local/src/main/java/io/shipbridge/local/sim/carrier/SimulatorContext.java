@@ -6,8 +6,25 @@ import java.util.random.RandomGenerator;
 /**
  * What a carrier simulator is started with.
  *
- * @param port where to listen, 0 for any free port
+ * @param port   where to listen, 0 for any free port
+ * @param bucket the seller's bucket, for carriers that exchange files (null where there is none)
  */
 public record SimulatorContext(SimulatedTime time, RandomGenerator random, DeliveryTimeline timeline,
-        Troubles troubles, int port) {
+        Troubles troubles, int port, Bucket bucket) {
+
+    /** For a carrier with an API: it needs no bucket. */
+    public SimulatorContext(SimulatedTime time, RandomGenerator random, DeliveryTimeline timeline, Troubles troubles,
+            int port) {
+        this(time, random, timeline, troubles, port, null);
+    }
+
+    /** The seller's bucket, as a carrier exchanging files reaches it (an SFTP drop, an e-mail, in AWS). */
+    public interface Bucket {
+        /** The keys under a prefix, in key order. */
+        java.util.List<String> list(String prefix);
+
+        byte[] read(String key);
+
+        void put(String key, byte[] content);
+    }
 }

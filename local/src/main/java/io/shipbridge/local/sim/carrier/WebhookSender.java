@@ -74,6 +74,9 @@ public final class WebhookSender implements AutoCloseable {
     public synchronized void pushNewStates() {
         Instant now = time.instant();
         for (CarrierSimulator carrier : carriers.all()) {
+            if (!carrier.pushedByAggregator()) {
+                continue;
+            }
             for (SimulatedShipment shipment : carrier.shipments().all()) {
                 push(carrier, shipment, shipment.reachedBy(now));
             }

@@ -1,0 +1,30 @@
+package io.shipbridge.carrier.ontime;
+
+import io.shipbridge.carrier.Address;
+import io.shipbridge.carrier.CarrierContext;
+import io.shipbridge.carrier.CarrierProfile;
+import io.shipbridge.config.Config;
+
+/**
+ * An OnTime account, as OnTime sets it up for a seller that exchanges files: the seller's customer code on OnTime's
+ * side and the range of shipment numbers OnTime assigned (Shipbridge gives them out, each once).
+ *
+ * @param numbers the assigned range, {@code FIRST-LAST}, e.g. {@code OT0010000000-OT0019999999}
+ */
+record OnTimeSettings(String customerCode, String numbers, Address shipFrom, CarrierProfile profile) {
+
+    static CarrierProfile profile(Config config) {
+        return new CarrierProfile(OnTimeModule.ID, "OnTime", config.get("ONTIME_TRACKING_URL",
+                "https://ontimegts.alertran.net/gts/pub/clielocserv.seam?referencia={tracking}"));
+    }
+
+    static OnTimeSettings from(CarrierContext context) {
+        Config config = context.config();
+        Address shipFrom = new Address(config.required("SHIP_FROM_NAME"), config.required("SHIP_FROM_NAME"),
+                config.required("SHIP_FROM_STREET"), config.required("SHIP_FROM_POSTCODE"),
+                config.required("SHIP_FROM_CITY"), config.get("SHIP_FROM_COUNTRY", "ES"),
+                config.required("SHIP_FROM_PHONE"), null, config.optional("SHIP_FROM_REGION").orElse(null));
+        return new OnTimeSettings(config.required("ONTIME_CUSTOMER_CODE"), config.required("ONTIME_SHIPMENT_NUMBERS"),
+                shipFrom, profile(config));
+    }
+}
