@@ -35,8 +35,8 @@ class CarrierAvailabilityTest {
 
     @Test
     void aCarrierThisBuildHasNoModuleForIsNamedAsSuch() {
-        assertThat(availability(TIPSA_SETTINGS, "{}").whyUnavailable("ontime")).hasValueSatisfying(reason ->
-                assertThat(reason).startsWith("this Shipbridge has no ontime module").contains("tipsa"));
+        assertThat(availability(TIPSA_SETTINGS, "{}").whyUnavailable("purolator")).hasValueSatisfying(reason ->
+                assertThat(reason).startsWith("this Shipbridge has no purolator module").contains("tipsa"));
     }
 
     private static CarrierAvailability availability(Map<String, String> settings, String secret) {

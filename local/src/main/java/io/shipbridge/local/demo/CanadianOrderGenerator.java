@@ -78,13 +78,8 @@ public final class CanadianOrderGenerator implements OrderSource {
 
     @Override
     public String catalogCsv() {
-        StringBuilder csv = new StringBuilder("sku,weight_kg,length_cm,width_cm,height_cm\n");
-        for (Product product : CATALOG) {
-            int[] box = product.boxCm();
-            csv.append(product.sku()).append(',').append(product.weightKg().toPlainString()).append(',')
-                    .append(box == null ? ",," : box[0] + "," + box[1] + "," + box[2]).append('\n');
-        }
-        return csv.toString();
+        return OrderSource.catalogCsv(CATALOG.stream().map(p -> new CatalogRow(p.sku(), p.weightKg(), p.boxCm()))
+                .toList());
     }
 
     @Override

@@ -90,17 +90,6 @@ public final class OrderGenerator implements OrderSource {
         this.sequence = firstSequence;
     }
 
-    /** The catalog as the seller uploads it: {@code sku,weight_kg,length_cm,width_cm,height_cm}. */
-    public static String catalog() {
-        StringBuilder csv = new StringBuilder("sku,weight_kg,length_cm,width_cm,height_cm\n");
-        for (Product product : CATALOG) {
-            int[] box = product.boxCm();
-            csv.append(product.sku()).append(',').append(product.weightKg().toPlainString()).append(',')
-                    .append(box == null ? ",," : box[0] + "," + box[1] + "," + box[2]).append('\n');
-        }
-        return csv.toString();
-    }
-
     private static Product product(String sku, String title, String kg, String price, int length, int width,
             int height) {
         return new Product(sku, title, new BigDecimal(kg), new BigDecimal(price), length == 0 ? null
@@ -109,7 +98,8 @@ public final class OrderGenerator implements OrderSource {
 
     @Override
     public String catalogCsv() {
-        return catalog();
+        return OrderSource.catalogCsv(CATALOG.stream().map(p -> new CatalogRow(p.sku(), p.weightKg(), p.boxCm()))
+                .toList());
     }
 
     /** A new order of a kind drawn from the mix (half 1 to 5 kg in the peninsula), waiting for acceptance. */

@@ -128,8 +128,9 @@ class CanadianSellerTest {
 
     @Test
     void theFailedCutoffWasRecordedThenFlaggedAndCounted() {
+        // Three when the cut-off came before the cancellation was fetched, two after: both are right.
         assertThat(closeDayRows(OperationStatus.ERROR)).anySatisfy(row ->
-                assertThat(row.message()).startsWith("Could not hand over 2 shipments of"));
+                assertThat(row.message()).matches("Could not hand over [23] shipments of .*"));
         assertThat(cloud.metrics().totals().getOrDefault("ShipmentsNotHandedOver", 0.0)).isGreaterThanOrEqualTo(2);
         assertThat(cloud.metrics().totals().get("ShipmentsHandedOver")).isEqualTo(2);
     }
@@ -146,17 +147,10 @@ class CanadianSellerTest {
     }
 
     private static OrderState state(String id) {
-        return cloud.components().orders().find(id).map(OrderView::state).orElse(null);
+        return CloudWaits.state(cloud, id);
     }
 
-    /** Waits for what the simulated world must come to; the wall-clock limit only guards against a hang. */
     private static void await(String what, BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("Never came: " + what + " (simulated time " + cloud.time().instant() + ")");
-            }
-            Thread.sleep(50);
-        }
+        CloudWaits.await(cloud, what, condition);
     }
 }

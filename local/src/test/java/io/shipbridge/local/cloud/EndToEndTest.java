@@ -57,8 +57,11 @@ class EndToEndTest {
         cloud.putObject("LabelBucket", "catalog/with-typos.csv", ("sku,weight_kg\nNEW-KETTLE,1.2\nNEW-MUG,0,4\n"
                 + ",2\nNEW-MUG,-1\n").getBytes(StandardCharsets.UTF_8));
         OrderGenerator generator = new OrderGenerator(new SplittableRandom(20261122L), 1);
+        // The kinds the couriers collect the same day (OnTime's wait for the cut-off: OnTimeFilesTest).
+        OrderGenerator.Kind[] kinds = {OrderGenerator.Kind.DOMESTIC_1_TO_5_KG, OrderGenerator.Kind.DOMESTIC_OVER_5_KG,
+            OrderGenerator.Kind.EUROPE, OrderGenerator.Kind.DOMESTIC_1_TO_5_KG, OrderGenerator.Kind.ISLANDS};
         for (int i = 0; i < ORDINARY_ORDERS; i++) {
-            ObjectNode order = generator.next(cloud.time().instant());
+            ObjectNode order = generator.next(cloud.time().instant(), kinds[i % kinds.length]);
             cloud.placeOrder(order, null);
             ordinary.add(order.path("order_id").asText());
         }

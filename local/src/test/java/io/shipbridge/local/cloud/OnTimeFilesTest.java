@@ -13,7 +13,6 @@ import io.shipbridge.order.OrderState;
 import io.shipbridge.order.OrderView;
 import io.shipbridge.standins.CloudFormationTemplate;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -121,17 +120,10 @@ class OnTimeFilesTest {
     }
 
     private static OrderState state(String id) {
-        return cloud.components().orders().find(id).map(OrderView::state).orElse(null);
+        return CloudWaits.state(cloud, id);
     }
 
-    /** Waits for what the simulated world must come to; the wall-clock limit only guards against a hang. */
     private static void await(String what, BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("Never came: " + what + " (simulated time " + cloud.time().instant() + ")");
-            }
-            Thread.sleep(50);
-        }
+        CloudWaits.await(cloud, what, condition);
     }
 }
