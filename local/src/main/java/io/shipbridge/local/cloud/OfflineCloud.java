@@ -198,6 +198,7 @@ public final class OfflineCloud implements AutoCloseable {
                 ? new PaceGovernor(time, functions.values(), options.freeInvocations()) : null;
         // Bringing the stand-ins up took seconds of wall time: simulated time begins now.
         time.restart();
+        schedules.resume();
     }
 
     /** The seller's bucket as a carrier exchanging files reaches it: objects it puts raise S3's events as any other. */

@@ -31,7 +31,11 @@ final class Schedules implements AutoCloseable {
 
     private final SimulatedTime time;
     private final List<SimulatedTime.Timer> timers = new ArrayList<>();
-    private volatile boolean paused;
+    /**
+     * Paused until the cloud is up: a schedule firing while the stand-ins start would run at a simulated time that
+     * {@code SimulatedTime.restart()} then takes back (a fetch cursor left hours in the future, for one).
+     */
+    private volatile boolean paused = true;
 
     Schedules(SimulatedTime time) {
         this.time = time;
@@ -92,6 +96,11 @@ final class Schedules implements AutoCloseable {
     /** Stops firing: for running one function by hand ({@code invoke}). */
     void pause() {
         paused = true;
+    }
+
+    /** Fires from now on: the cloud is up and its simulated time has begun. */
+    void resume() {
+        paused = false;
     }
 
 
