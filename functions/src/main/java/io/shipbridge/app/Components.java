@@ -244,10 +244,7 @@ public final class Components {
     }
 
     public ShipmentCreation shipmentCreation() {
-        Address shipFrom = new Address(config.required("SHIP_FROM_NAME"), config.required("SHIP_FROM_NAME"),
-                config.required("SHIP_FROM_STREET"), config.required("SHIP_FROM_POSTCODE"),
-                config.required("SHIP_FROM_CITY"), config.required("SHIP_FROM_COUNTRY"),
-                config.required("SHIP_FROM_PHONE"), null, config.optional("SHIP_FROM_REGION").orElse(null));
+        Address shipFrom = Address.shipFrom(config);
         return new ShipmentCreation(orders.get(), carriers.get(), labels.get(), shipFrom, handoverCalendar(), clock);
     }
 

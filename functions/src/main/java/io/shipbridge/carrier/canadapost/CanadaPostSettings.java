@@ -48,10 +48,7 @@ record CanadaPostSettings(URI baseUrl, String customerNumber, String username, S
         if (!language.equals("en-CA") && !language.equals("fr-CA")) {
             throw new IllegalStateException("Setting CANADAPOST_LANGUAGE must be en-CA or fr-CA, was " + language);
         }
-        Address shipFrom = new Address(config.required("SHIP_FROM_NAME"), config.required("SHIP_FROM_NAME"),
-                config.required("SHIP_FROM_STREET"), config.required("SHIP_FROM_POSTCODE"),
-                config.required("SHIP_FROM_CITY"), config.get("SHIP_FROM_COUNTRY", "CA"),
-                config.required("SHIP_FROM_PHONE"), null, config.optional("SHIP_FROM_REGION").orElse(null));
+        Address shipFrom = Address.shipFrom(config);
         return new CanadaPostSettings(URI.create(config.required("CANADAPOST_BASE_URL")), customer,
                 config.required("CANADAPOST_USERNAME"), context.secret().field("password"), contractId, contract,
                 config.get("CANADAPOST_SERVICE_CODE", "DOM.EP"), language,

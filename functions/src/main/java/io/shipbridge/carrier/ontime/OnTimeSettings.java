@@ -20,10 +20,7 @@ record OnTimeSettings(String customerCode, String numbers, Address shipFrom, Car
 
     static OnTimeSettings from(CarrierContext context) {
         Config config = context.config();
-        Address shipFrom = new Address(config.required("SHIP_FROM_NAME"), config.required("SHIP_FROM_NAME"),
-                config.required("SHIP_FROM_STREET"), config.required("SHIP_FROM_POSTCODE"),
-                config.required("SHIP_FROM_CITY"), config.get("SHIP_FROM_COUNTRY", "ES"),
-                config.required("SHIP_FROM_PHONE"), null, config.optional("SHIP_FROM_REGION").orElse(null));
+        Address shipFrom = Address.shipFrom(config);
         return new OnTimeSettings(config.required("ONTIME_CUSTOMER_CODE"), config.required("ONTIME_SHIPMENT_NUMBERS"),
                 shipFrom, profile(config));
     }
