@@ -195,7 +195,7 @@ public final class OfflineCloud implements AutoCloseable {
             webhooks.start(Duration.ofMinutes(10));
         }
         governor = options.freeInvocations() > 0
-                ? new PaceGovernor(time, functions.values(), options.freeInvocations()) : null;
+                ? new PaceGovernor(time, this::invocationsRunningOrWaiting, options.freeInvocations()) : null;
         // Bringing the stand-ins up took seconds of wall time: simulated time begins now.
         time.restart();
         schedules.resume();
@@ -223,6 +223,12 @@ public final class OfflineCloud implements AutoCloseable {
                 aws.s3().putObject(p -> p.bucket(bucket).key(key), RequestBody.fromBytes(content));
             }
         };
+    }
+
+    /** The functions' invocations running now, and the queue batches their event sources have yet to take. */
+    private int invocationsRunningOrWaiting() {
+        return functions.values().stream().mapToInt(LocalFunction::running).sum()
+                + pollers.stream().mapToInt(QueuePoller::waitingBatches).sum();
     }
 
     /** The secrets' values, put as an operator puts them after deploying; the simulators accept these. */

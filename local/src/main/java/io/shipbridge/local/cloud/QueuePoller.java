@@ -23,10 +23,13 @@ import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
  * them on success, all but the reported ones with {@code ReportBatchItemFailures}, none when the function fails.
  * Messages left come back after the visibility timeout (in simulated time); the queue's redrive policy moves them to
  * its dead-letter queue after its maximum receives. Like Lambda's SQS pollers it works on five batches at once, or on
- * fewer when the event source's {@code ScalingConfig.MaximumConcurrency} says so.
+ * fewer when the event source's {@code ScalingConfig.MaximumConcurrency} says so; where Lambda would scale out to a
+ * backlog, it reports the batches waiting ({@link #waitingBatches}) so that simulated time slows until they are done.
  */
 final class QueuePoller implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(QueuePoller.class);
+    private static final int MAX_VISIBILITY_SECONDS = 43_200;
+    private static final long BACKLOG_READ_NANOS = Duration.ofMillis(200).toNanos();
 
     private final SqsClient sqs;
     private final String queueUrl;
@@ -35,8 +38,10 @@ final class QueuePoller implements AutoCloseable {
     private final int batchSize;
     private final Duration batchingWindow;
     private final boolean reportBatchItemFailures;
-    private final int visibilitySeconds;
+    private final Duration visibilityTimeout;
     private final SimulatedTime time;
+    private volatile int waitingBatches;
+    private volatile long backlogReadAt;
     private final List<Thread> threads = new ArrayList<>();
     private volatile boolean running = true;
 
@@ -50,7 +55,7 @@ final class QueuePoller implements AutoCloseable {
         this.batchSize = Math.max(1, Math.min(10, batchSize));
         this.batchingWindow = batchingWindow;
         this.reportBatchItemFailures = reportBatchItemFailures;
-        this.visibilitySeconds = (int) Math.max(1, Math.ceil(time.real(visibilityTimeout).toMillis() / 1000.0));
+        this.visibilityTimeout = visibilityTimeout;
         this.time = time;
         for (int i = 0; i < concurrency; i++) {
             threads.add(Thread.ofPlatform().daemon().name("sqs-" + target.name() + "-" + i).start(this::poll));
@@ -80,7 +85,7 @@ final class QueuePoller implements AutoCloseable {
             // Short polls: a long poll's wall-clock second would be an hour of simulated time.
             List<Message> received = sqs.receiveMessage(r -> r.queueUrl(queueUrl)
                     .maxNumberOfMessages(batchSize - batch.size()).waitTimeSeconds(0)
-                    .visibilityTimeout(visibilitySeconds)
+                    .visibilityTimeout(visibilitySeconds())
                     .messageSystemAttributeNames(MessageSystemAttributeName.ALL)).messages();
             batch.addAll(received);
             if (batch.isEmpty()) {
@@ -95,6 +100,29 @@ final class QueuePoller implements AutoCloseable {
             }
         }
         return batch;
+    }
+
+    /** The queue's visibility timeout on the wall clock at the current pace: a slowed clock keeps messages hidden longer. */
+    private int visibilitySeconds() {
+        long seconds = (long) Math.ceil(time.real(visibilityTimeout).toMillis() / 1000.0);
+        return (int) Math.max(1, Math.min(MAX_VISIBILITY_SECONDS, seconds));
+    }
+
+    /** How many batches the queue's visible messages make, as last read (at most {@code BACKLOG_READ_NANOS} ago). */
+    int waitingBatches() {
+        long now = System.nanoTime();
+        if (now - backlogReadAt >= BACKLOG_READ_NANOS && running) {
+            backlogReadAt = now;
+            try {
+                int visible = Integer.parseInt(sqs.getQueueAttributes(a -> a.queueUrl(queueUrl)
+                        .attributeNamesWithStrings("ApproximateNumberOfMessages")).attributesAsStrings()
+                        .get("ApproximateNumberOfMessages"));
+                waitingBatches = (visible + batchSize - 1) / batchSize;
+            } catch (RuntimeException e) {
+                LOG.debug("Reading the backlog of {} failed: {}", queueUrl, e.getMessage());
+            }
+        }
+        return waitingBatches;
     }
 
     private void deliver(List<Message> batch) {
