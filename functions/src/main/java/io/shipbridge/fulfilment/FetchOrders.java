@@ -17,6 +17,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.IntConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -78,10 +79,18 @@ public final class FetchOrders {
      *               to the next, instead of being cut off by its timeout
      */
     public Summary run(Request request, Duration budget) {
+        return run(request, budget, created -> { });
+    }
+
+    /**
+     * @param created told, page by page, how many orders were created: a run that fails on a later page has still
+     *                taken those in (the next run finds them already there), so they are counted as they happen
+     */
+    public Summary run(Request request, Duration budget, IntConsumer created) {
         Instant started = clock.instant();
         String trigger = request.trigger() == null ? "schedule" : request.trigger();
         try {
-            Summary summary = fetch(request, started, trigger, System.nanoTime() + budget.toNanos());
+            Summary summary = fetch(request, started, trigger, System.nanoTime() + budget.toNanos(), created);
             cursor.recordRun(CURSOR, new FetchCursorStore.LastRun(clock.instant(), trigger, true, summary.toString()));
             return summary;
         } catch (RuntimeException e) {
@@ -99,7 +108,8 @@ public final class FetchOrders {
         return cursor.lastRun(CURSOR);
     }
 
-    private Summary fetch(Request request, Instant started, String trigger, long deadlineNanos) {
+    private Summary fetch(Request request, Instant started, String trigger, long deadlineNanos,
+            IntConsumer created) {
         Instant since = switch (trigger) {
             case "sweep" -> started.minus(settings.sweepLookback());
             case "manual" -> request.since() != null ? request.since() : scheduledStart(started);
@@ -108,7 +118,11 @@ public final class FetchOrders {
         Map<OrderIntake.Outcome, Integer> outcomes = new EnumMap<>(OrderIntake.Outcome.class);
         // Each page is taken in before the next is read: a fault on page 60 keeps the work of pages 1 to 59.
         MiraklOrderFeed.Result fetched = feed.fetch(OrderQuery.updatedSince(since, MiraklOrderStates.FETCHED),
-                page -> ingestAll(page).forEach((outcome, count) -> outcomes.merge(outcome, count, Integer::sum)),
+                page -> {
+                    Map<OrderIntake.Outcome, Integer> taken = ingestAll(page);
+                    taken.forEach((outcome, count) -> outcomes.merge(outcome, count, Integer::sum));
+                    created.accept(taken.getOrDefault(OrderIntake.Outcome.CREATED, 0));
+                },
                 () -> System.nanoTime() < deadlineNanos);
         if ("schedule".equals(trigger) && fetched.complete()) {
             cursor.advance(CURSOR, started);

@@ -74,10 +74,12 @@ class FetchOrdersTest {
                 .withQueryParam("offset", equalTo("100"))
                 .willReturn(aResponse().withStatus(503)));
         Components components = STACK.components();
+        java.util.concurrent.atomic.AtomicInteger counted = new java.util.concurrent.atomic.AtomicInteger();
 
-        assertThatThrownBy(() -> components.fetchOrders().run(new FetchOrders.Request("schedule", null)))
-                .isInstanceOf(MiraklUnavailableException.class);
+        assertThatThrownBy(() -> components.fetchOrders().run(new FetchOrders.Request("schedule", null),
+                java.time.Duration.ofMinutes(5), counted::addAndGet)).isInstanceOf(MiraklUnavailableException.class);
 
+        assertThat(counted).as("the orders taken in are counted although the run failed").hasValue(100);
         assertThat(orders.subList(0, 100)).allSatisfy(order -> assertThat(components.orders()
                 .find(order.path("order_id").asText())).isPresent());
         assertThat(components.orders().find(orders.get(100).path("order_id").asText())).isEmpty();
