@@ -32,6 +32,8 @@ import io.shipbridge.http.HttpSender;
 import io.shipbridge.http.Sleeper;
 import io.shipbridge.http.TracedHttpSender;
 import io.shipbridge.handover.DayClosing;
+import io.shipbridge.handover.ManifestChannels;
+import io.shipbridge.handover.ManifestDispatch;
 import io.shipbridge.handover.HandoverCalendar;
 import io.shipbridge.metrics.OrderMetrics;
 import io.shipbridge.mirakl.MiraklCarrierDirectory;
@@ -50,6 +52,7 @@ import io.shipbridge.storage.ExportFiles;
 import io.shipbridge.storage.FetchCursorStore;
 import io.shipbridge.storage.HandoverStore;
 import io.shipbridge.storage.LabelStore;
+import io.shipbridge.storage.ManifestDeliveries;
 import io.shipbridge.storage.ManifestFiles;
 import io.shipbridge.storage.OperationsLogStore;
 import io.shipbridge.storage.OrderStore;
@@ -89,7 +92,9 @@ import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.S3Configuration;
 import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
+import software.amazon.awssdk.services.sesv2.SesV2Client;
 import software.amazon.awssdk.services.sfn.SfnClient;
+import software.amazon.awssdk.services.transfer.TransferClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.lambda.powertools.metrics.MetricsFactory;
 import software.amazon.lambda.powertools.parameters.cache.CacheManager;
@@ -100,7 +105,7 @@ import software.amazon.lambda.powertools.parameters.secrets.SecretsProvider;
  * need in their constructor, so it is built during the function's initialization, not on the first request.
  *
  * <p>AWS endpoints can be overridden with the SDK's own setting names ({@code AWS_ENDPOINT_URL_DYNAMODB},
- * {@code _SQS}, {@code _S3}, {@code _SFN}): that is how tests and the offline cloud point the functions at local
+ * {@code _SQS}, {@code _S3}, {@code _SFN}, {@code _SECRETSMANAGER}, {@code _SESV2}, {@code _TRANSFER}): that is how tests and the offline cloud point the functions at local
  * stand-ins. In AWS none is set.
  */
 public final class Components {
@@ -120,6 +125,8 @@ public final class Components {
     private final Lazy<SfnClient> sfn = new Lazy<>(() -> aws(SfnClient.builder(), "SFN").build());
     private final Lazy<S3Client> s3 = new Lazy<>(() -> aws(S3Client.builder(), "S3")
             .forcePathStyle(Boolean.parseBoolean(config().get("AWS_S3_FORCE_PATH_STYLE", "false"))).build());
+    private final Lazy<SesV2Client> ses = new Lazy<>(() -> aws(SesV2Client.builder(), "SESV2").build());
+    private final Lazy<TransferClient> transfer = new Lazy<>(() -> aws(TransferClient.builder(), "TRANSFER").build());
     private final Lazy<HttpSender> http = new Lazy<>(() -> {
         HttpSender sender = HttpSender.of(HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(5)).build());
@@ -255,9 +262,20 @@ public final class Components {
     }
 
     public DayClosing dayClosing() {
-        return new DayClosing(carriers.get(), new HandoverStore(dynamoDb.get(), table()),
-                new ManifestFiles(s3.get(), config.required("LABEL_BUCKET")), operations.get(), handoverCalendar(),
-                clock);
+        return new DayClosing(carriers.get(), new HandoverStore(dynamoDb.get(), table()), manifestFiles(),
+                manifestDispatch(), operations.get(), handoverCalendar(), clock);
+    }
+
+    /** Sends a closed day's documents to carriers that take them by e-mail (SES) or SFTP (Transfer Family). */
+    public ManifestDispatch manifestDispatch() {
+        ManifestFiles files = manifestFiles();
+        return new ManifestDispatch(new ManifestChannels(ses::get, config.get("MANIFEST_EMAIL_FROM", ""),
+                transfer::get, files.bucket()), new ManifestDeliveries(dynamoDb.get(), table()), files,
+                operations.get(), clock);
+    }
+
+    public ManifestFiles manifestFiles() {
+        return new ManifestFiles(s3.get(), config.required("LABEL_BUCKET"));
     }
 
     public HandoverStore handovers() {

@@ -19,6 +19,27 @@ public interface DailyHandover {
      */
     HandedOver handOver(LocalDate day, List<PendingShipment> shipments);
 
+    /** Where the carrier takes its hand-over documents besides the seller's bucket: nowhere unless set up. */
+    default Recipients recipients() {
+        return Recipients.NONE;
+    }
+
+    /**
+     * Where a carrier without an API receives the day's documents.
+     *
+     * @param emails       addresses the documents are e-mailed to (Amazon SES), none for no e-mail
+     * @param sftpConnector the AWS Transfer Family SFTP connector that uploads them to the carrier's server, empty for
+     *                      none
+     * @param sftpDirectory the directory on that server
+     */
+    record Recipients(List<String> emails, String sftpConnector, String sftpDirectory) {
+        public static final Recipients NONE = new Recipients(List.of(), "", "/");
+
+        public Recipients {
+            emails = List.copyOf(emails);
+        }
+    }
+
     /** A shipment created for hand-over on {@code day}. */
     record PendingShipment(String orderId, String trackingNumber, String carrierShipmentId, LocalDate day) {
     }

@@ -26,6 +26,7 @@ import java.util.TreeSet;
  * whatever fires the close and however often: the day is claimed first, the carrier hands over what waits (its own
  * close finds a hand-over whose answer was lost), its documents go to the bucket, and the shipments leave the list.
  * Between cut-offs, {@link #overdue} finds shipments a close missed, so they are flagged before the next cut-off.
+ * A carrier without an API also gets the documents by e-mail or SFTP where it is set up ({@link ManifestDispatch}).
  */
 public final class DayClosing {
     /** Longer than the close function may run: a claim older than this belongs to a run that died. */
@@ -36,15 +37,17 @@ public final class DayClosing {
     private final Carriers carriers;
     private final HandoverStore store;
     private final ManifestFiles files;
+    private final ManifestDispatch dispatch;
     private final OperationsLog operations;
     private final HandoverCalendar calendar;
     private final Clock clock;
 
-    public DayClosing(Carriers carriers, HandoverStore store, ManifestFiles files, OperationsLog operations,
-            HandoverCalendar calendar, Clock clock) {
+    public DayClosing(Carriers carriers, HandoverStore store, ManifestFiles files, ManifestDispatch dispatch,
+            OperationsLog operations, HandoverCalendar calendar, Clock clock) {
         this.carriers = carriers;
         this.store = store;
         this.files = files;
+        this.dispatch = dispatch;
         this.operations = operations;
         this.calendar = calendar;
         this.clock = clock;
@@ -55,9 +58,10 @@ public final class DayClosing {
      *
      * @param outcome {@code closed}, {@code already closed}, {@code being closed by another run} or
      *                {@code nothing to hand over}
+     * @param sent    what became of sending the documents to the carrier (e-mail, SFTP), where it takes them so
      */
     public record Closed(String carrier, LocalDate day, String outcome, int shipments, List<LocalDate> days,
-            List<String> references, List<String> documentKeys) {
+            List<String> references, List<String> documentKeys, List<ManifestDispatch.Outcome> sent) {
     }
 
     /** Shipments of one carrier whose cut-off passed without them being handed over. */
@@ -83,18 +87,21 @@ public final class DayClosing {
         Optional<HandoverStore.Close> earlier = store.close(carrier, day);
         if (earlier.isPresent() && earlier.get().finished()) {
             HandoverStore.Close done = earlier.get();
+            // A run that finished the close but died sending the documents left them to this one.
             return new Closed(carrier, day, "already closed", done.shipments(), List.of(), done.references(),
-                    done.documentKeys());
+                    done.documentKeys(), dispatch.send(carrier, day, handover.recipients(), done.documentKeys(),
+                            Map.of()));
         }
         Instant claimedAt = clock.instant();
         if (!store.claim(carrier, day, claimedAt, CLAIM_LEASE)) {
-            return new Closed(carrier, day, "being closed by another run", 0, List.of(), List.of(), List.of());
+            return new Closed(carrier, day, "being closed by another run", 0, List.of(), List.of(), List.of(),
+                    List.of());
         }
         List<PendingShipment> pending = store.pending(carrier, day);
         if (pending.isEmpty()) {
             store.finish(carrier, day, List.of(), List.of(), 0, clock.instant());
             record(carrier, OperationStatus.SKIPPED, "No shipment to hand over for " + day, Map.of("day", day));
-            return new Closed(carrier, day, "nothing to hand over", 0, List.of(), List.of(), List.of());
+            return new Closed(carrier, day, "nothing to hand over", 0, List.of(), List.of(), List.of(), List.of());
         }
         List<LocalDate> days = List.copyOf(new TreeSet<>(pending.stream().map(PendingShipment::day).toList()));
         DailyHandover.HandedOver handedOver;
@@ -106,8 +113,9 @@ public final class DayClosing {
                     + days + ": " + e.getMessage(), Map.of("day", day, "shipments", pending.size()));
             throw e;
         }
-        List<String> keys = handedOver.documents().stream().map(document -> files.put(carrier, day, document))
-                .toList();
+        Map<String, DailyHandover.Document> stored = new LinkedHashMap<>();
+        handedOver.documents().forEach(document -> stored.put(files.put(carrier, day, document), document));
+        List<String> keys = List.copyOf(stored.keySet());
         store.finish(carrier, day, handedOver.references(), keys, pending.size(), clock.instant());
         store.handedOver(carrier, pending);
         Map<String, Object> meta = new LinkedHashMap<>();
@@ -118,7 +126,21 @@ public final class DayClosing {
         record(carrier, OperationStatus.OK, "Handed over " + pending.size() + " shipments of " + days
                 + (handedOver.references().isEmpty() ? "" : " as " + String.join(", ", handedOver.references())),
                 meta);
-        return new Closed(carrier, day, "closed", pending.size(), days, handedOver.references(), keys);
+        return new Closed(carrier, day, "closed", pending.size(), days, handedOver.references(), keys,
+                dispatch.send(carrier, day, handover.recipients(), keys, stored));
+    }
+
+    /** Follows up the sending of the last week's documents to carriers that take them by e-mail or SFTP. */
+    public List<ManifestDispatch.Outcome> followUpSendings() {
+        LocalDate today = calendar.lastCutoffDay(clock.instant());
+        List<ManifestDispatch.Outcome> outcomes = new ArrayList<>();
+        for (CarrierModule module : carriers.modules()) {
+            Carrier carrier = carriers.get(module.id());
+            carrier.dailyHandover().filter(handover -> !handover.recipients().equals(DailyHandover.Recipients.NONE))
+                    .ifPresent(handover -> outcomes.addAll(dispatch.followUp(carrier.id(), handover.recipients(),
+                            today)));
+        }
+        return outcomes;
     }
 
     /**

@@ -94,6 +94,16 @@ public final class OrderMetrics {
         count("ShipmentsNotHandedOver", shipments);
     }
 
+    /** A day's documents sent to a carrier by e-mail or SFTP. */
+    public void manifestsSent(int sendings) {
+        count("ManifestsSent", sendings);
+    }
+
+    /** Sendings of a day's documents given up after every attempt failed (the alarm's metric; 0 is written too). */
+    public void manifestsNotDelivered(int sendings) {
+        count("ManifestsNotDelivered", sendings);
+    }
+
     /** Writes what this invocation recorded; nothing when it recorded nothing. */
     public void flush() {
         if (pending.getAndSet(false)) {

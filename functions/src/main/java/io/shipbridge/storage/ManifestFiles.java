@@ -22,4 +22,16 @@ public final class ManifestFiles {
                 RequestBody.fromBytes(document.content()));
         return key;
     }
+
+    /** A stored document, to send it again. */
+    public DailyHandover.Document read(String key) {
+        var object = s3.getObjectAsBytes(g -> g.bucket(bucket).key(key));
+        return new DailyHandover.Document(key.substring(key.lastIndexOf('/') + 1), object.response().contentType(),
+                object.asByteArray());
+    }
+
+    /** The bucket's name, for services that read the documents themselves (an SFTP connector). */
+    public String bucket() {
+        return bucket;
+    }
 }

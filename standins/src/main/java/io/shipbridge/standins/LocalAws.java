@@ -14,7 +14,8 @@ import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
- * DynamoDB Local, ElasticMQ, an S3 and a Secrets Manager stand-in in this JVM, holding the resources template.yaml declares.
+ * DynamoDB Local, ElasticMQ, and stand-ins for S3, Secrets Manager, SES and Transfer Family in this JVM, holding the
+ * resources template.yaml declares.
  * No Docker, no AWS account; a few seconds to start.
  */
 public final class LocalAws implements AutoCloseable {
@@ -27,6 +28,8 @@ public final class LocalAws implements AutoCloseable {
     private final ElasticMq elasticMq;
     private final S3StandIn s3StandIn;
     private final SecretsManagerStandIn secretsStandIn;
+    private final SesStandIn ses;
+    private final TransferStandIn transfer;
     private final DynamoDbClient dynamoDb;
     private final SqsClient sqs;
     private final S3Client s3;
@@ -47,6 +50,9 @@ public final class LocalAws implements AutoCloseable {
                 .build();
         secrets = SecretsManagerClient.builder().endpointOverride(secretsStandIn.endpoint()).region(Region.of(REGION))
                 .credentialsProvider(CREDENTIALS).httpClient(UrlConnectionHttpClient.create()).build();
+        ses = SesStandIn.start(REGION);
+        transfer = TransferStandIn.start((bucket, key) -> s3.getObjectAsBytes(g -> g.bucket(bucket).key(key))
+                .asByteArray());
         resources = TemplateResources.create(CloudFormationTemplate.read(template), dynamoDb, sqs, s3, secrets);
     }
 
@@ -69,7 +75,7 @@ public final class LocalAws implements AutoCloseable {
     /**
      * The settings that point an AWS SDK client at these stand-ins, as a function's environment would
      * ({@code AWS_REGION}, {@code AWS_ENDPOINT_URL_DYNAMODB}, {@code _SQS}, {@code _S3}, {@code _SECRETSMANAGER},
-     * path-style S3).
+     * {@code _SESV2}, {@code _TRANSFER}, path-style S3).
      */
     public Map<String, String> clientSettings() {
         return Map.of("AWS_REGION", REGION,
@@ -77,6 +83,8 @@ public final class LocalAws implements AutoCloseable {
                 "AWS_ENDPOINT_URL_SQS", sqsEndpoint().toString(),
                 "AWS_ENDPOINT_URL_S3", s3Endpoint().toString(),
                 "AWS_ENDPOINT_URL_SECRETSMANAGER", secretsStandIn.endpoint().toString(),
+                "AWS_ENDPOINT_URL_SESV2", ses.endpoint().toString(),
+                "AWS_ENDPOINT_URL_TRANSFER", transfer.endpoint().toString(),
                 "AWS_S3_FORCE_PATH_STYLE", "true");
     }
 
@@ -101,6 +109,16 @@ public final class LocalAws implements AutoCloseable {
         secrets.putSecretValue(p -> p.secretId(resources.secretArn(logicalId)).secretString(value));
     }
 
+    /** Amazon SES: verify the seller's address, read what was sent. */
+    public SesStandIn ses() {
+        return ses;
+    }
+
+    /** AWS Transfer Family: create SFTP connectors to remote servers. */
+    public TransferStandIn transfer() {
+        return transfer;
+    }
+
     public TemplateResources resources() {
         return resources;
     }
@@ -112,6 +130,8 @@ public final class LocalAws implements AutoCloseable {
         s3.close();
         secrets.close();
         secretsStandIn.close();
+        ses.close();
+        transfer.close();
         s3StandIn.close();
         elasticMq.close();
         dynamoDbLocal.close();

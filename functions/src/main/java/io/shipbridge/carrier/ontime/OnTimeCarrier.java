@@ -113,6 +113,11 @@ final class OnTimeCarrier implements Carrier, DailyHandover {
                         settings.shipFrom().name(), lines))));
     }
 
+    @Override
+    public Recipients recipients() {
+        return settings.recipients();
+    }
+
     private Label label(String number, ManifestLine line) {
         return new Label(LabelFormat.PDF, ShipperLabel.pdf(new ShipperLabel.Content("OnTime", number,
                 settings.shipFrom(), line.recipient(), line.reference(), line.parcels(), line.weightKg(),

@@ -10,6 +10,7 @@ import io.shipbridge.local.sim.Faults;
 import io.shipbridge.local.sim.MiraklSimulator;
 import io.shipbridge.local.sim.carrier.CarrierSimulators;
 import io.shipbridge.local.sim.carrier.DeliveryTimeline;
+import io.shipbridge.local.sim.carrier.FileExchange;
 import io.shipbridge.local.sim.carrier.SimulatorContext;
 import io.shipbridge.local.sim.carrier.Trouble;
 import io.shipbridge.local.sim.carrier.WebhookSender;
@@ -20,6 +21,7 @@ import io.shipbridge.local.states.StepFunctionsServer;
 import io.shipbridge.local.time.SimulatedTime;
 import io.shipbridge.standins.CloudFormationTemplate;
 import io.shipbridge.standins.LocalAws;
+import io.shipbridge.standins.SesStandIn;
 import io.shipbridge.standins.RecordedMetrics;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -186,6 +188,7 @@ public final class OfflineCloud implements AutoCloseable {
         TemplateValues values = new TemplateValues(parameters, resourceValues(template));
         bringUp(template, values);
         putSecrets();
+        connectFileCarriers();
         components = new Components(Config.of(localSettings(Map.of("TABLE_NAME",
                 aws.resources().tableName("ShipbridgeTable"), "LABEL_BUCKET",
                 aws.resources().bucketName("LabelBucket")))), LocalAws.CREDENTIALS, time, time.sleeper());
@@ -223,6 +226,23 @@ public final class OfflineCloud implements AutoCloseable {
                 aws.s3().putObject(p -> p.bucket(bucket).key(key), RequestBody.fromBytes(content));
             }
         };
+    }
+
+    /**
+     * Carriers that take files get them as in AWS: the seller's sender address verified in SES, which delivers to the
+     * carriers' mailboxes, and a Transfer Family connector to each carrier's SFTP server.
+     */
+    private void connectFileCarriers() {
+        String from = parameters.getOrDefault("ManifestEmailFrom", "");
+        if (!from.isEmpty()) {
+            aws.ses().verify(from);
+        }
+        List<FileExchange> exchanges = carriers.all().stream().filter(FileExchange.class::isInstance)
+                .map(FileExchange.class::cast).toList();
+        exchanges.forEach(exchange -> aws.transfer().connector(exchange.sftpConnector(), exchange::receiveFile));
+        aws.ses().deliverTo(mail -> exchanges.stream().filter(exchange -> mail.to().contains(exchange.mailbox()))
+                .forEach(exchange -> exchange.receiveMail(mail.subject(), mail.attachments().stream()
+                        .map(SesStandIn.Attachment::fileName).toList())));
     }
 
     /** The functions' invocations running now, and the queue batches their event sources have yet to take. */

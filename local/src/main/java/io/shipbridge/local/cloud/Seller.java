@@ -11,7 +11,8 @@ public enum Seller {
     /** A Spanish seller on Carrefour, Leroy Merlin...: TIPSA, SEUR, Correos Express. */
     SPAIN(Map.of("ShipFromName", "Shipbridge Demo Seller SL", "ShipFromStreet", "Polígono Industrial Norte, Nave 7",
             "ShipFromCity", "Valencia", "ShipFromPostcode", "46001", "ShipFromCountry", "ES",
-            "ShipFromPhone", "+34 960 000 000", "SellerTimeZone", "Europe/Madrid"),
+            "ShipFromPhone", "+34 960 000 000", "SellerTimeZone", "Europe/Madrid",
+            "ManifestEmailFrom", "envios@shipbridge-demo.example"),
             List.of(Map.of("code", "TIPSA", "label", "TIPSA",
                             "tracking_url", "https://www.tip-sa.com/seguimiento?id={trackingId}"),
                     Map.of("code", "SEUR", "label", "SEUR", "tracking_url",

@@ -8,6 +8,7 @@ import io.shipbridge.local.cloud.Seller;
 import io.shipbridge.local.sim.CallLog;
 import io.shipbridge.local.sim.Faults;
 import io.shipbridge.local.sim.carrier.CarrierSimulator;
+import io.shipbridge.local.sim.carrier.FileExchange;
 import io.shipbridge.local.states.Execution;
 import io.shipbridge.mirakl.MiraklOrderStates;
 import io.shipbridge.operations.OperationRecord;
@@ -322,7 +323,13 @@ public final class Demo {
         }
         Map<String, Map<LocalDate, Integer>> handovers = new TreeMap<>();
         Map<String, Integer> statusFiles = new TreeMap<>();
+        Map<String, DemoReport.FileSendings> fileSendings = new TreeMap<>();
         for (CarrierSimulator carrier : carriers) {
+            if (carrier instanceof FileExchange files && !carrier.handoversByDay().isEmpty()) {
+                fileSendings.put(carrier.carrierId(), new DemoReport.FileSendings(files.mails(),
+                        files.refusedUploads()));
+                checkMailed(carrier, files, problems);
+            }
             if (carrier.filesDropped() > 0) {
                 statusFiles.put(carrier.carrierId(), carrier.filesDropped());
             }
@@ -334,7 +341,16 @@ public final class Demo {
         return new DemoReport(ids.size(), allEnded && problems.isEmpty(), byState, byCarrier, carrierUse,
                 simulatedHours, stepMinutes, List.copyOf(wallLatency.values()), settings.timeScale(), wallSeconds,
                 processingSeconds, startupSeconds, simulated, calls, functions, metrics, otherEndings, outcomes,
-                problems, cloud.seller() == Seller.CANADA ? "ca" : "es", handovers, statusFiles);
+                problems, cloud.seller() == Seller.CANADA ? "ca" : "es", handovers, statusFiles, fileSendings);
+    }
+
+    /** A carrier that takes files got each day's manifest by e-mail too, once. */
+    private static void checkMailed(CarrierSimulator carrier, FileExchange files, List<String> problems) {
+        int manifests = carrier.handoversByDay().values().stream().mapToInt(Integer::intValue).sum();
+        if (files.mails() != manifests) {
+            problems.add(carrier.carrierId() + ": " + files.mails() + " manifests e-mailed, " + manifests
+                    + " collected from its SFTP server");
+        }
     }
 
     /**

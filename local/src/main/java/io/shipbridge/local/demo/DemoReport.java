@@ -23,7 +23,12 @@ public record DemoReport(int orders, boolean passed, Map<String, Integer> byStat
         double timeScale, double wallSeconds, double processingSeconds, double startupSeconds, Duration simulated,
         Map<Metric, Double> calls, List<FunctionUse> functions, Map<String, Double> metrics, List<String> otherEndings,
         List<OrderOutcome> orderOutcomes, List<String> problems, String seller,
-        Map<String, Map<LocalDate, Integer>> handovers, Map<String, Integer> statusFiles) {
+        Map<String, Map<LocalDate, Integer>> handovers, Map<String, Integer> statusFiles,
+        Map<String, FileSendings> fileSendings) {
+
+    /** What reached a carrier that takes files: manifests e-mailed, uploads its SFTP server refused (sent again). */
+    public record FileSendings(int emailed, int uploadsRefused) {
+    }
 
     /**
      * How one order ended.
@@ -120,6 +125,11 @@ public record DemoReport(int orders, boolean passed, Map<String, Integer> byStat
                 "  %-48s %8d%n", carrier + " hand-overs (manifests) on " + day, count)));
         statusFiles.forEach((carrier, files) -> out.printf("  %-48s %8d%n", carrier + " status files imported",
                 files));
+        fileSendings.forEach((carrier, sendings) -> {
+            out.printf("  %-48s %8d%n", carrier + " manifests e-mailed (SES)", sendings.emailed());
+            out.printf("  %-48s %8d%n", carrier + " uploads its SFTP server refused, sent again", sendings
+                    .uploadsRefused());
+        });
         out.println("  function                    invocations  per order  mean ms  errors");
         functions.forEach(f -> out.printf("  %-26s %12d %10.2f %8.1f %7d%n", f.name(), f.invocations(),
                 f.invocations() / (double) Math.max(1, orders), f.meanMillis(), f.errors()));
@@ -155,6 +165,7 @@ public record DemoReport(int orders, boolean passed, Map<String, Integer> byStat
             days.forEach((day, count) -> perDay.put(day.toString(), count));
         });
         json.set("statusFilesImported", Json.MAPPER.valueToTree(statusFiles));
+        json.set("manifestSendings", Json.MAPPER.valueToTree(fileSendings));
         json.set("ordersByFinalState", Json.MAPPER.valueToTree(byState));
         json.set("ordersByCarrier", Json.MAPPER.valueToTree(byCarrier));
         ObjectNode perCarrier = json.putObject("carriers");

@@ -8,6 +8,7 @@ import io.shipbridge.config.Json;
 import io.shipbridge.local.demo.Demo;
 import io.shipbridge.local.demo.OrderGenerator;
 import io.shipbridge.local.sim.carrier.CarrierSimulator;
+import io.shipbridge.local.sim.carrier.FileExchange;
 import io.shipbridge.local.sim.carrier.SimulatedShipment;
 import io.shipbridge.order.OrderState;
 import io.shipbridge.order.OrderView;
@@ -26,8 +27,10 @@ import software.amazon.awssdk.services.s3.model.S3Object;
 
 /**
  * OnTime, a carrier without an API, end to end: orders under 1 kg get numbers from OnTime's range and labels
- * Shipbridge prints; at the cut-off their manifest (CSV and PDF) goes to the bucket; the simulated OnTime collects it
- * and drops status files, which Shipbridge imports until the orders are delivered; a cancelled order stays off.
+ * Shipbridge prints; at the cut-off their manifest (CSV and PDF) goes to the bucket, to OnTime's SFTP server through
+ * the seller's Transfer Family connector and to its depot by SES; the simulated OnTime collects the parcels of the
+ * uploaded manifest and drops status files, which Shipbridge imports until the orders are delivered; a cancelled
+ * order stays off.
  */
 class OnTimeFilesTest {
     private static OfflineCloud cloud;
@@ -94,6 +97,22 @@ class OnTimeFilesTest {
             assertThat(manifests.toString()).contains(cloud.components().orders().get(id).shipment().trackingNumber());
         }
         assertThat(manifests.toString()).doesNotContain(cancelled);
+    }
+
+    @Test
+    void eachManifestReachedOnTimesServerByTheConnectorAndItsDepotByEmailOnce() {
+        int manifests = onTime.handoversByDay().values().stream().mapToInt(Integer::intValue).sum();
+        assertThat(manifests).isPositive();
+        assertThat(((FileExchange) onTime).mails()).isEqualTo(manifests);
+        assertThat(cloud.aws().ses().sent()).filteredOn(mail -> mail.to().contains(((FileExchange) onTime).mailbox()))
+                .hasSize(manifests).allSatisfy(mail -> {
+                    assertThat(mail.from()).isEqualTo(cloud.parameter("ManifestEmailFrom"));
+                    assertThat(mail.attachments()).extracting(attachment -> attachment.fileName().replaceAll(".*\\.",
+                            "")).containsExactly("csv", "pdf");
+                });
+        assertThat(onTime.calls().count(call -> call.operation().equals("sftp_upload")
+                && call.key().startsWith("/entrada/manifest-"))).as("csv and pdf, each day")
+                .isEqualTo(2L * manifests);
     }
 
     @Test

@@ -5,6 +5,7 @@ import io.shipbridge.config.Json;
 import io.shipbridge.local.sim.CallLog;
 import io.shipbridge.local.sim.Faults;
 import io.shipbridge.local.sim.carrier.CarrierSimulator;
+import io.shipbridge.local.sim.carrier.FileExchange;
 import io.shipbridge.local.sim.carrier.Milestone;
 import io.shipbridge.local.sim.carrier.ShipmentBook;
 import io.shipbridge.local.sim.carrier.SimulatedShipment;
@@ -36,15 +37,20 @@ import org.apache.commons.csv.CSVPrinter;
 import org.apache.commons.csv.CSVRecord;
 
 /**
- * OnTime, which has no API: every half hour of simulated time it looks in the seller's bucket for manifests it has
- * not collected ({@code manifests/ontime/<day>/*.csv}), "collects" their parcels (its driver takes them: their
- * milestones start then), and drops a status file of every scan since its last one under
- * {@code tracking-imports/ontime/}, in this project's status file format. Under injected faults a file may repeat
- * rows of the previous one and carry a row Shipbridge must refuse (a shipment number it never gave out).
+ * OnTime, which has no API: the seller's manifests reach its SFTP server ({@code /entrada}) through a Transfer Family
+ * connector, and its depot's mailbox by e-mail. A manifest arriving on the server "collects" its parcels (the
+ * driver takes them: their milestones start then); every half hour of simulated time it drops a status file of
+ * every scan since its last one under {@code tracking-imports/ontime/} in the seller's bucket, in this project's
+ * status file format. Under injected faults the server refuses some uploads (the connector reports them failed),
+ * and a status file may repeat rows of the previous one and carry a row Shipbridge must refuse (a shipment number
+ * it never gave out).
  */
-public final class OnTimeSimulator implements CarrierSimulator {
+public final class OnTimeSimulator implements CarrierSimulator, FileExchange {
     static final String CUSTOMER = "C0042";
     static final String NUMBERS = "OT0010000000-OT0019999999";
+    static final String CONNECTOR = "c-0a1b2c3d4e5f60718";
+    static final String MAILBOX = "manifiestos@ontime.example";
+    static final String DIRECTORY = "/entrada";
     private static final Duration ROUND = Duration.ofMinutes(30);
     private static final ZoneId SPAIN = ZoneId.of("Europe/Madrid");
     private static final DateTimeFormatter FILE_TIME = DateTimeFormatter.ofPattern("uuuuMMdd'T'HHmm").withZone(SPAIN);
@@ -61,6 +67,8 @@ public final class OnTimeSimulator implements CarrierSimulator {
     private final CallLog calls = new CallLog();
     private final Set<String> collected = ConcurrentHashMap.newKeySet();
     private final Map<LocalDate, Integer> manifestsByDay = new TreeMap<>();
+    private final AtomicInteger mails = new AtomicInteger();
+    private final AtomicInteger refusedUploads = new AtomicInteger();
     private final Map<String, Integer> reported = new ConcurrentHashMap<>();
     private final AtomicBoolean working = new AtomicBoolean();
     private final AtomicInteger files = new AtomicInteger();
@@ -99,7 +107,9 @@ public final class OnTimeSimulator implements CarrierSimulator {
 
     @Override
     public Map<String, String> templateParameters() {
-        return Map.of("OnTimeCustomerCode", CUSTOMER, "OnTimeShipmentNumbers", NUMBERS);
+        return Map.of("OnTimeCustomerCode", CUSTOMER, "OnTimeShipmentNumbers", NUMBERS,
+                "OnTimeManifestSftpConnectorId", CONNECTOR, "OnTimeManifestSftpDirectory", DIRECTORY,
+                "OnTimeManifestEmail", MAILBOX);
     }
 
     @Override
@@ -142,18 +152,54 @@ public final class OnTimeSimulator implements CarrierSimulator {
         return files.get();
     }
 
-    /** Collects what was manifested since the last round, then reports every scan since. */
-    void round() {
-        for (String key : bucket.list("manifests/ontime/")) {
-            if (key.endsWith(".csv") && collected.add(key)) {
-                collect(key);
-            }
+    @Override
+    public String sftpConnector() {
+        return CONNECTOR;
+    }
+
+    @Override
+    public String mailbox() {
+        return MAILBOX;
+    }
+
+    @Override
+    public int mails() {
+        return mails.get();
+    }
+
+    @Override
+    public int refusedUploads() {
+        return refusedUploads.get();
+    }
+
+    @Override
+    public void receiveFile(String path, byte[] content) throws IOException {
+        if (faults.draw(random) == Faults.Kind.SERVER_ERROR) {
+            refusedUploads.incrementAndGet();
+            calls.add(new CallLog.Call(time.instant(), "sftp_upload", path, 500, CallLog.Outcome.FAULT,
+                    "connection reset"));
+            throw new IOException("Connection reset by peer");
         }
+        calls.add(new CallLog.Call(time.instant(), "sftp_upload", path, 200, CallLog.Outcome.APPLIED, null));
+        if (path.endsWith(".csv") && collected.add(path)) {
+            collect(path, content);
+        }
+    }
+
+    @Override
+    public void receiveMail(String subject, List<String> attachments) {
+        mails.incrementAndGet();
+        calls.add(new CallLog.Call(time.instant(), "receive_mail", subject, 200, CallLog.Outcome.APPLIED,
+                String.join(", ", attachments)));
+    }
+
+    /** Reports every scan since the last round. */
+    void round() {
         dropStatusFile();
     }
 
-    private void collect(String key) {
-        String text = new String(bucket.read(key), StandardCharsets.UTF_8);
+    private void collect(String key, byte[] content) {
+        String text = new String(content, StandardCharsets.UTF_8);
         LocalDate day = null;
         try (CSVParser csv = CSVParser.parse(new StringReader(text), CSVFormat.RFC4180.builder().setHeader()
                 .setSkipHeaderRecord(true).get())) {
