@@ -40,6 +40,7 @@ public final class SimulatedTime extends Clock implements AutoCloseable {
     private final ExecutorService tasks = Executors.newThreadPerTaskExecutor(
             Thread.ofVirtual().name("simulated-timer-task-", 0).factory());
     private final Thread timerThread;
+    private final boolean stepping;
     private volatile boolean closed;
 
     /** The clock from {@code nanoBase} on: {@code at + (System.nanoTime() - nanoBase) * rate} nanoseconds. */
@@ -50,13 +51,27 @@ public final class SimulatedTime extends Clock implements AutoCloseable {
     }
 
     public SimulatedTime(Instant start, double scale) {
+        this(start, scale, false);
+    }
+
+    private SimulatedTime(Instant start, double scale, boolean stepping) {
         if (scale <= 0) {
             throw new IllegalArgumentException("Time scale must be positive, was " + scale);
         }
         this.start = start;
         this.scale = scale;
-        this.segment = new Segment(toNanos(start), System.nanoTime(), scale);
+        this.stepping = stepping;
+        this.segment = new Segment(toNanos(start), System.nanoTime(), stepping ? 0 : scale);
         this.timerThread = Thread.ofPlatform().daemon().name("simulated-timers").start(this::runTimers);
+    }
+
+    /**
+     * A clock that stands still until a wait moves it to the instant the wait ends (timers due by then fire): for one
+     * sequential story, such as an execution of Wait states, each step happens at exactly its simulated instant
+     * however slow the machine. Not for concurrent work, whose waits would move each other's clock.
+     */
+    public static SimulatedTime stepping(Instant start) {
+        return new SimulatedTime(start, 1, true);
     }
 
     /**
@@ -87,6 +102,9 @@ public final class SimulatedTime extends Clock implements AutoCloseable {
 
     /** Runs simulated time at {@code share} of its full speed from now on. */
     public void pace(double share) {
+        if (stepping) {
+            return;
+        }
         double rate = scale * Math.max(0.001, Math.min(1, share));
         lock.lock();
         try {
@@ -130,12 +148,29 @@ public final class SimulatedTime extends Clock implements AutoCloseable {
     }
 
     public void sleepUntil(Instant when) throws InterruptedException {
+        if (stepping) {
+            stepTo(when);
+            return;
+        }
         while (true) {
             Duration left = Duration.between(instant(), when);
             if (left.isNegative() || left.isZero()) {
                 return;
             }
             TimeUnit.NANOSECONDS.sleep(Math.max(1, Math.min(MAX_NAP_NANOS, real(left).toNanos())));
+        }
+    }
+
+    private void stepTo(Instant when) {
+        lock.lock();
+        try {
+            long target = toNanos(when);
+            if (target > segment.at()) {
+                segment = new Segment(target, System.nanoTime(), 0);
+                changed.signalAll();
+            }
+        } finally {
+            lock.unlock();
         }
     }
 

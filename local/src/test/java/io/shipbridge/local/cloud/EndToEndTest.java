@@ -211,8 +211,10 @@ class EndToEndTest {
         String id = story.get("TIPSA down");
 
         assertEnded(id, OrderState.FAILED_POST, "Shipbridge.RetriesExhausted");
-        assertThat(reason(id)).startsWith("RecoveryExhaustedException: CreateShipment kept failing for 24 h")
-                .contains("CarrierUnavailable");
+        // How far past the window the last attempt fell depends on how long each attempt took here; that it was
+        // past the window does not.
+        assertThat(reason(id)).matches("RecoveryExhaustedException: CreateShipment kept failing for (2[4-9]|[3-9]\\d) h"
+                + " .*longer than the recovery window of 24 h.*").contains("CarrierUnavailable");
         List<OperationRecord> scheduled = cloud.components().operations().forOrder(id).stream()
                 .filter(r -> r.action().equals("retry_scheduled")).toList();
         assertThat(scheduled).as("waits, each longer, up to two hours").hasSizeGreaterThan(10);

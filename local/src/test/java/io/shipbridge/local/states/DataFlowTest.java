@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.shipbridge.config.Json;
+import io.shipbridge.local.time.SimulatedTime;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -133,20 +134,22 @@ class DataFlowTest {
 
     @Test
     void waitsInSimulatedTimeForSecondsAPathOrATimestamp() {
-        Machines fast = new Machines(200_000);
+        // A clock moved only by the waits: each ends at exactly its instant, however busy the machine.
+        Machines stepped = new Machines(SimulatedTime.stepping(Machines.START));
         String definition = """
                 {"StartAt": "Hour", "States": {
                   "Hour": {"Type": "Wait", "Seconds": 3600, "Next": "Path"},
                   "Path": {"Type": "Wait", "SecondsPath": "$.wait", "Next": "Until"},
                   "Until": {"Type": "Wait", "TimestampPath": "$.until", "End": true}}}""";
-        String until = Machines.START.plusSeconds(4 * 3600).toString();
 
-        Execution execution = fast.run(definition, "{\"wait\": 1800, \"until\": \"" + until + "\"}");
-        fast.close();
+        Execution later = stepped.run(definition, "{\"wait\": 1800, \"until\": \""
+                + Machines.START.plusSeconds(4 * 3600) + "\"}");
+        Execution past = stepped.run(definition, "{\"wait\": 1800, \"until\": \"" + Machines.START + "\"}");
+        stepped.close();
 
-        output(execution);
-        assertThat(execution.stopDate()).isAfterOrEqualTo(Machines.START.plusSeconds(4 * 3600));
-        assertThat(execution.stopDate()).isBefore(Machines.START.plusSeconds(4 * 3600 + 600));
+        assertThat(later.stopDate()).isEqualTo(Machines.START.plusSeconds(4 * 3600));
+        assertThat(past.stopDate()).as("a timestamp already passed does not wait")
+                .isEqualTo(Machines.START.plusSeconds(4 * 3600 + 3600 + 1800));
     }
 
     @Test

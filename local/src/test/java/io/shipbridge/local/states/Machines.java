@@ -26,7 +26,11 @@ final class Machines implements AutoCloseable {
     }
 
     Machines(double scale) {
-        time = new SimulatedTime(START, scale);
+        this(new SimulatedTime(START, scale));
+    }
+
+    Machines(SimulatedTime clock) {
+        time = clock;
         engine = new StatesEngine(time, (name, payload) -> {
             Function<JsonNode, JsonNode> function = functions.get(name.substring(name.lastIndexOf(':') + 1));
             if (function == null) {
