@@ -3,10 +3,12 @@ package io.shipbridge.local.cloud;
 import io.shipbridge.local.time.SimulatedTime;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Matcher;
@@ -17,7 +19,8 @@ import org.slf4j.LoggerFactory;
 /**
  * EventBridge Scheduler schedules ({@code ScheduleV2} events) as timers in simulated time: {@code rate(...)},
  * {@code cron(...)} (six fields, as EventBridge writes them) and {@code at(...)}; each fire invokes the function
- * asynchronously with the schedule's Input.
+ * asynchronously with the schedule's Input, retried as Lambda retries asynchronous events (a throttled one for up
+ * to six hours, a failed one twice).
  *
  * <p>One difference from AWS, on purpose: a schedule does not fire again while its previous invocation is still
  * running. Simulated time runs thousands of times faster than the functions do, so a run that takes a real second
@@ -29,6 +32,9 @@ final class Schedules implements AutoCloseable {
     private static final Pattern CRON = Pattern.compile("cron\\((.+)\\)");
     private static final Pattern AT = Pattern.compile("at\\((.+)\\)");
 
+    private static final Duration MAXIMUM_EVENT_AGE = Duration.ofHours(6);
+    private static final int ASYNC_RETRIES = 2;
+
     private final SimulatedTime time;
     private final List<SimulatedTime.Timer> timers = new ArrayList<>();
     /**
@@ -39,6 +45,35 @@ final class Schedules implements AutoCloseable {
 
     Schedules(SimulatedTime time) {
         this.time = time;
+    }
+
+    /**
+     * As Lambda runs an asynchronous event: a throttled one (reserved concurrency in use) waits in its queue and is
+     * tried again, with a growing delay, for up to the event's maximum age (6 hours); one the function fails is
+     * tried twice more, a minute and then two minutes later (the defaults: MaximumRetryAttempts 2).
+     */
+    private void invokeAsynchronously(String name, LocalFunction target, byte[] event) throws InterruptedException {
+        Instant received = time.instant();
+        Duration throttledFor = Duration.ofSeconds(1);
+        int failures = 0;
+        while (true) {
+            try {
+                target.invoke(event);
+                return;
+            } catch (FunctionError e) {
+                if (e.errorType().equals("TooManyRequestsException")
+                        && Duration.between(received, time.instant()).compareTo(MAXIMUM_EVENT_AGE) < 0) {
+                    time.sleep(throttledFor);
+                    throttledFor = Collections.min(List.of(throttledFor.multipliedBy(2), Duration.ofMinutes(5)));
+                    continue;
+                }
+                LOG.warn("Scheduled invocation {} of {} failed: {}", name, target.name(), e.getMessage());
+                if (e.errorType().equals("TooManyRequestsException") || ++failures > ASYNC_RETRIES) {
+                    return;
+                }
+                time.sleep(Duration.ofMinutes(failures));
+            }
+        }
     }
 
     /** @throws UnsupportedOperationException for an expression it cannot read */
@@ -53,9 +88,9 @@ final class Schedules implements AutoCloseable {
             }
             Thread.ofVirtual().name("schedule-" + name).start(() -> {
                 try {
-                    target.invoke(input.getBytes(StandardCharsets.UTF_8));
-                } catch (FunctionError e) {
-                    LOG.warn("Scheduled invocation {} of {} failed: {}", name, target.name(), e.getMessage());
+                    invokeAsynchronously(name, target, input.getBytes(StandardCharsets.UTF_8));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
                 } finally {
                     running.set(false);
                 }

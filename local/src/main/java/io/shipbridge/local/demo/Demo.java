@@ -334,7 +334,7 @@ public final class Demo {
                 statusFiles.put(carrier.carrierId(), carrier.filesDropped());
             }
             if (!carrier.handoversByDay().isEmpty()) {
-                handovers.put(carrier.carrierId(), carrier.handoversByDay());
+                handovers.put(carrier.carrierId(), new TreeMap<>(carrier.handoversByDay()));
             }
             checkHandovers(carrier, problems);
         }
