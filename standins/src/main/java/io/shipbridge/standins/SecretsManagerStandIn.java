@@ -5,16 +5,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import io.shipbridge.standins.StandInServer.ServiceError;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
 
 /**
  * The part of AWS Secrets Manager Shipbridge uses, over its JSON 1.1 wire protocol so the AWS SDK talks to it as to
@@ -32,24 +29,14 @@ public final class SecretsManagerStandIn implements AutoCloseable {
     private final String account;
     private final Map<String, Secret> byName = new ConcurrentHashMap<>();
 
-    private SecretsManagerStandIn(HttpServer server, String region, String account) {
-        this.server = server;
+    private SecretsManagerStandIn(String region, String account) {
         this.region = region;
         this.account = account;
+        this.server = StandInServer.start("secrets", 4, this::handle);
     }
 
     public static SecretsManagerStandIn start(String region, String account) {
-        try {
-            HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-            SecretsManagerStandIn standIn = new SecretsManagerStandIn(server, region, account);
-            server.createContext("/", standIn::handle);
-            server.setExecutor(Executors.newFixedThreadPool(4, Thread.ofPlatform().daemon().name("secrets-", 0)
-                    .factory()));
-            server.start();
-            return standIn;
-        } catch (IOException e) {
-            throw new IllegalStateException("Cannot start the Secrets Manager stand-in", e);
-        }
+        return new SecretsManagerStandIn(region, account);
     }
 
     public URI endpoint() {
@@ -129,28 +116,11 @@ public final class SecretsManagerStandIn implements AutoCloseable {
     }
 
     private static void reply(HttpExchange exchange, int status, ObjectNode body) throws IOException {
-        byte[] bytes = JSON.writeValueAsBytes(body);
-        exchange.getResponseHeaders().set("Content-Type", "application/x-amz-json-1.1");
-        exchange.sendResponseHeaders(status, bytes.length);
-        try (OutputStream out = exchange.getResponseBody()) {
-            out.write(bytes);
-        }
+        StandInServer.reply(exchange, status, "application/x-amz-json-1.1", JSON.writeValueAsBytes(body));
     }
 
     @Override
     public void close() {
-        server.stop(0);
-        ((java.util.concurrent.ExecutorService) server.getExecutor()).shutdownNow();
-    }
-
-    private static final class ServiceError extends RuntimeException {
-        private final int status;
-        private final String type;
-
-        ServiceError(int status, String type, String message) {
-            super(message);
-            this.status = status;
-            this.type = type;
-        }
+        StandInServer.stop(server);
     }
 }

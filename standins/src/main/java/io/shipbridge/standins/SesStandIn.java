@@ -5,9 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -17,7 +14,6 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.Executors;
 import java.util.function.Consumer;
 
 /**
@@ -44,23 +40,13 @@ public final class SesStandIn implements AutoCloseable {
     private volatile Consumer<Mail> mailbox = mail -> { };
     private volatile String outage;
 
-    private SesStandIn(HttpServer server, String region) {
-        this.server = server;
+    private SesStandIn(String region) {
         this.region = region;
+        this.server = StandInServer.start("ses", 2, this::handle);
     }
 
     public static SesStandIn start(String region) {
-        try {
-            HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-            SesStandIn standIn = new SesStandIn(server, region);
-            server.createContext("/", standIn::handle);
-            server.setExecutor(Executors.newFixedThreadPool(2, Thread.ofPlatform().daemon().name("ses-", 0)
-                    .factory()));
-            server.start();
-            return standIn;
-        } catch (IOException e) {
-            throw new IllegalStateException("Cannot start the SES stand-in", e);
-        }
+        return new SesStandIn(region);
     }
 
     public URI endpoint() {
@@ -151,16 +137,11 @@ public final class SesStandIn implements AutoCloseable {
     }
 
     private static void reply(HttpExchange exchange, int status, byte[] body) throws IOException {
-        exchange.getResponseHeaders().set("Content-Type", "application/json");
-        exchange.sendResponseHeaders(status, body.length);
-        try (OutputStream out = exchange.getResponseBody()) {
-            out.write(body);
-        }
+        StandInServer.reply(exchange, status, "application/json", body);
     }
 
     @Override
     public void close() {
-        server.stop(0);
-        ((java.util.concurrent.ExecutorService) server.getExecutor()).shutdownNow();
+        StandInServer.stop(server);
     }
 }

@@ -6,17 +6,14 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import io.shipbridge.standins.StandInServer.ServiceError;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
 
 /**
  * The part of AWS Transfer Family Shipbridge uses, over its JSON 1.1 wire protocol: {@code StartFileTransfer} of an SFTP
@@ -50,23 +47,13 @@ public final class TransferStandIn implements AutoCloseable {
     private final Map<String, List<FileResult>> transfers = new ConcurrentHashMap<>();
     private int running;
 
-    private TransferStandIn(HttpServer server, ObjectReader objects) {
-        this.server = server;
+    private TransferStandIn(ObjectReader objects) {
         this.objects = objects;
+        this.server = StandInServer.start("transfer", 2, this::handle);
     }
 
     public static TransferStandIn start(ObjectReader objects) {
-        try {
-            HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-            TransferStandIn standIn = new TransferStandIn(server, objects);
-            server.createContext("/", standIn::handle);
-            server.setExecutor(Executors.newFixedThreadPool(2, Thread.ofPlatform().daemon().name("transfer-", 0)
-                    .factory()));
-            server.start();
-            return standIn;
-        } catch (IOException e) {
-            throw new IllegalStateException("Cannot start the Transfer Family stand-in", e);
-        }
+        return new TransferStandIn(objects);
     }
 
     public URI endpoint() {
@@ -181,28 +168,11 @@ public final class TransferStandIn implements AutoCloseable {
     }
 
     private static void reply(HttpExchange exchange, int status, ObjectNode body) throws IOException {
-        byte[] bytes = JSON.writeValueAsBytes(body);
-        exchange.getResponseHeaders().set("Content-Type", "application/x-amz-json-1.1");
-        exchange.sendResponseHeaders(status, bytes.length);
-        try (OutputStream out = exchange.getResponseBody()) {
-            out.write(bytes);
-        }
+        StandInServer.reply(exchange, status, "application/x-amz-json-1.1", JSON.writeValueAsBytes(body));
     }
 
     @Override
     public void close() {
-        server.stop(0);
-        ((java.util.concurrent.ExecutorService) server.getExecutor()).shutdownNow();
-    }
-
-    private static final class ServiceError extends RuntimeException {
-        private final int status;
-        private final String type;
-
-        ServiceError(int status, String type, String message) {
-            super(message);
-            this.status = status;
-            this.type = type;
-        }
+        StandInServer.stop(server);
     }
 }
