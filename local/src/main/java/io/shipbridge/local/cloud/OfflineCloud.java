@@ -207,25 +207,7 @@ public final class OfflineCloud implements AutoCloseable {
     /** The seller's bucket as a carrier exchanging files reaches it: objects it puts raise S3's events as any other. */
     private SimulatorContext.Bucket sellerBucket() {
         String bucket = aws.resources().bucketName("LabelBucket");
-        return new SimulatorContext.Bucket() {
-            @Override
-            public List<String> list(String prefix) {
-                List<String> keys = new ArrayList<>();
-                aws.s3().listObjectsV2Paginator(l -> l.bucket(bucket).prefix(prefix)).contents()
-                        .forEach(object -> keys.add(object.key()));
-                return keys;
-            }
-
-            @Override
-            public byte[] read(String key) {
-                return aws.s3().getObjectAsBytes(g -> g.bucket(bucket).key(key)).asByteArray();
-            }
-
-            @Override
-            public void put(String key, byte[] content) {
-                aws.s3().putObject(p -> p.bucket(bucket).key(key), RequestBody.fromBytes(content));
-            }
-        };
+        return (key, content) -> aws.s3().putObject(p -> p.bucket(bucket).key(key), RequestBody.fromBytes(content));
     }
 
     /**

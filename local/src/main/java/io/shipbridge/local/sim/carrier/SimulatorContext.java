@@ -18,13 +18,9 @@ public record SimulatorContext(SimulatedTime time, RandomGenerator random, Deliv
         this(time, random, timeline, troubles, port, null);
     }
 
-    /** The seller's bucket, as a carrier exchanging files reaches it (an SFTP drop, an e-mail, in AWS). */
+    /** The seller's bucket, where a carrier exchanging files drops them (its own upload, in AWS). */
+    @FunctionalInterface
     public interface Bucket {
-        /** The keys under a prefix, in key order. */
-        java.util.List<String> list(String prefix);
-
-        byte[] read(String key);
-
         void put(String key, byte[] content);
     }
 }
