@@ -61,6 +61,7 @@ import io.shipbridge.storage.ShipmentIndex;
 import io.shipbridge.storage.ShipmentNumbers;
 import io.shipbridge.storage.SkuCatalogStore;
 import io.shipbridge.storage.TrackingEventStore;
+import io.shipbridge.storage.WebhookReceipts;
 import io.shipbridge.storage.WaitStore;
 import io.shipbridge.tracking.StatusFileImport;
 import io.shipbridge.tracking.TrackingIngest;
@@ -68,6 +69,7 @@ import io.shipbridge.tracking.TrackingPoller;
 import io.shipbridge.tracking.TrackingQueue;
 import io.shipbridge.webhook.WebhookIntake;
 import io.shipbridge.webhook.WebhookSecrets;
+import io.shipbridge.webhook.WebhookSignature;
 import io.shipbridge.workflow.OrderWorkflow;
 import java.math.BigDecimal;
 import java.net.URI;
@@ -350,7 +352,8 @@ public final class Components {
 
     public WebhookIntake webhookIntake() {
         return new WebhookIntake(secrets.get().parsed("WEBHOOK_SECRET_ARN", WebhookSecrets::parse), trackingQueue(),
-                operations.get(), clock);
+                new WebhookReceipts(dynamoDb.get(), table(), WebhookSignature.TOLERANCE.multipliedBy(2)),
+                operations.get(), metrics(), clock);
     }
 
     private TrackingQueue trackingQueue() {

@@ -48,7 +48,7 @@ public final class StandardTrackingWebhook {
             try {
                 at = Instant.parse(occurredAt);
             } catch (DateTimeParseException e) {
-                throw new MalformedWebhookException("Webhook event time is not ISO-8601: " + occurredAt, e);
+                throw new MalformedWebhookException("Webhook event occurred_at is not an ISO-8601 instant", e);
             }
             String description = text(event, "description");
             parsed.add(new TrackingEvent(trackingNumber, code, description != null ? description : codes.describe(code),

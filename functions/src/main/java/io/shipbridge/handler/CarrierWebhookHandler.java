@@ -7,11 +7,10 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import io.shipbridge.app.Components;
 import io.shipbridge.config.Json;
 import io.shipbridge.metrics.OrderMetrics;
+import io.shipbridge.webhook.WebhookBody;
 import io.shipbridge.webhook.WebhookIntake;
 import io.shipbridge.webhook.WebhookRejectedException;
 import io.shipbridge.webhook.WebhookSignature;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
@@ -19,8 +18,8 @@ import software.amazon.lambda.powertools.logging.PowertoolsLogging;
 
 /**
  * {@code POST /api/v1/carriers/{carrier}/webhook}: verifies the signature over the raw body and queues the events.
- * Answers 202 once queued, 401 for a bad or stale signature, 400 for a body it cannot read, 404 for a carrier
- * without webhooks; in every refused case nothing is queued.
+ * Answers 202 once queued, 200 for a webhook id already queued, and for a refusal the 4xx and reason of
+ * {@link io.shipbridge.webhook.RejectionReason}; in every refused case nothing is queued or stored.
  */
 public final class CarrierWebhookHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
     private final WebhookIntake intake;
@@ -45,26 +44,19 @@ public final class CarrierWebhookHandler implements RequestHandler<APIGatewayV2H
             if (event.getHeaders() != null) {
                 headers.putAll(event.getHeaders());
             }
-            byte[] body = rawBody(event);
             try {
-                int queued = intake.receive(carrier == null ? "" : carrier.toLowerCase(Locale.ROOT),
+                WebhookIntake.Receipt receipt = intake.receive(carrier == null ? "" : carrier.toLowerCase(Locale.ROOT),
                         new WebhookSignature.Headers(headers.get("webhook-id"), headers.get("webhook-timestamp"),
-                                headers.get("webhook-signature")), body);
-                metrics.webhookReceived(queued);
-                return respond(202, Map.of("queued", queued));
+                                headers.get("webhook-signature")),
+                        new WebhookBody(event.getBody(), event.getIsBase64Encoded()));
+                return receipt.duplicate() ? respond(200, Map.of("queued", 0, "duplicate", true))
+                        : respond(202, Map.of("queued", receipt.queued()));
             } catch (WebhookRejectedException e) {
-                metrics.webhookRejected();
-                return respond(e.statusCode(), Map.of("error", e.getMessage()));
+                return respond(e.statusCode(), Map.of("error", e.getMessage(), "reason", e.reason().code()));
             } finally {
                 metrics.flush();
             }
         });
-    }
-
-    /** The bytes the sender signed: API Gateway base64-encodes bodies it does not treat as text. */
-    private static byte[] rawBody(APIGatewayV2HTTPEvent event) {
-        String body = event.getBody() == null ? "" : event.getBody();
-        return event.getIsBase64Encoded() ? Base64.getDecoder().decode(body) : body.getBytes(StandardCharsets.UTF_8);
     }
 
     private static APIGatewayV2HTTPResponse respond(int status, Map<String, Object> body) {

@@ -11,7 +11,9 @@ import io.shipbridge.tracking.TrackingIngest;
 import io.shipbridge.tracking.TrackingUpdate;
 import io.shipbridge.tracking.UnknownShipmentException;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.lambda.powertools.logging.PowertoolsLogging;
@@ -37,21 +39,23 @@ public final class TrackingConsumerHandler implements RequestHandler<SQSEvent, S
         this.priming = SnapStartPriming.register(components);
     }
 
+    private static int receiveCount(SQSEvent.SQSMessage message) {
+        String count = message.getAttributes() == null ? null : message.getAttributes().get("ApproximateReceiveCount");
+        return count == null ? 1 : Integer.parseInt(count);
+    }
+
     @Override
     public SQSBatchResponse handleRequest(SQSEvent event, Context context) {
         return PowertoolsLogging.withLogging(context, () -> {
             List<SQSBatchResponse.BatchItemFailure> failures = new ArrayList<>();
+            Map<TrackingIngest.Outcome, Integer> outcomes = new EnumMap<>(TrackingIngest.Outcome.class);
             for (SQSEvent.SQSMessage message : event.getRecords()) {
                 try {
-                    ingest.apply(Json.read(message.getBody(), TrackingUpdate.class));
+                    outcomes.merge(ingest.apply(Json.read(message.getBody(), TrackingUpdate.class),
+                            receiveCount(message)), 1, Integer::sum);
                 } catch (UnknownShipmentException e) {
                     // Usual when a carrier reports a scan before the shipment is indexed: redelivery applies it.
                     LOG.warn("Tracking message {} not applied yet, left for redelivery: {}", message.getMessageId(),
-                            e.getMessage());
-                    failures.add(SQSBatchResponse.BatchItemFailure.builder()
-                            .withItemIdentifier(message.getMessageId()).build());
-                } catch (IllegalArgumentException e) {
-                    LOG.error("Tracking message {} not applied, left for redelivery: {}", message.getMessageId(),
                             e.getMessage());
                     failures.add(SQSBatchResponse.BatchItemFailure.builder()
                             .withItemIdentifier(message.getMessageId()).build());
@@ -61,7 +65,10 @@ public final class TrackingConsumerHandler implements RequestHandler<SQSEvent, S
                             .withItemIdentifier(message.getMessageId()).build());
                 }
             }
-            metrics.trackingEventsApplied(event.getRecords().size() - failures.size());
+            metrics.trackingEventsUnmatched(outcomes.getOrDefault(TrackingIngest.Outcome.UNMATCHED, 0));
+            metrics.trackingEventsUnrecognised(outcomes.getOrDefault(TrackingIngest.Outcome.UNRECOGNISED, 0));
+            metrics.trackingEventsApplied(event.getRecords().size() - failures.size()
+                    - outcomes.getOrDefault(TrackingIngest.Outcome.UNMATCHED, 0));
             metrics.flush();
             return SQSBatchResponse.builder().withBatchItemFailures(failures).build();
         });

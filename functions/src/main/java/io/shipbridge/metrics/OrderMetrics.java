@@ -62,8 +62,32 @@ public final class OrderMetrics {
         count("TrackingEventsReceived", events);
     }
 
-    public void webhookRejected() {
+    /**
+     * Counted in all, by reason, and apart when the webhook was signed with a carrier's secret: only a carrier can
+     * cause those (a body Shipbridge cannot read), so only they are worth an alarm.
+     */
+    public void webhookRejected(String reason, boolean signed) {
         count("WebhooksRejected", 1);
+        metrics.flushSingleMetric("WebhooksRejected", 1, MetricUnit.COUNT, namespace,
+                DimensionSet.of("Service", service, "Reason", reason));
+        if (signed) {
+            count("SignedWebhooksRejected", 1);
+        }
+    }
+
+    /** A webhook id delivered again within the replay window: acknowledged, nothing queued. */
+    public void webhookDuplicate() {
+        count("WebhooksDuplicate", 1);
+    }
+
+    /** Tracking events for a tracking number no shipment has, recorded apart after a few tries. */
+    public void trackingEventsUnmatched(int events) {
+        count("TrackingEventsUnmatched", events);
+    }
+
+    /** Tracking events with a code the carrier's table does not know, kept with their raw code. */
+    public void trackingEventsUnrecognised(int events) {
+        count("TrackingEventsUnrecognised", events);
     }
 
     /** A passing fault outlasted a step's quick retries: the order waits and tries again. */

@@ -46,6 +46,11 @@ final class Keys {
         return "SHIPMENT#" + carrier + "#" + trackingNumber;
     }
 
+    /** Tracking events for a tracking number no shipment has. */
+    static String unmatched(String carrier, String trackingNumber) {
+        return "UNMATCHED#" + carrier + "#" + trackingNumber;
+    }
+
     static String inFlight(String carrier) {
         return "INFLIGHT#" + carrier;
     }
@@ -58,6 +63,11 @@ final class Keys {
     /** Shipment numbers Shipbridge gives out from a carrier's range. */
     static String numbers(String carrier) {
         return "NUMBERS#" + carrier;
+    }
+
+    /** A webhook delivery Shipbridge queued, remembered through the replay window. */
+    static String webhookReceipt(String carrier, String webhookId) {
+        return "WEBHOOK#" + carrier + "#" + webhookId;
     }
 
     static String operationsOfDay(Instant at) {

@@ -5,6 +5,7 @@ import static io.shipbridge.storage.Attrs.string;
 
 import io.shipbridge.carrier.TrackingStatus;
 import io.shipbridge.tracking.TrackingUpdate;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -16,6 +17,8 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedExce
 
 /** The carrier events of each order, exactly one row per event id. */
 public final class TrackingEventStore {
+    private static final Duration KEEP_UNMATCHED = Duration.ofDays(30);
+
     private final DynamoDbClient dynamoDb;
     private final String table;
 
@@ -26,10 +29,27 @@ public final class TrackingEventStore {
 
     /** @return false when this event id was recorded before (a duplicate; nothing written) */
     public boolean record(String orderId, TrackingUpdate update) {
-        Map<String, AttributeValue> item = new HashMap<>();
-        item.put(Keys.PK, s(Keys.order(orderId)));
-        item.put(Keys.SK, s(Keys.event(update.eventId())));
+        Map<String, AttributeValue> item = item(update, Keys.order(orderId));
         item.put("orderId", s(orderId));
+        return putOnce(item);
+    }
+
+    /**
+     * Records an event whose tracking number no shipment has, by carrier and tracking number, kept 30 days: an
+     * operator can see what a carrier sent that matched nothing.
+     *
+     * @return false when it was recorded before
+     */
+    public boolean recordUnmatched(TrackingUpdate update) {
+        Map<String, AttributeValue> item = item(update, Keys.unmatched(update.carrier(), update.trackingNumber()));
+        item.put(Keys.EXPIRES_AT, Attrs.expiry(update.receivedAt().plus(KEEP_UNMATCHED)));
+        return putOnce(item);
+    }
+
+    private static Map<String, AttributeValue> item(TrackingUpdate update, String partition) {
+        Map<String, AttributeValue> item = new HashMap<>();
+        item.put(Keys.PK, s(partition));
+        item.put(Keys.SK, s(Keys.event(update.eventId())));
         item.put("eventId", s(update.eventId()));
         item.put("carrier", s(update.carrier()));
         item.put("trackingNumber", s(update.trackingNumber()));
@@ -44,6 +64,10 @@ public final class TrackingEventStore {
         item.put("occurredAt", Attrs.time(update.occurredAt()));
         item.put("source", s(update.source()));
         item.put("receivedAt", Attrs.time(update.receivedAt()));
+        return item;
+    }
+
+    private boolean putOnce(Map<String, AttributeValue> item) {
         try {
             dynamoDb.putItem(p -> p.tableName(table).item(item).conditionExpression("attribute_not_exists(pk)"));
             return true;

@@ -6,6 +6,7 @@ import io.shipbridge.order.OrderView;
 import io.shipbridge.storage.OrderStore;
 import io.shipbridge.storage.ShipmentIndex;
 import io.shipbridge.storage.TrackingEventStore;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -32,18 +33,48 @@ public final class TrackingIngest {
         this.progress = progress;
     }
 
+    /** Deliveries of an event for an unknown tracking number before it is recorded as unmatched (of 5). */
+    public static final int UNMATCHED_AFTER_RECEIVES = 3;
+
     /** What the update did. */
     public enum Outcome {
-        APPLIED, DUPLICATE
+        APPLIED, DUPLICATE, UNRECOGNISED, UNMATCHED
     }
 
     public Outcome apply(TrackingUpdate update) {
+        return apply(update, 1);
+    }
+
+    /**
+     * @param receiveCount how many times the queue has delivered this update: an unknown tracking number is usual on
+     *                     the first deliveries (a scan reported before the shipment was indexed), so it is left for
+     *                     redelivery; after {@link #UNMATCHED_AFTER_RECEIVES} it is recorded apart, not looped into
+     *                     the dead-letter queue
+     * @throws UnknownShipmentException while the tracking number is unknown and deliveries remain
+     */
+    public Outcome apply(TrackingUpdate update, int receiveCount) {
         update.validate();
-        String orderId = shipments.orderOf(update.carrier(), update.trackingNumber())
-                .orElseThrow(() -> new UnknownShipmentException(update.carrier(), update.trackingNumber()));
+        Optional<String> known = shipments.orderOf(update.carrier(), update.trackingNumber());
+        if (known.isEmpty()) {
+            if (receiveCount < UNMATCHED_AFTER_RECEIVES) {
+                throw new UnknownShipmentException(update.carrier(), update.trackingNumber());
+            }
+            boolean fresh = events.recordUnmatched(update);
+            LOG.warn("Tracking event {} ({} {}) of {} is for a tracking number no shipment has; recorded as"
+                    + " unmatched{}", update.eventId(), update.status().code(), update.rawCode(), update.carrier(),
+                    fresh ? "" : " (again)");
+            return Outcome.UNMATCHED;
+        }
+        String orderId = known.get();
         MDC.put("correlation_id", orderId);
         try {
             boolean fresh = events.record(orderId, update);
+            if (update.status() == TrackingStatus.UNKNOWN) {
+                // Kept with its raw code, but it says nothing the view could use: a known status is not overwritten.
+                LOG.warn("Tracking event {} has code {} that the {} table does not know; recorded, status kept",
+                        update.eventId(), update.rawCode(), update.carrier());
+                return fresh ? Outcome.UNRECOGNISED : Outcome.DUPLICATE;
+            }
             // Applied even for a duplicate: a delivery whose first processing stopped halfway is completed here.
             orders.recordCarrierProgress(orderId, update.status().code(), update.rawCode(), update.occurredAt(),
                     update.status().isScan(), update.status() == TrackingStatus.DELIVERED);

@@ -6,7 +6,9 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
+import java.util.Locale;
 
 /**
  * One carrier tracking event on its way through the tracking queue, from a webhook or from the poller.
@@ -40,10 +42,26 @@ public record TrackingUpdate(
         return of(carrier, event, "file", receivedAt);
     }
 
+    /**
+     * The identity is the normalized content: carrier, tracking number and code without surrounding blanks and case,
+     * the time to the second (one source sends milliseconds, another not).
+     */
     private static TrackingUpdate of(String carrier, TrackingEvent event, String source, Instant receivedAt) {
-        String content = carrier + "|" + event.trackingNumber() + "|" + event.rawCode() + "|" + event.occurredAt();
-        return new TrackingUpdate(sha256(content), carrier, event.trackingNumber(), event.rawCode(), event.description(),
-                event.status(), event.occurredAt(), event.location(), source, receivedAt);
+        String trackingNumber = trim(event.trackingNumber());
+        String rawCode = trim(event.rawCode());
+        Instant occurredAt = event.occurredAt() == null ? null : event.occurredAt().truncatedTo(ChronoUnit.SECONDS);
+        String content = String.join("|", carrier.toLowerCase(Locale.ROOT), upper(trackingNumber), upper(rawCode),
+                String.valueOf(occurredAt));
+        return new TrackingUpdate(sha256(content), carrier, trackingNumber, rawCode, event.description(),
+                event.status(), occurredAt, event.location(), source, receivedAt);
+    }
+
+    private static String trim(String value) {
+        return value == null ? null : value.strip();
+    }
+
+    private static String upper(String value) {
+        return value == null ? "" : value.toUpperCase(Locale.ROOT);
     }
 
     /** Checks the fields every consumer relies on; a message without them is malformed. */

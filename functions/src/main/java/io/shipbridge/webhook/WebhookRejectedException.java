@@ -1,17 +1,24 @@
 package io.shipbridge.webhook;
 
-/** A webhook refused before anything was queued, with the HTTP status to answer. */
+/**
+ * A webhook refused before anything was queued. The message is Shipbridge's own words (never the sender's text), so
+ * it can be answered, logged and counted.
+ */
 public class WebhookRejectedException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
-    private final int statusCode;
+    private final RejectionReason reason;
 
-    public WebhookRejectedException(int statusCode, String message) {
+    public WebhookRejectedException(RejectionReason reason, String message) {
         super(message);
-        this.statusCode = statusCode;
+        this.reason = reason;
+    }
+
+    public RejectionReason reason() {
+        return reason;
     }
 
     public int statusCode() {
-        return statusCode;
+        return reason.statusCode();
     }
 }

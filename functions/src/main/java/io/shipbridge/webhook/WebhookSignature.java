@@ -8,6 +8,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -19,6 +21,7 @@ import javax.crypto.spec.SecretKeySpec;
  */
 public final class WebhookSignature {
     public static final Duration TOLERANCE = Duration.ofMinutes(5);
+    private static final Pattern UNIX_SECONDS = Pattern.compile("[0-9]{1,12}");
 
     private WebhookSignature() {
     }
@@ -27,22 +30,33 @@ public final class WebhookSignature {
     public record Headers(String id, String timestamp, String signature) {
     }
 
-    /** @throws WebhookRejectedException with 401 when the webhook is not authentic or not fresh */
+    /**
+     * @throws WebhookRejectedException when the webhook is not authentic or not fresh, or its headers are not what
+     *                                  the specification allows
+     */
     public static void verify(Headers headers, byte[] body, List<byte[]> secrets, Instant now) {
         if (blank(headers.id()) || blank(headers.timestamp()) || blank(headers.signature())) {
-            throw new WebhookRejectedException(401, "missing webhook-id, webhook-timestamp or webhook-signature");
+            throw new WebhookRejectedException(RejectionReason.MISSING_HEADERS,
+                    "missing webhook-id, webhook-timestamp or webhook-signature");
         }
-        long sentAt;
-        try {
-            sentAt = Long.parseLong(headers.timestamp().trim());
-        } catch (NumberFormatException e) {
-            throw new WebhookRejectedException(401, "webhook-timestamp is not a Unix time");
+        if (Stream.of(headers.id(), headers.timestamp(), headers.signature())
+                .anyMatch(value -> value.length() > WebhookLimits.MAX_HEADER_CHARS)) {
+            throw new WebhookRejectedException(RejectionReason.HEADER_TOO_LONG, "a webhook header is longer than "
+                    + WebhookLimits.MAX_HEADER_CHARS + " characters");
         }
-        if (Duration.between(Instant.ofEpochSecond(sentAt), now).abs().compareTo(TOLERANCE) > 0) {
-            throw new WebhookRejectedException(401, "webhook-timestamp is more than 5 minutes from now: a replay or a"
-                    + " wrong clock");
+        String timestamp = headers.timestamp().trim();
+        if (!UNIX_SECONDS.matcher(timestamp).matches()) {
+            throw new WebhookRejectedException(RejectionReason.BAD_TIMESTAMP,
+                    "webhook-timestamp is not a Unix time in seconds");
         }
-        byte[] signed = signedContent(headers.id(), headers.timestamp().trim(), body);
+        // Compared as numbers: a timestamp beyond the range of Instant is just as stale as one from last year.
+        long sentAt = Long.parseLong(timestamp);
+        long nowSeconds = now.getEpochSecond();
+        if (sentAt < nowSeconds - TOLERANCE.toSeconds() || sentAt > nowSeconds + TOLERANCE.toSeconds()) {
+            throw new WebhookRejectedException(RejectionReason.STALE_TIMESTAMP, "webhook-timestamp is more than 5"
+                    + " minutes from now: a replay or a wrong clock");
+        }
+        byte[] signed = signedContent(headers.id(), timestamp, body);
         for (byte[] secret : secrets) {
             byte[] expected = hmac(secret, signed);
             for (String entry : headers.signature().trim().split(" +")) {
@@ -51,7 +65,7 @@ public final class WebhookSignature {
                 }
             }
         }
-        throw new WebhookRejectedException(401, "signature does not match any active secret");
+        throw new WebhookRejectedException(RejectionReason.BAD_SIGNATURE, "signature does not match any active secret");
     }
 
     /** Signs as a sender does: the {@code webhook-signature} value for this id, timestamp and body. */

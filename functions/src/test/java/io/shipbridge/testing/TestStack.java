@@ -24,6 +24,8 @@ import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import software.amazon.awssdk.services.sqs.model.Message;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.Select;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 import software.amazon.lambda.powertools.metrics.MetricsFactory;
 
@@ -199,6 +201,22 @@ public final class TestStack implements BeforeAllCallback, BeforeEachCallback, A
                 .attributeNames(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES,
                         QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE))
                 .attributes().values().stream().mapToInt(Integer::parseInt).sum();
+    }
+
+    /**
+     * Forgets that a webhook id was queued, for tests that deliver the same sample webhook as another test (the
+     * table outlives a test class): the receipt's key as {@code WebhookReceipts} writes it.
+     */
+    public void forgetWebhook(String carrier, String webhookId) {
+        aws.dynamoDb().deleteItem(d -> d.tableName(localAws().resources().tableName("ShipbridgeTable")).key(Map.of(
+                "pk", AttributeValue.fromS("WEBHOOK#" + carrier + "#" + webhookId), "sk", AttributeValue.fromS("RECEIPT"))));
+    }
+
+    /** How many items the table holds, all partitions together: what a test checks stayed as it was. */
+    public long tableItemCount() {
+        String table = localAws().resources().tableName("ShipbridgeTable");
+        return aws.dynamoDb().scanPaginator(r -> r.tableName(table).select(Select.COUNT)).stream()
+                .mapToLong(page -> page.count()).sum();
     }
 
     /** An order id no other test uses (the stand-ins live for the whole test run). */

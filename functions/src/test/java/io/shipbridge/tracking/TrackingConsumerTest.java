@@ -13,6 +13,7 @@ import io.shipbridge.order.OrderState;
 import io.shipbridge.order.OrderView;
 import io.shipbridge.order.StatusChange;
 import io.shipbridge.standins.LambdaContext;
+import io.shipbridge.storage.TrackingEventStore;
 import io.shipbridge.testing.OrderScenarios.Shipped;
 import io.shipbridge.testing.OrderScenarios;
 import io.shipbridge.testing.TestStack;
@@ -165,6 +166,61 @@ class TrackingConsumerTest {
         assertThat(response.getBatchItemFailures()).extracting(SQSBatchResponse.BatchItemFailure::getItemIdentifier)
                 .containsExactlyInAnyOrder("unknown-shipment", "malformed");
         assertThat(components.orders().get(order.id()).state()).isEqualTo(OrderState.TRACKED);
+    }
+
+    @Test
+    void anUnknownTrackingNumberIsRecordedAsUnmatchedOnItsThirdDeliveryInsteadOfLoopingToTheDeadLetterQueue() {
+        Components components = STACK.components();
+        String unknown = "UNKNOWN" + TestStack.newOrderId();
+        TrackingUpdate update = TrackingUpdate.fromWebhook("tipsa", new TrackingEvent(unknown, "1", null,
+                TrackingStatus.IN_TRANSIT, IN_TRANSIT, null), IN_TRANSIT);
+        double unmatchedBefore = TestStack.METRICS.total("TrackingEventsUnmatched");
+        long itemsBefore = STACK.tableItemCount();
+        TrackingConsumerHandler handler = new TrackingConsumerHandler(components);
+
+        List<Integer> failedOnReceive = new java.util.ArrayList<>();
+        for (int receive = 1; receive <= 4; receive++) {
+            SQSEvent.SQSMessage message = message("m", Json.write(update));
+            message.setAttributes(java.util.Map.of("ApproximateReceiveCount", Integer.toString(receive)));
+            SQSEvent event = new SQSEvent();
+            event.setRecords(List.of(message));
+            if (!handler.handleRequest(event, LambdaContext.of("TrackingConsumerFunction")).getBatchItemFailures()
+                    .isEmpty()) {
+                failedOnReceive.add(receive);
+            }
+        }
+
+        assertThat(failedOnReceive).as("left for redelivery while the shipment may yet be indexed").containsExactly(1, 2);
+        assertThat(TestStack.METRICS.total("TrackingEventsUnmatched") - unmatchedBefore).isEqualTo(2);
+        assertThat(STACK.tableItemCount() - itemsBefore).as("one unmatched record, however often delivered")
+                .isEqualTo(1);
+    }
+
+    @Test
+    void anEventWithACodeTheCarrierTableLacksIsKeptWithItsRawCodeButDoesNotOverwriteAKnownStatus() {
+        Components components = STACK.components();
+        Shipped order = OrderScenarios.awaitingFirstScan(components, STACK.tipsa());
+        components.trackingIngest().apply(update(order, "1", IN_TRANSIT));
+
+        TrackingIngest.Outcome outcome = components.trackingIngest().apply(update(order, "ZZ9", DELIVERED));
+
+        assertThat(outcome).isEqualTo(TrackingIngest.Outcome.UNRECOGNISED);
+        OrderView view = components.orders().get(order.id());
+        assertThat(view.tracking().status()).isEqualTo("in_transit");
+        assertThat(view.tracking().rawCode()).isEqualTo("1");
+        assertThat(components.trackingEvents().events(order.id())).extracting(TrackingEventStore.RecordedEvent::rawCode)
+                .containsExactly("1", "ZZ9");
+    }
+
+    @Test
+    void eventIdentityIgnoresBlanksCaseAndSubSecondPrecision() {
+        TrackingUpdate plain = TrackingUpdate.fromWebhook("tipsa", new TrackingEvent("AB123", "lt859", null,
+                TrackingStatus.IN_TRANSIT, IN_TRANSIT, null), IN_TRANSIT);
+        TrackingUpdate noisy = TrackingUpdate.fromPoll("tipsa", new TrackingEvent(" ab123 ", "LT859 ", null,
+                TrackingStatus.IN_TRANSIT, IN_TRANSIT.plusMillis(400), null), IN_TRANSIT);
+
+        assertThat(noisy.eventId()).isEqualTo(plain.eventId());
+        assertThat(noisy.trackingNumber()).isEqualTo("ab123");
     }
 
     static TrackingUpdate update(Shipped order, String tipsaCode, Instant at) {

@@ -156,6 +156,11 @@ public final class TemplateResources {
         return required(tableNames, logicalId, "table");
     }
 
+    /** The logical ids of the template's queues. */
+    public List<String> queues() {
+        return List.copyOf(queueUrls.keySet());
+    }
+
     public String queueUrl(String logicalId) {
         return required(queueUrls, logicalId, "queue");
     }

@@ -8,6 +8,8 @@ import io.shipbridge.local.cloud.Seller;
 import io.shipbridge.local.demo.Demo;
 import io.shipbridge.local.demo.DemoReport;
 import io.shipbridge.local.demo.OrderSource;
+import io.shipbridge.local.hammer.HammerReport;
+import io.shipbridge.local.hammer.WebhookHammer;
 import io.shipbridge.standins.CloudFormationTemplate;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -26,7 +28,7 @@ import picocli.CommandLine;
         description = "Runs Shipbridge's template.yaml and state machine in one JVM, with simulated Mirakl and carriers.",
         subcommands = {ShipbridgeLocal.DemoCommand.class, ShipbridgeLocal.ServeCommand.class,
             ShipbridgeLocal.InvokeCommand.class, ShipbridgeLocal.ColdStartCommand.class,
-            ShipbridgeLocal.ApiCommand.class})
+            ShipbridgeLocal.ApiCommand.class, ShipbridgeLocal.HammerCommand.class})
 public final class ShipbridgeLocal {
 
     public static void main(String[] args) {
@@ -170,6 +172,36 @@ public final class ShipbridgeLocal {
             cloud.notEmulated().forEach(item -> out.println("  not emulated: " + item));
             stopped.await();
             return 0;
+        }
+    }
+
+    @Command(name = "hammer", mixinStandardHelpOptions = true,
+            description = "Starts a fresh offline cloud (as serve does, simulated time at the wall clock's pace, the"
+                    + " schedules paused) and sends unsigned and invalid webhooks at a multiple of the route's throttle;"
+                    + " exits non-zero unless every one was refused and counted and nothing else changed.")
+    static final class HammerCommand extends Common implements Callable<Integer> {
+        @Option(names = "--seconds", defaultValue = "60", description = "How long to send (default: ${DEFAULT-VALUE}).")
+        long seconds;
+
+        @Option(names = "--rate-factor", defaultValue = "2",
+                description = "Requests a second, as a multiple of the route's throttle (default: ${DEFAULT-VALUE}).")
+        double rateFactor;
+
+        @Option(names = "--report-json", description = "Writes the report as JSON to this file.")
+        Path reportJson;
+
+        @Override
+        public Integer call() throws Exception {
+            try (OfflineCloud cloud = OfflineCloud.start(options().withTimeScale(1))) {
+                uploadCatalogs(cloud);
+                HammerReport report = WebhookHammer.run(cloud, new WebhookHammer.Settings(Duration.ofSeconds(seconds),
+                        rateFactor, seed), System.out);
+                report.print(System.out);
+                if (reportJson != null) {
+                    report.write(reportJson);
+                }
+                return report.passed() ? 0 : 1;
+            }
         }
     }
 

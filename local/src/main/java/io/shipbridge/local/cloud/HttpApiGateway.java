@@ -6,6 +6,10 @@ import com.sun.net.httpserver.HttpExchange;
 import io.shipbridge.config.Json;
 import io.shipbridge.local.sim.HttpService;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -23,7 +27,8 @@ import java.util.regex.Pattern;
 
 /**
  * The template's HTTP API routes on a loopback port: each request becomes an API Gateway HTTP API event (payload
- * format 2.0) for the route's function, and the function's response becomes the HTTP response, as API Gateway does.
+ * format 2.0) for the route's function, and the function's response becomes the HTTP response, as API Gateway does,
+ * with the route's throttle from the template (429 beyond it) and API Gateway's 10 MB payload limit.
  */
 final class HttpApiGateway implements AutoCloseable {
     private static final DateTimeFormatter REQUEST_TIME =
@@ -35,7 +40,7 @@ final class HttpApiGateway implements AutoCloseable {
      * @param iam whether the route takes only IAM-signed requests
      */
     private record Route(String method, String path, Pattern pattern, List<String> parameters, LocalFunction target,
-            boolean iam) {
+            boolean iam, RouteThrottle throttle) {
 
         String routeKey() {
             return method + " " + path;
@@ -45,6 +50,9 @@ final class HttpApiGateway implements AutoCloseable {
     private static final Pattern SIGV4 = Pattern.compile(
             "^AWS4-HMAC-SHA256 Credential=([A-Za-z0-9]+)/\\d{8}/[a-z0-9-]+/execute-api/aws4_request, "
                     + "SignedHeaders=[a-z0-9;-]+, Signature=[0-9a-f]{64}$");
+
+    /** API Gateway's payload limit. */
+    private static final int MAX_PAYLOAD = 10 * 1024 * 1024;
 
     private final List<Route> routes = new CopyOnWriteArrayList<>();
     private final HttpService server;
@@ -57,7 +65,7 @@ final class HttpApiGateway implements AutoCloseable {
         return server.baseUrl();
     }
 
-    void route(String method, String path, LocalFunction target, boolean iam) {
+    void route(String method, String path, LocalFunction target, boolean iam, RouteThrottle throttle) {
         List<String> names = new java.util.ArrayList<>();
         Matcher placeholders = Pattern.compile("\\{([^}]+)}").matcher(path);
         StringBuilder regex = new StringBuilder();
@@ -69,7 +77,13 @@ final class HttpApiGateway implements AutoCloseable {
         }
         regex.append(Pattern.quote(path.substring(last)));
         routes.add(new Route(method.toUpperCase(Locale.ROOT), path, Pattern.compile(regex.toString()), names, target,
-                iam));
+                iam, throttle));
+    }
+
+    /** A route's throttle rate in requests a second (infinite when it has none). */
+    double rateLimit(String routeKey) {
+        return routes.stream().filter(r -> r.routeKey().equals(routeKey)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("No route " + routeKey)).throttle().ratePerSecond();
     }
 
     List<String> routeKeys() {
@@ -82,7 +96,19 @@ final class HttpApiGateway implements AutoCloseable {
         for (Route route : routes) {
             Matcher match = route.pattern().matcher(path);
             if (route.method().equals(method) && match.matches()) {
-                ObjectNode event = event(exchange, route, match);
+                if (!route.throttle().tryAcquire()) {
+                    exchange.getRequestBody().transferTo(OutputStream.nullOutputStream());
+                    HttpService.respond(exchange, 429, "application/json",
+                            "{\"message\":\"Too Many Requests\"}".getBytes(StandardCharsets.UTF_8));
+                    return;
+                }
+                byte[] body = exchange.getRequestBody().readNBytes(MAX_PAYLOAD + 1);
+                if (body.length > MAX_PAYLOAD) {
+                    HttpService.respond(exchange, 413, "application/json",
+                            "{\"message\":\"Request Entity Too Large\"}".getBytes(StandardCharsets.UTF_8));
+                    return;
+                }
+                ObjectNode event = event(exchange, route, match, body);
                 if (route.iam()) {
                     Optional<String> accessKey = signedBy(exchange);
                     if (accessKey.isEmpty()) {
@@ -122,10 +148,11 @@ final class HttpApiGateway implements AutoCloseable {
         return credential != null && credential.find() ? Optional.of(credential.group(1)) : Optional.empty();
     }
 
-    private static ObjectNode event(HttpExchange exchange, Route route, Matcher match) throws IOException {
-        byte[] body = exchange.getRequestBody().readAllBytes();
+    private static ObjectNode event(HttpExchange exchange, Route route, Matcher match, byte[] body) {
         String contentType = String.valueOf(exchange.getRequestHeaders().getFirst("Content-Type"));
-        boolean text = contentType.contains("json") || contentType.startsWith("text/") || contentType.contains("xml");
+        // A body that says it is text but is not UTF-8 travels base64-encoded, so its bytes reach the function as sent.
+        boolean text = (contentType.contains("json") || contentType.startsWith("text/") || contentType.contains("xml"))
+                && isUtf8(body);
         Instant now = Instant.now();
         ObjectNode event = Json.MAPPER.createObjectNode();
         event.put("version", "2.0");
@@ -159,6 +186,16 @@ final class HttpApiGateway implements AutoCloseable {
         event.put("body", text ? new String(body, StandardCharsets.UTF_8) : Base64.getEncoder().encodeToString(body));
         event.put("isBase64Encoded", !text);
         return event;
+    }
+
+    private static boolean isUtf8(byte[] body) {
+        try {
+            StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(body));
+            return true;
+        } catch (CharacterCodingException e) {
+            return false;
+        }
     }
 
     private static void reply(HttpExchange exchange, JsonNode response) {

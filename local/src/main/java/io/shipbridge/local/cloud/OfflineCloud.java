@@ -37,6 +37,7 @@ import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
@@ -73,7 +74,7 @@ public final class OfflineCloud implements AutoCloseable {
             "AWS::SecretsManager::Secret", Set.of("Name", "Description", "SecretString"),
             "AWS::Serverless::StateMachine", Set.of("Name", "Type", "DefinitionUri", "DefinitionSubstitutions",
                     "Policies"),
-            "AWS::Serverless::HttpApi", Set.of());
+            "AWS::Serverless::HttpApi", Set.of("DefaultRouteSettings", "RouteSettings"));
 
     private final Options options;
     private final CloudFormationTemplate template;
@@ -474,7 +475,7 @@ public final class OfflineCloud implements AutoCloseable {
                     });
                 }
                 case "HttpApi" -> api.route(properties.path("Method").asText("ANY"), properties.path("Path").asText(),
-                        function, requiresIam(properties));
+                        function, requiresIam(properties), throttle(properties));
                 case "SQS" -> {
                     String queueArn = values.resolve(properties.get("Queue"), where);
                     String queueId = queueArn.substring(queueArn.lastIndexOf(':') + 1);
@@ -549,6 +550,23 @@ public final class OfflineCloud implements AutoCloseable {
         return byDefault && !"NONE".equals(eventProperties.path("Auth").path("Authorizer").asText());
     }
 
+    /** The route's throttle: its API's RouteSettings for it, else the API's DefaultRouteSettings. */
+    private RouteThrottle throttle(JsonNode eventProperties) {
+        CloudFormationTemplate.Resource resource = template.resources().get(eventProperties.path("ApiId").path("Ref")
+                .asText(""));
+        if (resource == null) {
+            return RouteThrottle.unlimited();
+        }
+        String routeKey = eventProperties.path("Method").asText("ANY").toUpperCase(Locale.ROOT) + " "
+                + eventProperties.path("Path").asText();
+        JsonNode settings = resource.properties().path("RouteSettings").path(routeKey);
+        if (!settings.has("ThrottlingRateLimit")) {
+            settings = resource.properties().path("DefaultRouteSettings");
+        }
+        return settings.has("ThrottlingRateLimit") ? new RouteThrottle(settings.get("ThrottlingRateLimit").asDouble(),
+                settings.path("ThrottlingBurstLimit").asInt(1), time) : RouteThrottle.unlimited();
+    }
+
     public LocalFunction function(String nameOrArn) {
         String name = nameOrArn;
         if (nameOrArn.startsWith("arn:")) {
@@ -570,6 +588,16 @@ public final class OfflineCloud implements AutoCloseable {
         List<JsonNode> children = new ArrayList<>();
         node.forEach(children::add);
         return children;
+    }
+
+    /** A route's throttle rate from the template, in requests a second. */
+    public double rateLimit(String routeKey) {
+        return api.rateLimit(routeKey);
+    }
+
+    /** Every input of every alarm of the template, now: equal readings mean no alarm changed state in between. */
+    public Map<String, Map<String, Double>> alarmInputs() {
+        return AlarmInputs.read(template, this);
     }
 
     /** What the functions' metrics (Powertools, EMF in AWS) add up to since the start. */
