@@ -45,6 +45,7 @@ public final class WebhookHammer {
 
         HostileWebhooks hostile = new HostileWebhooks(cloud.apiUrl(), new SplittableRandom(settings.seed()));
         List<HostileWebhooks.Kind> kinds = hostile.kinds();
+        SplittableRandom pick = new SplittableRandom(settings.seed() + 1);
         List<String> carriers = cloud.carriers().all().stream().map(c -> c.carrierId()).toList();
         Map<Integer, AtomicLong> byStatus = new ConcurrentHashMap<>();
         AtomicLong failedToSend = new AtomicLong();
@@ -54,8 +55,9 @@ public final class WebhookHammer {
         long intervalNanos = (long) (1e9 / rate);
         try (ExecutorService senders = Executors.newVirtualThreadPerTaskExecutor()) {
             while (System.nanoTime() - began < settings.length().toNanos()) {
-                HttpRequest request = kinds.get((int) (sent % kinds.size())).make()
-                        .apply(carriers.get((int) (sent / kinds.size() % carriers.size())), cloud.time().instant());
+                // Drawn at random: in a fixed rotation the throttle would refuse the same kinds every time.
+                HttpRequest request = kinds.get(pick.nextInt(kinds.size())).make()
+                        .apply(carriers.get(pick.nextInt(carriers.size())), cloud.time().instant());
                 senders.submit(() -> {
                     try {
                         int status = http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
