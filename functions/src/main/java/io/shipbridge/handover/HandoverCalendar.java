@@ -23,7 +23,7 @@ public record HandoverCalendar(LocalTime cutoff, ZoneId zone) {
         int minute = cron.matches() ? Integer.parseInt(cron.group(1)) : -1;
         if (hour < 0 || hour > 23 || minute < 0 || minute > 59) {
             throw new IllegalStateException("Setting DAILY_CUTOFF_SCHEDULE (the daily cut-off) must be a cron"
-                    + " expression at a fixed minute (0-59) and hour (0-23), e.g. cron(0 18 * * ? *), was '"
+                    + " expression at a fixed minute and hour (minute 0-59, hour 0-23), e.g. cron(0 18 * * ? *), was '"
                     + schedule.replaceAll("\\p{Cntrl}", "?") + "'");
         }
         return new HandoverCalendar(LocalTime.of(hour, minute), ZoneId.of(zone));
