@@ -71,7 +71,6 @@ import io.shipbridge.webhook.WebhookIntake;
 import io.shipbridge.webhook.WebhookSecrets;
 import io.shipbridge.webhook.WebhookSignature;
 import io.shipbridge.workflow.OrderWorkflow;
-import java.math.BigDecimal;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Clock;
@@ -232,9 +231,9 @@ public final class Components {
                 operations.get(), clock);
         return new FetchOrders(new MiraklOrderFeed(mirakl.get()), intake,
                 new FetchCursorStore(dynamoDb.get(), table()), clock, new FetchOrders.Settings(
-                        Duration.ofMinutes(config.getLong("FETCH_OVERLAP_MINUTES", 10)),
-                        Duration.ofHours(config.getLong("FETCH_FIRST_LOOKBACK_HOURS", 24)),
-                        Duration.ofDays(config.getLong("SWEEP_LOOKBACK_DAYS", 5))));
+                        Duration.ofMinutes(config.getLong("FETCH_OVERLAP_MINUTES", 10, 0, 24 * 60)),
+                        Duration.ofHours(config.getLong("FETCH_FIRST_LOOKBACK_HOURS", 24, 1, 30 * 24)),
+                        Duration.ofDays(config.getLong("SWEEP_LOOKBACK_DAYS", 5, 1, 30))));
     }
 
     public OrderAcceptance orderAcceptance() {
@@ -243,7 +242,7 @@ public final class Components {
 
     public CarrierAssignment carrierAssignment() {
         OrderWeigher weigher = new OrderWeigher(skus.get()::items,
-                new BigDecimal(config.get("DEFAULT_SKU_WEIGHT_KG", "1.0")));
+                config.positiveDecimal("DEFAULT_SKU_WEIGHT_KG", "1.0"));
         Supplier<JsonNode> carrierSecret = config.optional("CARRIER_SECRET_ARN").isPresent()
                 ? secrets.get().parsed("CARRIER_SECRET_ARN", raw -> secrets.get().jsonObject("CARRIER_SECRET_ARN", raw))
                 : Json.MAPPER::createObjectNode;
@@ -260,7 +259,7 @@ public final class Components {
     /** The seller's daily cut-off, from the close's schedule (template parameter DailyCutoffSchedule). */
     public HandoverCalendar handoverCalendar() {
         return HandoverCalendar.of(config.get("DAILY_CUTOFF_SCHEDULE", "cron(0 18 * * ? *)"),
-                config.get("SELLER_TIME_ZONE", "Europe/Madrid"));
+                config.zone("SELLER_TIME_ZONE", "Europe/Madrid").getId());
     }
 
     public DayClosing dayClosing() {
@@ -285,9 +284,8 @@ public final class Components {
     }
 
     public TrackingPublication trackingPublication() {
-        Map<String, String> codes = config.optional("MIRAKL_CARRIER_CODES")
-                .map(json -> Json.read(json, new TypeReference<Map<String, String>>() {
-                })).orElse(Map.of());
+        Map<String, String> codes = config.json("MIRAKL_CARRIER_CODES", new TypeReference<Map<String, String>>() {
+        }, "{\"canadapost\":\"CPCL\"}").orElse(Map.of());
         Map<String, CarrierProfile> profiles = new LinkedHashMap<>();
         CarrierModules.installed().all().forEach(module -> profiles.put(module.id(), module.profile(config)));
         return new TrackingPublication(orders.get(), mirakl.get(),
@@ -310,9 +308,10 @@ public final class Components {
 
     public FaultRecovery faultRecovery() {
         return new FaultRecovery(orders.get(), operations.get(), metrics.get(), clock, new FaultRecovery.Settings(
-                Duration.ofSeconds(config.getLong("RECOVERY_FIRST_DELAY_SECONDS", 60)),
-                Duration.ofSeconds(config.getLong("RECOVERY_MAX_DELAY_SECONDS", Duration.ofHours(2).toSeconds())),
-                Duration.ofHours(config.getLong("RECOVERY_WINDOW_HOURS", 24))), () -> ThreadLocalRandom.current().nextDouble());
+                Duration.ofSeconds(config.getLong("RECOVERY_FIRST_DELAY_SECONDS", 60, 1, 86_400)),
+                Duration.ofSeconds(config.getLong("RECOVERY_MAX_DELAY_SECONDS", Duration.ofHours(2).toSeconds(), 1,
+                        86_400)),
+                Duration.ofHours(config.getLong("RECOVERY_WINDOW_HOURS", 24, 1, 24 * 30))), () -> ThreadLocalRandom.current().nextDouble());
     }
 
     public OrderRetry orderRetry() {
@@ -347,7 +346,7 @@ public final class Components {
 
     public TrackingPoller trackingPoller() {
         return new TrackingPoller(carriers.get(), config, shipments.get(), trackingQueue(), clock, sleeper,
-                (int) config.getLong("POLL_BATCH_SIZE", 50));
+                (int) config.getLong("POLL_BATCH_SIZE", 50, 1, 1000));
     }
 
     public WebhookIntake webhookIntake() {

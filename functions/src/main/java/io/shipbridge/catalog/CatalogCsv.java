@@ -10,6 +10,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -18,7 +19,8 @@ import org.apache.commons.csv.CSVRecord;
  * Reads the seller's catalog CSV, {@code sku,weight_kg[,length_cm,width_cm,height_cm]} with that header, comma- or
  * semicolon-separated (as spreadsheets in Spain save it), a decimal comma allowed. Every row is checked and every bad
  * row reported with its line; one bad row and nothing is imported, so a catalog is never half-replaced by a file
- * with a typo in it.
+ * with a typo in it. A SKU may not start as a spreadsheet formula does ({@code = + - @}), numbers are plain decimals
+ * (no exponent), and a file that is not UTF-8 is refused row by row; reasons quote at most 40 characters of a cell.
  */
 public final class CatalogCsv {
     /** The most rows a file may have: larger catalogs go in several files. */
@@ -27,6 +29,13 @@ public final class CatalogCsv {
     private static final BigDecimal MAX_WEIGHT_KG = new BigDecimal("1000");
     private static final BigDecimal MAX_SIDE_CM = new BigDecimal("500");
     private static final int MAX_SKU_LENGTH = 100;
+    /** What a spreadsheet takes for the start of a formula (CSV injection): no SKU may start so. */
+    private static final String FORMULA_START = "=+-@";
+    /** What a decoder puts for bytes that are not UTF-8 (a file saved as Latin-1 or UTF-16, say). */
+    private static final char NOT_UTF8 = '\uFFFD';
+    /** A decimal as spreadsheets write it: no exponent, whose scale could be anything. */
+    private static final Pattern PLAIN_DECIMAL = Pattern.compile("-?\\d{1,9}(\\.\\d{1,6})?");
+    private static final int QUOTED = 40;
 
     private CatalogCsv() {
     }
@@ -49,7 +58,7 @@ public final class CatalogCsv {
                     if (!columns.equals(COLUMNS.subList(0, 2)) && !columns.equals(COLUMNS)) {
                         return new CatalogFile(List.of(), List.of(new CatalogFile.RowError(line, "the header must be "
                                 + String.join(",", COLUMNS.subList(0, 2)) + " or " + String.join(",", COLUMNS)
-                                + ", was " + String.join(",", columns))));
+                                + ", was " + quoted(String.join(",", columns)))));
                     }
                     continue;
                 }
@@ -60,7 +69,7 @@ public final class CatalogCsv {
                 try {
                     CatalogItem item = item(record, columns.size());
                     if (!seen.add(item.sku())) {
-                        throw new IllegalArgumentException("SKU " + item.sku() + " appears twice");
+                        throw new IllegalArgumentException("SKU " + quoted(item.sku()) + " appears twice");
                     }
                     items.add(item);
                 } catch (IllegalArgumentException e) {
@@ -80,9 +89,16 @@ public final class CatalogCsv {
         if (record.size() != columns) {
             throw new IllegalArgumentException(record.size() + " fields where the header has " + columns);
         }
+        if (record.stream().anyMatch(cell -> cell.indexOf(NOT_UTF8) >= 0)) {
+            throw new IllegalArgumentException("the row is not UTF-8 text: save the file as CSV UTF-8");
+        }
         String sku = record.get(0);
         if (sku.isEmpty() || sku.length() > MAX_SKU_LENGTH || sku.chars().anyMatch(Character::isISOControl)) {
             throw new IllegalArgumentException("sku must be 1 to " + MAX_SKU_LENGTH + " printable characters");
+        }
+        if (FORMULA_START.indexOf(sku.charAt(0)) >= 0) {
+            throw new IllegalArgumentException("sku " + quoted(sku) + " starts with " + sku.charAt(0)
+                    + ", which a spreadsheet opening an export would run as a formula");
         }
         BigDecimal weight = number(record.get(1), "weight_kg", MAX_WEIGHT_KG);
         if (columns == 2) {
@@ -96,14 +112,17 @@ public final class CatalogCsv {
                 number(sides.get(1), "width_cm", MAX_SIDE_CM), number(sides.get(2), "height_cm", MAX_SIDE_CM)));
     }
 
+    /** A cell as a reason quotes it: shortened, so a huge cell does not make a huge report. */
+    private static String quoted(String cell) {
+        return cell.length() > QUOTED ? cell.substring(0, QUOTED) + "..." : cell;
+    }
+
     private static BigDecimal number(String text, String column, BigDecimal max) {
         String normalized = text.matches("\\d+,\\d+") ? text.replace(',', '.') : text;
-        BigDecimal value;
-        try {
-            value = new BigDecimal(normalized);
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(column + " '" + text + "' is not a number", e);
+        if (!PLAIN_DECIMAL.matcher(normalized).matches()) {
+            throw new IllegalArgumentException(column + " '" + quoted(text) + "' is not a number");
         }
+        BigDecimal value = new BigDecimal(normalized);
         if (value.signum() <= 0 || value.compareTo(max) > 0) {
             throw new IllegalArgumentException(column + " " + text + " must be above 0 and at most " + max);
         }

@@ -24,8 +24,9 @@ public final class Secrets {
     }
 
     /**
-     * One field of a JSON secret, by JSON pointer (e.g. {@code /apiKey}, {@code /tipsa/password}); an empty or
-     * missing field is an error that says how to set it.
+     * One field of a JSON secret, by JSON pointer (e.g. {@code /apiKey}, {@code /tipsa/password}), without the
+     * spaces and line breaks a paste leaves around it; an empty or missing field, or one with a control character
+     * inside (which an HTTP header would refuse, quoting it), is an error that says how to set it.
      */
     public Supplier<String> field(String arnSetting, String pointer) {
         return parsed(arnSetting, raw -> {
@@ -34,7 +35,13 @@ public final class Secrets {
                 throw new IllegalStateException("Secret " + config.required(arnSetting) + " has no value at "
                         + pointer + ": set it with 'aws secretsmanager put-secret-value' (README, Secrets)");
             }
-            return value.asText();
+            String text = value.asText().strip();
+            if (text.chars().anyMatch(Character::isISOControl)) {
+                throw new IllegalStateException("Secret " + config.required(arnSetting) + " has a control character"
+                        + " (a line break, a tab...) inside the value at " + pointer + ": put it again without"
+                        + " (README, Secrets)");
+            }
+            return text;
         });
     }
 
@@ -53,6 +60,20 @@ public final class Secrets {
     }
 
     /**
+     * A parse failure names the secret and says what is wrong; the parsers' messages never quote the value, and no
+     * cause is kept (a library's exception down the chain may quote it).
+     */
+    private static <T> T parseNamingTheSecret(String arnSetting, String arn, String raw, Function<String, T> parse) {
+        try {
+            return parse.apply(raw);
+        } catch (RuntimeException e) {
+            String message = String.valueOf(e.getMessage());
+            throw new IllegalStateException(message.contains(arn) ? message
+                    : "Secret " + arn + " (" + arnSetting + ") is malformed: " + message);
+        }
+    }
+
+    /**
      * A whole secret, parsed again only when its value has changed. The setting naming it is checked now, the value
      * read at first use.
      */
@@ -66,7 +87,7 @@ public final class Secrets {
             public synchronized T get() {
                 String raw = provider.get(arn);
                 if (!raw.equals(lastRaw)) {
-                    lastParsed = parse.apply(raw);
+                    lastParsed = parseNamingTheSecret(arnSetting, arn, raw, parse);
                     lastRaw = raw;
                 }
                 return lastParsed;

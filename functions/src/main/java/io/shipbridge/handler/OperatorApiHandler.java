@@ -35,11 +35,16 @@ public final class OperatorApiHandler implements RequestHandler<APIGatewayV2HTTP
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
         return PowertoolsLogging.withLogging(context, () -> {
             String body = event.getBody();
-            if (body != null && event.getIsBase64Encoded()) {
-                body = new String(Base64.getDecoder().decode(body), StandardCharsets.UTF_8);
+            ApiResponse response;
+            try {
+                if (body != null && event.getIsBase64Encoded()) {
+                    body = new String(Base64.getDecoder().decode(body), StandardCharsets.UTF_8);
+                }
+                response = api.handle(new ApiRequest(event.getRouteKey(), event.getPathParameters(),
+                        event.getQueryStringParameters(), body, caller(event)));
+            } catch (IllegalArgumentException notBase64) {
+                response = ApiResponse.error(400, "the body is marked base64 but is not");
             }
-            ApiResponse response = api.handle(new ApiRequest(event.getRouteKey(), event.getPathParameters(),
-                    event.getQueryStringParameters(), body, caller(event)));
             return APIGatewayV2HTTPResponse.builder().withStatusCode(response.status())
                     .withHeaders(Map.of("Content-Type", "application/json")).withBody(Json.write(response.body()))
                     .build();

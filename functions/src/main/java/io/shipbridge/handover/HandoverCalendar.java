@@ -19,12 +19,14 @@ public record HandoverCalendar(LocalTime cutoff, ZoneId zone) {
     /** @param schedule a cron expression at a fixed minute and hour, e.g. {@code cron(0 18 ? * MON-FRI *)} */
     public static HandoverCalendar of(String schedule, String zone) {
         Matcher cron = CRON.matcher(schedule.trim());
-        if (!cron.matches()) {
-            throw new IllegalStateException("The daily cut-off schedule must be a cron expression at a fixed minute"
-                    + " and hour, e.g. cron(0 18 * * ? *), was '" + schedule + "'");
+        int hour = cron.matches() ? Integer.parseInt(cron.group(2)) : -1;
+        int minute = cron.matches() ? Integer.parseInt(cron.group(1)) : -1;
+        if (hour < 0 || hour > 23 || minute < 0 || minute > 59) {
+            throw new IllegalStateException("Setting DAILY_CUTOFF_SCHEDULE (the daily cut-off) must be a cron"
+                    + " expression at a fixed minute and hour (minute 0-59, hour 0-23), e.g. cron(0 18 * * ? *), was '"
+                    + schedule.replaceAll("\\p{Cntrl}", "?") + "'");
         }
-        return new HandoverCalendar(LocalTime.of(Integer.parseInt(cron.group(2)), Integer.parseInt(cron.group(1))),
-                ZoneId.of(zone));
+        return new HandoverCalendar(LocalTime.of(hour, minute), ZoneId.of(zone));
     }
 
     /** The day a shipment created at {@code at} is handed over: that day before the cut-off, else the next. */

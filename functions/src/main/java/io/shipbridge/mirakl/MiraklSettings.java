@@ -16,10 +16,10 @@ import java.util.function.Supplier;
 public record MiraklSettings(URI baseUrl, Supplier<String> apiKey, String shopId, Duration requestTimeout) {
 
     public static MiraklSettings from(Config config, Secrets secrets) {
-        String base = config.required("MIRAKL_BASE_URL");
+        String base = config.url("MIRAKL_BASE_URL").toString();
         return new MiraklSettings(URI.create(base.endsWith("/") ? base.substring(0, base.length() - 1) : base),
                 secrets.field("MIRAKL_SECRET_ARN", "/apiKey"), config.optional("MIRAKL_SHOP_ID").orElse(null),
-                Duration.ofSeconds(config.getLong("MIRAKL_TIMEOUT_SECONDS", 20)));
+                Duration.ofSeconds(config.getLong("MIRAKL_TIMEOUT_SECONDS", 20, 1, 300)));
     }
 
     @Override

@@ -16,6 +16,8 @@ import java.util.Map;
  */
 public record ApiRequest(String routeKey, Map<String, String> pathParameters, Map<String, String> query, String body,
         String caller) {
+    public static final int MAX_ORDER_ID = 200;
+
 
     public ApiRequest {
         pathParameters = pathParameters == null ? Map.of() : Map.copyOf(pathParameters);
@@ -24,6 +26,21 @@ public record ApiRequest(String routeKey, Map<String, String> pathParameters, Ma
 
     public String path(String name) {
         return pathParameters.get(name);
+    }
+
+    /**
+     * An order id from the path or the query: 1 to {@value #MAX_ORDER_ID} characters with no control character
+     * (Mirakl's ids are far shorter; a longer one could not even be a key in the table).
+     *
+     * @throws BadRequestException otherwise
+     */
+    public static String orderId(String name, String value) {
+        if (value == null || value.isBlank() || value.length() > MAX_ORDER_ID
+                || value.chars().anyMatch(Character::isISOControl)) {
+            throw new BadRequestException(name + " must be 1 to " + MAX_ORDER_ID
+                    + " characters with no control character");
+        }
+        return value;
     }
 
     public String query(String name) {

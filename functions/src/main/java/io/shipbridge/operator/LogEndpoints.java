@@ -31,7 +31,8 @@ public final class LogEndpoints {
      * rows (today by default) or one order's, newest first, from {@code since} on when given.
      */
     ApiResponse operations(ApiRequest request) {
-        String orderId = request.query("orderId");
+        String orderId = request.query("orderId") == null ? null
+                : ApiRequest.orderId("orderId", request.query("orderId"));
         if (orderId != null && request.query("date") != null) {
             throw new BadRequestException("give date or orderId, not both");
         }

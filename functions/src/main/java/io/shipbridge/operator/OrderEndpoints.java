@@ -63,7 +63,7 @@ public final class OrderEndpoints {
 
     /** {@code GET /api/v1/orders/{orderId}}: the view, full history, operations, tracking events, a label link. */
     ApiResponse one(ApiRequest request) {
-        String orderId = request.path("orderId");
+        String orderId = ApiRequest.orderId("orderId", request.path("orderId"));
         OrderView view = orders.get(orderId);
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("order", view);
@@ -79,14 +79,15 @@ public final class OrderEndpoints {
 
     /** {@code POST /api/v1/orders/{orderId}/retry} with {@code {"reason": "..."}}. */
     ApiResponse retry(ApiRequest request) {
-        OrderRetry.Retried retried = retry.retry(request.path("orderId"), request.caller(), reason(request));
+        OrderRetry.Retried retried = retry.retry(ApiRequest.orderId("orderId", request.path("orderId")),
+                request.caller(), reason(request));
         return ApiResponse.ok(Map.of("orderId", retried.order().orderId(), "state", retried.order().state(),
                 "resumeAt", retried.step(), "execution", retried.execution()));
     }
 
     /** {@code POST /api/v1/orders/{orderId}/cancel} with {@code {"reason": "..."}}: only before it ships. */
     ApiResponse cancel(ApiRequest request) {
-        String orderId = request.path("orderId");
+        String orderId = ApiRequest.orderId("orderId", request.path("orderId"));
         String why = reason(request);
         OrderView before = orders.get(orderId);
         return cancellation.cancelByOperator(orderId, request.caller(), why)

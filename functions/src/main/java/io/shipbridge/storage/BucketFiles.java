@@ -22,10 +22,13 @@ public final class BucketFiles implements CatalogImport.Files {
         return s3.headObject(h -> h.bucket(bucket).key(key)).contentLength();
     }
 
-    /** The file as UTF-8 text. */
+    /**
+     * The file as UTF-8 text, bytes that are not UTF-8 read as U+FFFD (the SDK's own decoding throws instead): a
+     * seller's file saved as Latin-1 is then refused row by row with a reason, not by a failed function.
+     */
     @Override
     public String read(String key) {
-        return s3.getObjectAsBytes(g -> g.bucket(bucket).key(key)).asString(StandardCharsets.UTF_8);
+        return new String(s3.getObjectAsBytes(g -> g.bucket(bucket).key(key)).asByteArray(), StandardCharsets.UTF_8);
     }
 
     @Override

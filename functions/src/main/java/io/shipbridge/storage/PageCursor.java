@@ -11,11 +11,14 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * DynamoDB's LastEvaluatedKey as a cursor a client passes back (base64url JSON of its text attributes), checked on
- * the way back so that a cursor can only name a key of the listing it came from.
+ * the way back so that a cursor can only name a key of the listing it came from, with exactly the attributes such
+ * a key has (a tampered one would otherwise reach DynamoDB and fail there).
  */
 final class PageCursor {
     private static final TypeReference<Map<String, String>> TEXT_MAP = new TypeReference<>() {
     };
+    /** DynamoDB's limit for a sort key, in bytes; a cursor's values are far shorter. */
+    private static final int MAX_KEY_LENGTH = 1024;
     private static final Set<String> KEY_ATTRIBUTES = Set.of(Keys.PK, Keys.SK, Keys.GSI1_PK, Keys.GSI1_SK);
 
     private PageCursor() {
@@ -44,7 +47,10 @@ final class PageCursor {
         } catch (RuntimeException e) {
             throw new IllegalArgumentException("cursor is not one this listing gave");
         }
-        if (key == null || !KEY_ATTRIBUTES.containsAll(key.keySet()) || !partition.equals(key.get(partitionAttribute))) {
+        Set<String> expected = partitionAttribute.equals(Keys.GSI1_PK) ? KEY_ATTRIBUTES : Set.of(Keys.PK, Keys.SK);
+        if (key == null || !key.keySet().equals(expected) || !partition.equals(key.get(partitionAttribute))
+                || key.values().stream().anyMatch(value -> value == null || value.isEmpty()
+                        || value.length() > MAX_KEY_LENGTH)) {
             throw new IllegalArgumentException("cursor is not one this listing gave");
         }
         Map<String, AttributeValue> values = new LinkedHashMap<>();

@@ -51,7 +51,8 @@ class TemplateConsistencyTest {
     private static final Set<String> READ_BY_LIBRARIES = Set.of("JAVA_TOOL_OPTIONS", "POWERTOOLS_LOG_LEVEL",
             "AWS_XRAY_CONTEXT_MISSING");
     private static final Pattern SETTING_READ = Pattern.compile(
-            "(required|optional|get|getLong|list|field|parsed)\\(\\s*\"([A-Z][A-Z0-9_]+)\"");
+            "(required|optional|get|getLong|list|field|parsed|url|choice|zone|json|positiveDecimal)"
+                    + "\\(\\s*\"([A-Z][A-Z0-9_]+)\"");
 
     private static CloudFormationTemplate template;
 

@@ -129,10 +129,17 @@ public final class TestStack implements BeforeAllCallback, BeforeEachCallback, A
         return settings;
     }
 
-    /** The secrets' values, put as an operator puts them after deploying. */
-    private void putSecrets() {
+    /**
+     * The secrets' values, put as an operator puts them after deploying; a test that puts others puts these back
+     * after it.
+     */
+    public static void putSecrets() {
+        LocalAws aws = localAws();
         aws.putSecret("MiraklApiKeySecret", "{\"apiKey\":\"" + MiraklStub.API_KEY + "\"}");
-        aws.putSecret("CarrierCredentialsSecret", "{\"tipsa\":{\"password\":\"tipsa-test-password\"}}");
+        aws.putSecret("CarrierCredentialsSecret", "{\"tipsa\":{\"password\":\"tipsa-test-password\"},"
+                + "\"seur\":{\"clientSecret\":\"seur-test-client-secret\",\"password\":\"seur-test-password\"},"
+                + "\"correosexpress\":{\"password\":\"cex-test-password\"},"
+                + "\"canadapost\":{\"password\":\"canadapost-test-password\"}}");
         ObjectNode webhooks = Json.MAPPER.createObjectNode();
         CarrierModules.installed().ids().forEach(carrier -> webhooks.putArray(carrier).add(WEBHOOK_SECRET)
                 .add(ROTATED_WEBHOOK_SECRET));

@@ -54,6 +54,6 @@ public final class CanadaPostModule implements CarrierModule {
 
     @Override
     public Optional<Integer> trackingCallsPerMinute(Config config) {
-        return Optional.of((int) config.getLong("CANADAPOST_TRACKING_CALLS_PER_MINUTE", 20));
+        return Optional.of((int) config.getLong("CANADAPOST_TRACKING_CALLS_PER_MINUTE", 20, 1, 6000));
     }
 }

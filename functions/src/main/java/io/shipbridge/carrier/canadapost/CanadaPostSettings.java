@@ -7,7 +7,6 @@ import io.shipbridge.carrier.LabelFormat;
 import io.shipbridge.config.Config;
 import java.net.URI;
 import java.time.Duration;
-import java.util.Locale;
 import java.util.function.Supplier;
 
 /**
@@ -49,12 +48,12 @@ record CanadaPostSettings(URI baseUrl, String customerNumber, String username, S
             throw new IllegalStateException("Setting CANADAPOST_LANGUAGE must be en-CA or fr-CA, was " + language);
         }
         Address shipFrom = Address.shipFrom(config);
-        return new CanadaPostSettings(URI.create(config.required("CANADAPOST_BASE_URL")), customer,
+        return new CanadaPostSettings(config.url("CANADAPOST_BASE_URL"), customer,
                 config.required("CANADAPOST_USERNAME"), context.secret().field("password"), contractId, contract,
                 config.get("CANADAPOST_SERVICE_CODE", "DOM.EP"), language,
-                LabelFormat.valueOf(config.get("CANADAPOST_LABEL_FORMAT", "pdf").toUpperCase(Locale.ROOT)),
+                config.choice("CANADAPOST_LABEL_FORMAT", LabelFormat.PDF, LabelFormat.class),
                 config.get("CANADAPOST_PAYMENT_METHOD", "Account"), shipFrom,
-                Duration.ofSeconds(config.getLong("CANADAPOST_TIMEOUT_SECONDS", 15)), profile(config));
+                Duration.ofSeconds(config.getLong("CANADAPOST_TIMEOUT_SECONDS", 15, 1, 300)), profile(config));
     }
 
     /** {@code /rs/{mailed by}/{mobo}}: the root of contract shipping's resources. */

@@ -54,6 +54,6 @@ public final class CorreosExpressModule implements CarrierModule {
 
     @Override
     public Optional<Integer> trackingCallsPerMinute(Config config) {
-        return Optional.of((int) config.getLong("CORREOSEXPRESS_TRACKING_CALLS_PER_MINUTE", 60));
+        return Optional.of((int) config.getLong("CORREOSEXPRESS_TRACKING_CALLS_PER_MINUTE", 60, 1, 6000));
     }
 }

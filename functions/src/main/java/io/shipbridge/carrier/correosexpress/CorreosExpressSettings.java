@@ -6,7 +6,6 @@ import io.shipbridge.carrier.LabelFormat;
 import io.shipbridge.config.Config;
 import java.net.URI;
 import java.time.Duration;
-import java.util.Locale;
 import java.util.function.Supplier;
 
 /**
@@ -27,7 +26,7 @@ record CorreosExpressSettings(URI baseUrl, String user, Supplier<String> passwor
 
     static CorreosExpressSettings from(CarrierContext context) {
         Config config = context.config();
-        String base = config.required("CORREOSEXPRESS_BASE_URL");
+        String base = config.url("CORREOSEXPRESS_BASE_URL").toString();
         return new CorreosExpressSettings(URI.create(base.endsWith("/") ? base : base + "/"),
                 config.required("CORREOSEXPRESS_USER"), context.secret().field("password"),
                 config.required("CORREOSEXPRESS_REQUESTER"), config.required("CORREOSEXPRESS_CLIENT_CODE"),
@@ -37,8 +36,8 @@ record CorreosExpressSettings(URI baseUrl, String user, Supplier<String> passwor
                         config.get("CORREOSEXPRESS_PRODUCT_CEUTA_MELILLA", "26"),
                         config.get("CORREOSEXPRESS_PRODUCT_PORTUGAL", "63"),
                         config.get("CORREOSEXPRESS_PRODUCT_INTERNATIONAL", "90")),
-                LabelFormat.valueOf(config.get("CORREOSEXPRESS_LABEL_FORMAT", "pdf").toUpperCase(Locale.ROOT)),
-                Duration.ofSeconds(config.getLong("CORREOSEXPRESS_TIMEOUT_SECONDS", 15)), profile(config));
+                config.choice("CORREOSEXPRESS_LABEL_FORMAT", LabelFormat.PDF, LabelFormat.class),
+                Duration.ofSeconds(config.getLong("CORREOSEXPRESS_TIMEOUT_SECONDS", 15, 1, 300)), profile(config));
     }
 
     @Override

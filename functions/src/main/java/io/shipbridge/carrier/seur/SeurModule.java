@@ -52,6 +52,6 @@ public final class SeurModule implements CarrierModule {
 
     @Override
     public Optional<Integer> trackingCallsPerMinute(Config config) {
-        return Optional.of((int) config.getLong("SEUR_TRACKING_CALLS_PER_MINUTE", 60));
+        return Optional.of((int) config.getLong("SEUR_TRACKING_CALLS_PER_MINUTE", 60, 1, 6000));
     }
 }

@@ -6,7 +6,6 @@ import io.shipbridge.carrier.LabelFormat;
 import io.shipbridge.config.Config;
 import java.net.URI;
 import java.time.Duration;
-import java.util.Locale;
 import java.util.function.Supplier;
 
 /**
@@ -39,14 +38,14 @@ record SeurSettings(URI baseUrl, String clientId, String username, String accoun
             throw new IllegalStateException("Setting SEUR_ACCOUNT must be the CCC as <account>-<franchise>, e.g."
                     + " 12345-28, was '" + account + "'");
         }
-        return new SeurSettings(URI.create(config.required("SEUR_BASE_URL")), config.required("SEUR_CLIENT_ID"),
+        return new SeurSettings(config.url("SEUR_BASE_URL"), config.required("SEUR_CLIENT_ID"),
                 config.required("SEUR_USERNAME"), account, config.required("SEUR_ID_NUMBER"),
                 context.secret().field("clientSecret"), context.secret().field("password"),
                 new Product((int) config.getLong("SEUR_SERVICE_CODE", 31), (int) config.getLong("SEUR_PRODUCT_CODE", 2)),
                 new Product((int) config.getLong("SEUR_INTERNATIONAL_SERVICE_CODE", 77),
                         (int) config.getLong("SEUR_INTERNATIONAL_PRODUCT_CODE", 104)),
-                LabelFormat.valueOf(config.get("SEUR_LABEL_FORMAT", "pdf").toUpperCase(Locale.ROOT)),
-                Duration.ofSeconds(config.getLong("SEUR_TIMEOUT_SECONDS", 15)), profile(config));
+                config.choice("SEUR_LABEL_FORMAT", LabelFormat.PDF, LabelFormat.class),
+                Duration.ofSeconds(config.getLong("SEUR_TIMEOUT_SECONDS", 15, 1, 300)), profile(config));
     }
 
     /** The account number part of the CCC (tracking filters on it). */

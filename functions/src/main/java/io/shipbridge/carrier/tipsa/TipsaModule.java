@@ -51,6 +51,6 @@ public final class TipsaModule implements CarrierModule {
 
     @Override
     public Optional<Integer> trackingCallsPerMinute(Config config) {
-        return Optional.of((int) config.getLong("TIPSA_TRACKING_CALLS_PER_MINUTE", 60));
+        return Optional.of((int) config.getLong("TIPSA_TRACKING_CALLS_PER_MINUTE", 60, 1, 6000));
     }
 }

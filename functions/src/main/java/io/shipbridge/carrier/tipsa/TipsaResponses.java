@@ -1,5 +1,6 @@
 package io.shipbridge.carrier.tipsa;
 
+import io.shipbridge.carrier.CarrierAnswers;
 import io.shipbridge.carrier.CarrierRejectedException;
 import io.shipbridge.carrier.CarrierUnavailableException;
 import io.shipbridge.carrier.TrackingEvent;
@@ -163,7 +164,8 @@ public final class TipsaResponses {
                 return (Element) found.item(0);
             }
         }
-        throw unavailable("answer has no " + String.join(" or ", responseNames), null);
+        throw unavailable("answer has no " + String.join(" or ", responseNames) + " (a <"
+                + document.getDocumentElement().getNodeName() + "> document)", null);
     }
 
     private static void throwIfFault(Document document) {
@@ -191,9 +193,7 @@ public final class TipsaResponses {
         try {
             return builder().parse(new InputSource(new StringReader(xml)));
         } catch (Exception e) {
-            String start = xml.strip();
-            throw unavailable("answer is not XML: "
-                    + (start.length() > 120 ? start.substring(0, 120) + "..." : start), e);
+            throw unavailable("answer is not XML: " + CarrierAnswers.describe(xml), null);
         }
     }
 

@@ -6,7 +6,6 @@ import io.shipbridge.carrier.LabelFormat;
 import io.shipbridge.config.Config;
 import java.net.URI;
 import java.time.Duration;
-import java.util.Locale;
 import java.util.function.Supplier;
 
 /**
@@ -31,13 +30,13 @@ public record TipsaSettings(URI baseUrl, String agencyCode, String clientCode, S
     static TipsaSettings from(CarrierContext context) {
         Config config = context.config();
         return new TipsaSettings(
-                URI.create(config.required("TIPSA_BASE_URL")),
+                config.url("TIPSA_BASE_URL"),
                 config.required("TIPSA_AGENCY_CODE"),
                 config.required("TIPSA_CLIENT_CODE"),
                 context.secret().field("password"),
                 config.get("TIPSA_SERVICE_CODE", "48"),
-                LabelFormat.valueOf(config.get("TIPSA_LABEL_FORMAT", "pdf").toUpperCase(Locale.ROOT)),
-                Duration.ofSeconds(config.getLong("TIPSA_TIMEOUT_SECONDS", 15)),
+                config.choice("TIPSA_LABEL_FORMAT", LabelFormat.PDF, LabelFormat.class),
+                Duration.ofSeconds(config.getLong("TIPSA_TIMEOUT_SECONDS", 15, 1, 300)),
                 profile(config));
     }
 

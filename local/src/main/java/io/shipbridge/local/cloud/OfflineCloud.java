@@ -90,6 +90,7 @@ public final class OfflineCloud implements AutoCloseable {
     private final BucketEvents bucketEvents;
     private final Map<String, LocalFunction> functions = new LinkedHashMap<>();
     private final Map<String, Map<String, String>> functionSettings = new LinkedHashMap<>();
+    private final Map<String, String> functionHandlers = new LinkedHashMap<>();
     private final List<QueuePoller> pollers = new ArrayList<>();
     private final List<String> notEmulated = new ArrayList<>();
     private final Map<String, String> parameters = new LinkedHashMap<>();
@@ -423,6 +424,7 @@ public final class OfflineCloud implements AutoCloseable {
                 ? properties.get("ReservedConcurrentExecutions").asInt() : null;
         String handler = properties.path("Handler").asText(globals.path("Handler").asText());
         functionSettings.put(id, localSettings(environment));
+        functionHandlers.put(id, handler);
         Components functionComponents = new Components(Config.of(functionSettings.get(id)), LocalAws.CREDENTIALS,
                 time, time.sleeper());
         functions.put(id, new LocalFunction(id, functionArn(id), handler, functionComponents,
@@ -578,6 +580,18 @@ public final class OfflineCloud implements AutoCloseable {
             throw new StatesError("Lambda.ResourceNotFoundException", "Function not found: " + nameOrArn);
         }
         return function;
+    }
+
+    /**
+     * A new container of the function: its handler built again from its settings, with nothing cached (secrets
+     * included, which the running containers keep for five minutes). For tests that change a secret and need a
+     * function to read it now, as a cold start would.
+     */
+    LocalFunction coldStart(String id) {
+        LocalFunction running = function(id);
+        return new LocalFunction(id, running.arn(), functionHandlers.get(id), new Components(
+                Config.of(functionSettings.get(id)), LocalAws.CREDENTIALS, time, time.sleeper()),
+                Duration.ofMinutes(1), 1024, null);
     }
 
     private static String functionArn(String logicalId) {
