@@ -7,8 +7,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.shipbridge.app.Components;
 import io.shipbridge.mirakl.OrderQuery;
 import io.shipbridge.testing.TestStack;
+import io.shipbridge.webhook.WebhookBody;
 import io.shipbridge.webhook.WebhookSignature;
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
@@ -68,7 +68,7 @@ class SecretsCatalogueTest {
             case "CARRIER_SECRET_ARN" -> components.carriers().get("tipsa").track("0123456789");
             case "WEBHOOK_SECRET_ARN" -> components.webhookIntake().receive("tipsa",
                     new WebhookSignature.Headers("msg_1", Long.toString(TestStack.START.getEpochSecond()), "v1,x"),
-                    "{}".getBytes(StandardCharsets.UTF_8));
+                    new WebhookBody("{}", false));
             default -> throw new IllegalArgumentException(setting);
         }
     }
