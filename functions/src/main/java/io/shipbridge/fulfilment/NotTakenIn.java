@@ -168,7 +168,9 @@ public final class NotTakenIn {
         orders.transition(view, TransitionRequest.to(OrderState.CANCELLED, Actors.SHIPBRIDGE,
                 "Refused on Mirakl (OR21, every line): " + policy.refusalReason())
                 .withDetails(Map.of("refusalReason", policy.refusalReason(),
-                        "lines", String.valueOf(order.lineIds().size()))));
+                        "lines", String.valueOf(order.lineIds().size())))
+                // The view keeps why it was not taken in: the operator reads it without the history.
+                .withFailureReason(view.failureReason()));
         log(order, OperationStatus.OK, "Order refused on Mirakl: " + policy.refusalReason());
     }
 
