@@ -3,6 +3,7 @@ package io.shipbridge.hostile;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.putRequestedFor;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -22,6 +23,7 @@ import io.shipbridge.standins.LambdaContext;
 import io.shipbridge.testing.MiraklOrders;
 import io.shipbridge.testing.TestStack;
 import io.shipbridge.workflow.OrderWorkflow;
+import io.shipbridge.workflow.WaitKind;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -58,7 +60,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * replaced), optional {@code action} ({@code MALFORMED_ORDER_ACTION}), and {@code expect}: {@code outcome} (the
  * intake's), {@code state} (the order's view, when it is recorded), {@code reason} (a fragment of the recorded
  * reason), {@code refused} (OR21 with every line refused, once), {@code why} (a fragment of why it was held),
- * {@code titleLength} (the stored first line's title).
+ * {@code titleLength} (the stored first line's title), {@code shipment} (a fragment of why its shipment fails at
+ * the carrier's field check, before the carrier is asked).
  */
 class OrdersCatalogueTest {
     @RegisterExtension
@@ -156,6 +159,30 @@ class OrdersCatalogueTest {
         assertThat(components.orders().history(bystander)).isEqualTo(bystanderHistory);
         assertThat(components.orders().get(neighbour).state()).isEqualTo(OrderState.PENDING_ACCEPTANCE);
         assertThat(components.orders().history(neighbour)).hasSize(1);
+        if (expect.has("shipment")) {
+            checkShipmentRefusedBeforeTheCarrier(components, hostileId, expect.path("shipment").asText());
+        }
+    }
+
+    /**
+     * An order taken in whose address a carrier cannot take: driven as the state machine drives it (accepted, its
+     * SHIPPING wait over, carrier chosen), its shipment fails before the carrier is asked, with the reason.
+     */
+    private static void checkShipmentRefusedBeforeTheCarrier(Components components, String id, String reason) {
+        components.orderAcceptance().accept(id);
+        components.waitRegistration().register(id, WaitKind.SHIPPING, "shipping-" + id);
+        assertThat(components.orders().get(id).state()).isEqualTo(OrderState.PENDING_POST);
+        int carrierCalls = STACK.tipsa().calls("GrabaEnvio");
+
+        assertThatThrownBy(() -> {
+            components.carrierAssignment().assign(id);
+            components.shipmentCreation().create(id);
+        }).hasMessageContaining(reason).message().doesNotContain("García", "Alcalá", "600");
+
+        assertThat(STACK.tipsa().calls("GrabaEnvio")).as("nothing asked of the carrier").isEqualTo(carrierCalls);
+        assertThat(components.orders().get(id).shipmentAttemptedAt()).isNull();
+        assertThat(STACK.mirakl().server().findAll(putRequestedFor(anyUrl()))).as("no OR21: Mirakl accepted it")
+                .isEmpty();
     }
 
     private static void checkRecord(Components components, JsonNode expect, String hostileId) {
