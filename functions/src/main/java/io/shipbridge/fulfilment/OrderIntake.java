@@ -38,6 +38,12 @@ public final class OrderIntake {
         public boolean isNotTakenIn() {
             return this == NOT_TAKEN_IN || this == UNIDENTIFIED;
         }
+
+        /** How many of these outcomes are orders not taken in (the OrdersNotTakenIn metric). */
+        public static int notTakenIn(Map<Outcome, Integer> outcomes) {
+            return outcomes.entrySet().stream().filter(e -> e.getKey().isNotTakenIn())
+                    .mapToInt(Map.Entry::getValue).sum();
+        }
     }
 
     private final OrderStore orders;

@@ -33,8 +33,7 @@ public final class FetchOrdersHandler extends TaskHandler<FetchOrders.Request, F
         // Counted page by page: a run failing on a later page has still taken the earlier ones in.
         FetchOrders.Summary summary = fetchOrders.runReporting(request, budget(context), taken -> {
             metrics.ordersFetched(taken.getOrDefault(OrderIntake.Outcome.CREATED, 0));
-            metrics.ordersNotTakenIn(taken.entrySet().stream().filter(e -> e.getKey().isNotTakenIn())
-                    .mapToInt(Map.Entry::getValue).sum());
+            metrics.ordersNotTakenIn(OrderIntake.Outcome.notTakenIn(taken));
         });
         metrics.ordersInState(inFlightCounts());
         return summary;
