@@ -22,6 +22,7 @@ import io.shipbridge.fulfilment.FailureRecording;
 import io.shipbridge.fulfilment.FaultRecovery;
 import io.shipbridge.fulfilment.FetchOrders;
 import io.shipbridge.fulfilment.OrderAcceptance;
+import io.shipbridge.fulfilment.NotTakenIn;
 import io.shipbridge.fulfilment.OrderIntake;
 import io.shipbridge.fulfilment.OrderProgress;
 import io.shipbridge.fulfilment.OrderRetry;
@@ -227,13 +228,27 @@ public final class Components {
     }
 
     public FetchOrders fetchOrders() {
+        NotTakenIn notTakenIn = new NotTakenIn(orders.get(), mirakl.get(), cancellation.get(), operations.get(),
+                new NotTakenIn.Policy(NotTakenIn.Action.parse(config.get("MALFORMED_ORDER_ACTION", "hold")),
+                        refusalReason()), clock);
         OrderIntake intake = new OrderIntake(orders.get(), workflow.get(), progress.get(), cancellation.get(),
-                operations.get(), clock);
+                notTakenIn, operations.get(), clock);
         return new FetchOrders(new MiraklOrderFeed(mirakl.get()), intake,
                 new FetchCursorStore(dynamoDb.get(), table()), clock, new FetchOrders.Settings(
                         Duration.ofMinutes(config.getLong("FETCH_OVERLAP_MINUTES", 10, 0, 24 * 60)),
                         Duration.ofHours(config.getLong("FETCH_FIRST_LOOKBACK_HOURS", 24, 1, 30 * 24)),
                         Duration.ofDays(config.getLong("SWEEP_LOOKBACK_DAYS", 5, 1, 30))));
+    }
+
+    /** The seller's reason for refusing an order Shipbridge cannot take in: plain, short, one line. */
+    private String refusalReason() {
+        String reason = config.get("MALFORMED_ORDER_REFUSAL_REASON",
+                "Order data could not be processed automatically").strip();
+        if (reason.isEmpty() || reason.length() > 200 || reason.chars().anyMatch(Character::isISOControl)) {
+            throw new IllegalStateException("Setting MALFORMED_ORDER_REFUSAL_REASON must be one line of 1 to 200"
+                    + " characters");
+        }
+        return reason;
     }
 
     public OrderAcceptance orderAcceptance() {

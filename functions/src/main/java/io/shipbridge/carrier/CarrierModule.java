@@ -40,6 +40,11 @@ public interface CarrierModule {
         return Optional.of(body -> StandardTrackingWebhook.parse(body, statusCodes()));
     }
 
+    /** What it takes in a destination address, checked before a shipment is asked of it. */
+    default FieldLimits fieldLimits() {
+        return FieldLimits.ANY;
+    }
+
     /** Whether every required setting is present. */
     default boolean isConfigured(Config config) {
         return missingSettings(config).isEmpty();

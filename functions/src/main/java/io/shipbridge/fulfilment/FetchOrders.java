@@ -4,6 +4,7 @@ import io.shipbridge.mirakl.MiraklOrder;
 import io.shipbridge.mirakl.MiraklOrderFeed;
 import io.shipbridge.mirakl.MiraklOrderStates;
 import io.shipbridge.mirakl.OrderQuery;
+import io.shipbridge.mirakl.UnusableOrder;
 import io.shipbridge.storage.FetchCursorStore;
 import java.time.Clock;
 import java.time.Duration;
@@ -17,7 +18,9 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.Consumer;
 import java.util.function.IntConsumer;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -87,10 +90,20 @@ public final class FetchOrders {
      *                taken those in (the next run finds them already there), so they are counted as they happen
      */
     public Summary run(Request request, Duration budget, IntConsumer created) {
+        return runReporting(request, budget, taken -> created.accept(taken.getOrDefault(OrderIntake.Outcome.CREATED,
+                0)));
+    }
+
+    /**
+     * @param eachPage told, page by page, what became of the page's orders (created, not taken in...), for metrics
+     *                 that count what happened even when a later page fails
+     */
+    public Summary runReporting(Request request, Duration budget,
+            Consumer<Map<OrderIntake.Outcome, Integer>> eachPage) {
         Instant started = clock.instant();
         String trigger = request.trigger() == null ? "schedule" : request.trigger();
         try {
-            Summary summary = fetch(request, started, trigger, System.nanoTime() + budget.toNanos(), created);
+            Summary summary = fetch(request, started, trigger, System.nanoTime() + budget.toNanos(), eachPage);
             cursor.recordRun(CURSOR, new FetchCursorStore.LastRun(clock.instant(), trigger, true, summary.toString()));
             return summary;
         } catch (RuntimeException e) {
@@ -108,8 +121,19 @@ public final class FetchOrders {
         return cursor.lastRun(CURSOR);
     }
 
+    private static OrderIntake.Outcome correlated(String orderId, Supplier<OrderIntake.Outcome> work) {
+        if (orderId != null) {
+            MDC.put("correlation_id", orderId);
+        }
+        try {
+            return work.get();
+        } finally {
+            MDC.remove("correlation_id");
+        }
+    }
+
     private Summary fetch(Request request, Instant started, String trigger, long deadlineNanos,
-            IntConsumer created) {
+            Consumer<Map<OrderIntake.Outcome, Integer>> eachPage) {
         Instant since = switch (trigger) {
             case "sweep" -> started.minus(settings.sweepLookback());
             case "manual" -> request.since() != null ? request.since() : scheduledStart(started);
@@ -121,7 +145,7 @@ public final class FetchOrders {
                 page -> {
                     Map<OrderIntake.Outcome, Integer> taken = ingestAll(page);
                     taken.forEach((outcome, count) -> outcomes.merge(outcome, count, Integer::sum));
-                    created.accept(taken.getOrDefault(OrderIntake.Outcome.CREATED, 0));
+                    eachPage.accept(taken);
                 },
                 () -> System.nanoTime() < deadlineNanos);
         if ("schedule".equals(trigger) && fetched.complete()) {
@@ -142,20 +166,17 @@ public final class FetchOrders {
                 .orElse(now.minus(settings.firstLookback()));
     }
 
-    private Map<OrderIntake.Outcome, Integer> ingestAll(List<MiraklOrder> orders) {
+    private Map<OrderIntake.Outcome, Integer> ingestAll(MiraklOrderFeed.FeedPage page) {
         Map<OrderIntake.Outcome, Integer> outcomes = new EnumMap<>(OrderIntake.Outcome.class);
         ExecutorService pool = Executors.newFixedThreadPool(PARALLELISM);
         try {
             List<Future<OrderIntake.Outcome>> pending = new ArrayList<>();
-            for (MiraklOrder order : orders) {
-                pending.add(pool.submit(() -> {
-                    MDC.put("correlation_id", order.orderId());
-                    try {
-                        return intake.ingest(order);
-                    } finally {
-                        MDC.remove("correlation_id");
-                    }
-                }));
+            for (MiraklOrder order : page.orders()) {
+                pending.add(pool.submit(() -> correlated(order.orderId(), () -> intake.ingest(order))));
+            }
+            for (UnusableOrder order : page.unusable()) {
+                pending.add(pool.submit(() -> correlated(order.hasUsableId() ? order.orderId() : null,
+                        () -> intake.ingest(order))));
             }
             RuntimeException firstFailure = null;
             for (Future<OrderIntake.Outcome> outcome : pending) {

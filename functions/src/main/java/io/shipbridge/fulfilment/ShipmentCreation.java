@@ -2,8 +2,12 @@ package io.shipbridge.fulfilment;
 
 import io.shipbridge.carrier.Address;
 import io.shipbridge.carrier.Carrier;
+import io.shipbridge.carrier.CarrierModule;
+import io.shipbridge.carrier.CarrierRejectedException;
 import io.shipbridge.carrier.Carriers;
 import io.shipbridge.carrier.CreatedShipment;
+import io.shipbridge.carrier.FieldLimitCheck;
+import io.shipbridge.carrier.FieldLimits;
 import io.shipbridge.carrier.Label;
 import io.shipbridge.carrier.LabelCheck;
 import io.shipbridge.carrier.ShipmentRequest;
@@ -22,6 +26,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -79,6 +84,7 @@ public final class ShipmentCreation {
         if (view.shipmentAttemptedAt() != null) {
             existing = carrier.findShipment(orderId);
         } else {
+            checkFieldLimits(carrier, view); // Before the attempt is recorded: nothing is asked of the carrier.
             orders.recordShipmentAttempt(orderId, clock.instant());
         }
         // One day for the request and the record: a cut-off passing during the call must not split them.
@@ -106,11 +112,26 @@ public final class ShipmentCreation {
         return new Created(shipment, Duration.between(view.updatedAt(), shipment.createdAt()));
     }
 
-    private ShipmentRequest request(OrderView view, CarrierChoice choice, LocalDate shipDate) {
+    /** An address the carrier would refuse, or have to cut, fails the shipment as the carrier's refusal would. */
+    private void checkFieldLimits(Carrier carrier, OrderView view) {
+        FieldLimits limits = carriers.modules().stream().filter(m -> m.id().equals(carrier.id())).findFirst()
+                .map(CarrierModule::fieldLimits).orElse(FieldLimits.ANY);
+        List<String> problems = FieldLimitCheck.problems(limits, shipTo(view));
+        if (!problems.isEmpty()) {
+            throw new CarrierRejectedException(carrier.id(), "the address does not fit "
+                    + carrier.profile().displayName() + "'s limits, not sent: " + String.join("; ", problems), null);
+        }
+    }
+
+    private static Address shipTo(OrderView view) {
         ShippingAddress to = view.order().shippingAddress();
         String name = to.company() != null && !to.company().isBlank() ? to.company() : to.fullName();
-        Address shipTo = new Address(name, to.fullName(), to.street(), to.postcode(), to.city(), to.countryCode(),
+        return new Address(name, to.fullName(), to.street(), to.postcode(), to.city(), to.countryCode(),
                 to.phone(), null, to.region());
+    }
+
+    private ShipmentRequest request(OrderView view, CarrierChoice choice, LocalDate shipDate) {
+        Address shipTo = shipTo(view);
         String notes = view.order().commercialId() == null ? view.orderId() : view.order().commercialId();
         return new ShipmentRequest(view.orderId(), shipFrom, shipTo, choice.parcels(), shipDate, notes);
     }

@@ -3,6 +3,7 @@ package io.shipbridge.handler;
 import com.amazonaws.services.lambda.runtime.Context;
 import io.shipbridge.app.Components;
 import io.shipbridge.fulfilment.FetchOrders;
+import io.shipbridge.fulfilment.OrderIntake;
 import io.shipbridge.order.OrderState;
 import io.shipbridge.storage.OrderStore;
 import java.time.Duration;
@@ -30,7 +31,10 @@ public final class FetchOrdersHandler extends TaskHandler<FetchOrders.Request, F
     @Override
     FetchOrders.Summary handle(FetchOrders.Request request, Context context) {
         // Counted page by page: a run failing on a later page has still taken the earlier ones in.
-        FetchOrders.Summary summary = fetchOrders.run(request, budget(context), metrics::ordersFetched);
+        FetchOrders.Summary summary = fetchOrders.runReporting(request, budget(context), taken -> {
+            metrics.ordersFetched(taken.getOrDefault(OrderIntake.Outcome.CREATED, 0));
+            metrics.ordersNotTakenIn(OrderIntake.Outcome.notTakenIn(taken));
+        });
         metrics.ordersInState(inFlightCounts());
         return summary;
     }

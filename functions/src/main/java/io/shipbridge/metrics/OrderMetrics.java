@@ -30,6 +30,14 @@ public final class OrderMetrics {
         count("OrdersFetched", newOrders);
     }
 
+    /**
+     * Orders Shipbridge could not take in as Mirakl sent them (recorded NOT_TAKEN_IN, an update of a known order that
+     * could not be, or no usable order_id): the alarm's metric, 0 written too. A repeated fetch is not counted again.
+     */
+    public void ordersNotTakenIn(int orders) {
+        count("OrdersNotTakenIn", orders);
+    }
+
     public void orderAccepted() {
         count("OrdersAccepted", 1);
     }

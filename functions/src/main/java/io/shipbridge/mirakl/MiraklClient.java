@@ -1,12 +1,14 @@
 package io.shipbridge.mirakl;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectReader;
 import io.shipbridge.config.Json;
 import io.shipbridge.http.HttpSender;
+import io.shipbridge.http.PathSegment;
 import io.shipbridge.http.Sleeper;
 import io.shipbridge.operations.OperationsLog;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.format.DateTimeFormatter;
@@ -26,9 +28,17 @@ public final class MiraklClient {
         this.transport = new MiraklTransport(settings, http, operations, sleeper, clock, Duration.ofSeconds(30));
     }
 
-    /** A page of OR11, each order read on its own so one unreadable order does not lose the page. */
-    public record Page(List<MiraklOrder> orders, List<String> unreadable, long totalCount, int size) {
+    /**
+     * A page of OR11, each order read on its own so one unreadable order does not lose the page.
+     *
+     * @param unreadable orders whose JSON does not bind (a field of the wrong type), with what could be read of them
+     */
+    public record Page(List<MiraklOrder> orders, List<UnusableOrder> unreadable, long totalCount, int size) {
     }
+
+    /** Strict about numbers: a quantity of 2.5 is not read as 2. */
+    private static final ObjectReader ORDER_READER = Json.MAPPER.readerFor(MiraklOrder.class)
+            .without(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
 
     /** OR11 {@code GET /api/orders}: one page of orders matching the query. */
     public Page listOrders(OrderQuery query, int offset, int max) {
@@ -56,14 +66,18 @@ public final class MiraklClient {
                     + MiraklErrors.message(body), 200, e);
         }
         List<MiraklOrder> orders = new ArrayList<>();
-        List<String> unreadable = new ArrayList<>();
+        List<UnusableOrder> unreadable = new ArrayList<>();
         JsonNode items = page.path("orders");
         for (int i = 0; i < items.size(); i++) {
             JsonNode item = items.get(i);
+            if (!item.isObject()) {
+                unreadable.add(UnusableOrder.unreadable(item, "entry " + (offset + i) + " of orders is not an object"));
+                continue;
+            }
             try {
-                orders.add(Json.MAPPER.treeToValue(item, MiraklOrder.class));
+                orders.add(ORDER_READER.readValue(item));
             } catch (Exception e) {
-                unreadable.add("order " + item.path("order_id").asText("#" + (offset + i)) + ": " + e.getMessage());
+                unreadable.add(UnusableOrder.unreadable(item, unreadableReason(e)));
             }
         }
         return new Page(orders, unreadable, page.path("total_count").asLong(items.size()), items.size());
@@ -80,6 +94,17 @@ public final class MiraklClient {
         List<Map<String, Object>> lines = lineIds.stream()
                 .map(id -> Map.<String, Object>of("id", id, "accepted", true)).toList();
         transport.send(new MiraklTransport.Call("accept_order", orderId, "PUT", orderPath(orderId, "accept"),
+                Map.of(), Json.write(Map.of("order_lines", lines)), Map.of("lines", lineIds.size())));
+    }
+
+    /**
+     * OR21 {@code PUT /api/orders/{id}/accept} with every line refused: the order goes to REFUSED on Mirakl. OR21
+     * carries no reason; Mirakl records the refusal as the seller's.
+     */
+    public void refuseLines(String orderId, List<String> lineIds) {
+        List<Map<String, Object>> lines = lineIds.stream()
+                .map(id -> Map.<String, Object>of("id", id, "accepted", false)).toList();
+        transport.send(new MiraklTransport.Call("refuse_order", orderId, "PUT", orderPath(orderId, "accept"),
                 Map.of(), Json.write(Map.of("order_lines", lines)), Map.of("lines", lineIds.size())));
     }
 
@@ -110,7 +135,23 @@ public final class MiraklClient {
         return result;
     }
 
+    /** Which field could not be read and why, from the path of the error: never the value, nor Jackson's message. */
+    private static String unreadableReason(Exception e) {
+        if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+            StringBuilder field = new StringBuilder();
+            for (JsonMappingException.Reference step : mapping.getPath()) {
+                if (step.getFieldName() != null) {
+                    field.append(field.isEmpty() ? "" : ".").append(step.getFieldName());
+                } else if (step.getIndex() >= 0) {
+                    field.append('[').append(step.getIndex()).append(']');
+                }
+            }
+            return field + " has the wrong type or format";
+        }
+        return "the order's JSON could not be read";
+    }
+
     private static String orderPath(String orderId, String operation) {
-        return "/api/orders/" + URLEncoder.encode(orderId, StandardCharsets.UTF_8) + "/" + operation;
+        return "/api/orders/" + PathSegment.encode(orderId) + "/" + operation;
     }
 }

@@ -2,9 +2,11 @@ package io.shipbridge.mirakl;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
@@ -27,7 +29,7 @@ public final class MiraklOrderFeed {
     /**
      * @param orders     each order once, in the order first seen
      * @param received   order entries received, duplicates included
-     * @param unreadable entries that could not be read, with the reason
+     * @param unreadable orders that could not be read or have no usable order_id, with the reasons
      * @param complete   false when the read stopped before the last page (its time was up)
      */
     public record Result(List<MiraklOrder> orders, int pages, int received, List<String> unreadable,
@@ -36,6 +38,14 @@ public final class MiraklOrderFeed {
         public int duplicates() {
             return received - orders.size() - unreadable.size();
         }
+    }
+
+    /**
+     * What one page brings that was not seen earlier in the read.
+     *
+     * @param unusable orders that cannot be taken in as they are: unreadable, or without a usable order_id
+     */
+    public record FeedPage(List<MiraklOrder> orders, List<UnusableOrder> unusable) {
     }
 
     public Result fetch(OrderQuery query) {
@@ -49,8 +59,9 @@ public final class MiraklOrderFeed {
      * @param keepGoing asked before each page after the first; false stops the read (the result is then not
      *                  complete)
      */
-    public Result fetch(OrderQuery query, Consumer<List<MiraklOrder>> eachPage, BooleanSupplier keepGoing) {
+    public Result fetch(OrderQuery query, Consumer<FeedPage> eachPage, BooleanSupplier keepGoing) {
         Map<String, MiraklOrder> byId = new LinkedHashMap<>();
+        Set<String> unusableIds = new HashSet<>();
         List<String> unreadable = new ArrayList<>();
         int offset = 0;
         int pages = 0;
@@ -60,11 +71,17 @@ public final class MiraklOrderFeed {
             MiraklClient.Page page = client.listOrders(query, offset, PAGE_SIZE);
             pages++;
             received += page.size();
-            unreadable.addAll(page.unreadable());
+            List<UnusableOrder> unusable = new ArrayList<>();
+            for (UnusableOrder order : page.unreadable()) {
+                if (!order.hasUsableId() || unusableIds.add(order.orderId())) {
+                    unusable.add(order);
+                }
+            }
             List<MiraklOrder> fresh = new ArrayList<>();
             for (MiraklOrder order : page.orders()) {
-                if (order.orderId() == null || order.orderId().isBlank()) {
-                    unreadable.add("an order without order_id at offset " + offset);
+                var problem = OrderIds.problem(order.orderId());
+                if (problem.isPresent()) {
+                    unusable.add(UnusableOrder.of(order, List.of(problem.get())));
                     continue;
                 }
                 MiraklOrder kept = byId.merge(order.orderId(), order, MiraklOrderFeed::newer);
@@ -72,7 +89,8 @@ public final class MiraklOrderFeed {
                     fresh.add(order);
                 }
             }
-            eachPage.accept(fresh);
+            unusable.forEach(order -> unreadable.add(describe(order)));
+            eachPage.accept(new FeedPage(fresh, unusable));
             offset += page.size();
             if (page.size() == 0 || offset >= page.totalCount()) {
                 complete = true;
@@ -80,6 +98,13 @@ public final class MiraklOrderFeed {
             }
         }
         return new Result(List.copyOf(byId.values()), pages, received, unreadable, complete);
+    }
+
+    /** For the run's summary: the id only when it is usable, the reasons (which never quote values). */
+    private static String describe(UnusableOrder order) {
+        String who = order.hasUsableId() ? "order " + order.orderId()
+                : "an order without a usable order_id (" + OrderIds.fingerprint(order.orderId()) + ")";
+        return who + ": " + String.join("; ", order.reasons());
     }
 
     private static MiraklOrder newer(MiraklOrder kept, MiraklOrder other) {

@@ -3,7 +3,10 @@ package io.shipbridge.mirakl;
 import java.util.List;
 import java.util.Set;
 
-/** Mirakl order states Shipbridge acts on. The list is open: any other value is carried as text and ignored. */
+/**
+ * Mirakl order states Shipbridge acts on. The list is open: any other value is carried as text and ignored for a known
+ * order; a new order first seen in one is not taken in.
+ */
 public final class MiraklOrderStates {
     public static final String WAITING_ACCEPTANCE = "WAITING_ACCEPTANCE";
     public static final String WAITING_DEBIT = "WAITING_DEBIT";
@@ -20,11 +23,18 @@ public final class MiraklOrderStates {
     public static final List<String> FETCHED = List.of(WAITING_ACCEPTANCE, WAITING_DEBIT, WAITING_DEBIT_PAYMENT,
             SHIPPING, CANCELED, REFUSED);
 
+    private static final Set<String> KNOWN = Set.of("STAGING", WAITING_ACCEPTANCE, WAITING_DEBIT,
+            WAITING_DEBIT_PAYMENT, SHIPPING, SHIPPED, TO_COLLECT, RECEIVED, CLOSED, CANCELED, REFUSED);
     private static final Set<String> ACCEPTED_OR_LATER = Set.of(WAITING_DEBIT, WAITING_DEBIT_PAYMENT, SHIPPING,
             SHIPPED, TO_COLLECT, RECEIVED, CLOSED);
     private static final Set<String> SHIPPED_OR_LATER = Set.of(SHIPPED, TO_COLLECT, RECEIVED, CLOSED);
 
     private MiraklOrderStates() {
+    }
+
+    /** A state Mirakl documents. A new order in any other is not taken in: Shipbridge would not know what to do. */
+    public static boolean isKnown(String state) {
+        return state != null && KNOWN.contains(state);
     }
 
     public static boolean isAcceptedOrLater(String state) {

@@ -14,6 +14,10 @@ import java.util.Set;
  * </pre>
  * Each step can fail into its FAILED_* state, which an operator retry moves back; CANCELLED is reachable from every
  * state before MIRAKL_OK, when Mirakl cancels or refuses the order.
+ *
+ * <p>NOT_TAKEN_IN is where an order Shipbridge cannot take in as Mirakl sent it starts instead of PENDING_ACCEPTANCE
+ * (the reasons in its view and first history row): refused on Mirakl (or cancelled there) it becomes CANCELLED; a
+ * corrected version from Mirakl moves it to PENDING_ACCEPTANCE and its fulfilment starts.
  */
 public enum OrderState {
     PENDING_ACCEPTANCE(0),
@@ -28,7 +32,8 @@ public enum OrderState {
     FAILED_PUSH(-1),
     MIRAKL_OK(6),
     COMPLETE(7),
-    CANCELLED(-1);
+    CANCELLED(-1),
+    NOT_TAKEN_IN(-1);
 
     private static final Map<OrderState, EnumSet<OrderState>> NEXT = new EnumMap<>(OrderState.class);
 
@@ -47,6 +52,7 @@ public enum OrderState {
         allow(MIRAKL_OK, COMPLETE);
         allow(COMPLETE);
         allow(CANCELLED);
+        allow(NOT_TAKEN_IN, PENDING_ACCEPTANCE);
         for (OrderState state : values()) {
             if (state.isCancellable()) {
                 NEXT.get(state).add(CANCELLED);

@@ -65,22 +65,47 @@ public final class OrderStore {
      * @return false when the order already exists (nothing written)
      */
     public boolean create(Order order, String miraklState, Instant miraklUpdatedAt, String actor, String reason) {
+        return create(order, OrderState.PENDING_ACCEPTANCE, miraklState, miraklUpdatedAt, actor, reason, null,
+                Map.of("miraklState", miraklState));
+    }
+
+    /**
+     * Records an order Shipbridge cannot take in: its view in NOT_TAKEN_IN, with the reasons as failure reason and
+     * in its first history row, so the operator finds it among the orders by state.
+     *
+     * @param order what could be read of the order (its id at least)
+     * @return false when the order already exists (nothing written)
+     */
+    public boolean createNotTakenIn(Order order, String miraklState, Instant miraklUpdatedAt, String actor,
+            String reasons, Map<String, String> details) {
+        return create(order, OrderState.NOT_TAKEN_IN, miraklState, miraklUpdatedAt, actor,
+                "Not taken in: " + reasons, reasons, details);
+    }
+
+    private boolean create(Order order, OrderState state, String miraklState, Instant miraklUpdatedAt, String actor,
+            String reason, String failureReason, Map<String, String> details) {
         Instant now = clock.instant();
         Map<String, AttributeValue> view = new HashMap<>();
         view.put(Keys.PK, s(Keys.order(order.orderId())));
         view.put(Keys.SK, s(Keys.VIEW));
         view.put("orderId", s(order.orderId()));
-        view.put("state", s(OrderState.PENDING_ACCEPTANCE.name()));
+        view.put("state", s(state.name()));
         view.put("version", Attrs.n(1));
         view.put("createdAt", time(now));
         view.put("updatedAt", time(now));
         view.put("order", s(Json.write(order)));
-        view.put("miraklState", s(miraklState));
-        view.put("miraklUpdatedAt", time(miraklUpdatedAt));
-        view.put(Keys.GSI1_PK, s(Keys.ordersInState(OrderState.PENDING_ACCEPTANCE)));
+        if (miraklState != null) {
+            view.put("miraklState", s(miraklState));
+        }
+        if (miraklUpdatedAt != null) {
+            view.put("miraklUpdatedAt", time(miraklUpdatedAt));
+        }
+        if (failureReason != null) {
+            view.put("failureReason", s(failureReason));
+        }
+        view.put(Keys.GSI1_PK, s(Keys.ordersInState(state)));
         view.put(Keys.GSI1_SK, s(Attrs.format(now) + "#" + order.orderId()));
-        StatusChange created = new StatusChange(order.orderId(), 1, now, null, OrderState.PENDING_ACCEPTANCE, actor,
-                reason, Map.of("miraklState", miraklState));
+        StatusChange created = new StatusChange(order.orderId(), 1, now, null, state, actor, reason, details);
         try {
             dynamoDb.transactWriteItems(t -> t.transactItems(
                     putIfAbsent(view),
@@ -255,6 +280,30 @@ public final class OrderStore {
                     .expressionAttributeNames(Map.of("#order", "order"))
                     .expressionAttributeValues(Map.of(":state", s(miraklState), ":at", time(miraklUpdatedAt),
                             ":order", s(Json.write(order)))));
+            return true;
+        } catch (ConditionalCheckFailedException e) {
+            return false;
+        }
+    }
+
+    /**
+     * Records that Mirakl's latest version of the order could not be taken in: its Mirakl state and update time move
+     * on (the order itself stays as last taken in), unless an equally new or newer fetch was recorded already. A
+     * version without {@code last_updated_date} is never newer.
+     *
+     * @return false for a stale or repeated fetch (nothing written)
+     */
+    public boolean recordUnusableUpdate(String orderId, String miraklState, Instant miraklUpdatedAt) {
+        if (miraklUpdatedAt == null) {
+            return false;
+        }
+        try {
+            dynamoDb.updateItem(u -> u.tableName(table).key(viewKey(orderId))
+                    .updateExpression("SET miraklState = :state, miraklUpdatedAt = :at")
+                    .conditionExpression("attribute_exists(pk) AND "
+                            + "(attribute_not_exists(miraklUpdatedAt) OR miraklUpdatedAt < :at)")
+                    .expressionAttributeValues(Map.of(":state", s(String.valueOf(miraklState)),
+                            ":at", time(miraklUpdatedAt))));
             return true;
         } catch (ConditionalCheckFailedException e) {
             return false;

@@ -165,11 +165,12 @@ class FetchOrdersTest {
         FetchOrders.Summary summary = components.fetchOrders().run(new FetchOrders.Request("schedule", null));
 
         assertThat(summary.outcomes()).containsEntry(OrderIntake.Outcome.CREATED, 1)
-                .containsEntry(OrderIntake.Outcome.MALFORMED, 1);
-        assertThat(components.orders().find(bad)).isEmpty();
+                .containsEntry(OrderIntake.Outcome.NOT_TAKEN_IN, 1);
+        assertThat(components.orders().get(bad).state()).isEqualTo(OrderState.NOT_TAKEN_IN);
+        assertThat(components.orders().get(bad).failureReason()).isEqualTo("no order lines");
         assertThat(components.operations().forOrder(bad)).singleElement().satisfies(row -> {
             assertThat(row.status()).isEqualTo(OperationStatus.ERROR);
-            assertThat(row.message()).contains("has no order lines");
+            assertThat(row.message()).contains("no order lines");
         });
         assertThat(STACK.stepFunctions().startedExecutionNames()).containsExactly(good);
     }

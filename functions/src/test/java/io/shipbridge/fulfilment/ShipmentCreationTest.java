@@ -3,11 +3,15 @@ package io.shipbridge.fulfilment;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.shipbridge.app.Components;
 import io.shipbridge.carrier.CarrierRejectedException;
 import io.shipbridge.carrier.CarrierUnavailableException;
 import io.shipbridge.carrier.InvalidLabelException;
+import io.shipbridge.config.Json;
 import io.shipbridge.handler.CreateShipmentHandler;
+import io.shipbridge.mirakl.MiraklOrder;
+import io.shipbridge.mirakl.MiraklOrderMapper;
 import io.shipbridge.order.OrderCancelledException;
 import io.shipbridge.order.OrderState;
 import io.shipbridge.order.OrderView;
@@ -15,6 +19,7 @@ import io.shipbridge.order.Shipment;
 import io.shipbridge.order.StatusChange;
 import io.shipbridge.order.TransitionRequest;
 import io.shipbridge.standins.LambdaContext;
+import io.shipbridge.testing.MiraklOrders;
 import io.shipbridge.testing.OrderScenarios;
 import io.shipbridge.testing.TestStack;
 import io.shipbridge.testing.TipsaStub;
@@ -61,6 +66,38 @@ class ShipmentCreationTest {
         assertThat(posted.details()).containsEntry("trackingNumber", albaran(id, "65"))
                 .containsEntry("rule", "1-to-5kg-tipsa").doesNotContainKey("adopted");
         assertThat(STACK.tipsa().calls("WebServService___ConsEnvEstadosRef")).isZero();
+    }
+
+    @Test
+    void anAddressBeyondTheCarriersLimitsFailsBeforeTheCarrierIsAskedNamingFieldAndLimitNotTheData() {
+        Components components = STACK.components();
+        components.skuCatalog().put("BOOK-SET", new java.math.BigDecimal("1.2"));
+        String id = TestStack.newOrderId();
+        ObjectNode shipping = MiraklOrders.shipping(MiraklOrders.waitingAcceptance(id, TestStack.START, "BOOK-SET", 2),
+                TestStack.START, "ES", "2801");
+        ObjectNode address = (ObjectNode) shipping.path("customer").path("shipping_address");
+        address.put("street_1", "Calle de Nuestra Señora de la Asunción y San Bartolomé Apóstol, número 42, portal B");
+        address.put("phone", "+34 600 000 000 ext. 12");
+        components.orders().create(MiraklOrderMapper.toOrder(Json.MAPPER.convertValue(shipping, MiraklOrder.class)),
+                "SHIPPING", TestStack.START, "mirakl", "fetched");
+        components.orders().transition(components.orders().get(id), TransitionRequest.to(OrderState.ACCEPTED, "test",
+                "accepted"));
+        components.orders().transition(components.orders().get(id), TransitionRequest.to(OrderState.PENDING_POST,
+                "test", "debited"));
+        components.carrierAssignment().assign(id);
+        int calls = STACK.tipsa().calls("GrabaEnvio");
+        int street = components.orders().get(id).order().shippingAddress().street().length();
+
+        assertThatThrownBy(() -> components.shipmentCreation().create(id))
+                .isInstanceOf(CarrierRejectedException.class)
+                .hasMessage("tipsa: the address does not fit TIPSA's limits, not sent: the street is " + street
+                        + " characters, at most 80; the postcode is not in the form of a ES postcode; the phone has characters"
+                        + " other than digits, spaces and + ( ) . - /");
+
+        assertThat(STACK.tipsa().calls("GrabaEnvio")).as("nothing asked of TIPSA").isEqualTo(calls);
+        OrderView view = components.orders().get(id);
+        assertThat(view.state()).isEqualTo(OrderState.PENDING_POST);
+        assertThat(view.shipmentAttemptedAt()).as("no attempt to look up on a retry").isNull();
     }
 
     @Test

@@ -172,7 +172,10 @@ class MiraklClientTest {
                 OrderQuery.updatedSince(TestStack.START, MiraklOrderStates.FETCHED), 0, 100);
 
         assertThat(page.orders()).extracting(MiraklOrder::orderId).containsExactly(good);
-        assertThat(page.unreadable()).singleElement().asString().contains(broken.path("order_id").asText());
+        assertThat(page.unreadable()).singleElement().satisfies(unreadable -> {
+            assertThat(unreadable.orderId()).isEqualTo(broken.path("order_id").asText());
+            assertThat(unreadable.reasons()).containsExactly("last_updated_date has the wrong type or format");
+        });
         assertThat(page.size()).isEqualTo(2);
     }
 

@@ -43,7 +43,7 @@ class MiraklOrderMapperTest {
         order.putArray("order_lines");
 
         assertThatThrownBy(() -> map(order)).isInstanceOf(MalformedOrderException.class)
-                .hasMessage("Order 1003-A has no order lines");
+                .hasMessage("no order lines");
     }
 
     @Test
@@ -55,7 +55,25 @@ class MiraklOrderMapperTest {
 
         assertThatThrownBy(() -> map(noSku)).isInstanceOf(MalformedOrderException.class).hasMessageContaining("no SKU");
         assertThatThrownBy(() -> map(noQuantity)).isInstanceOf(MalformedOrderException.class)
-                .hasMessageContaining("quantity 0");
+                .hasMessageContaining("quantity 0 is outside 1..9999");
+    }
+
+    @Test
+    void givesEveryReasonAtOnceNamingFieldsNeverValues() {
+        ObjectNode order = MiraklOrders.waitingAcceptance("1007-A", TestStack.START, "S", 1);
+        ObjectNode line = (ObjectNode) order.path("order_lines").get(0);
+        line.put("quantity", 100_000);
+        line.put("price_unit", -5);
+        ((com.fasterxml.jackson.databind.node.ArrayNode) order.path("order_lines")).add(line.deepCopy()
+                .put("quantity", 1).put("price_unit", 1));
+        order.put("currency_iso_code", "euro\u0000");
+
+        assertThatThrownBy(() -> map(order)).isInstanceOfSatisfying(MalformedOrderException.class, e ->
+                assertThat(e.reasons()).containsExactly(
+                        "currency_iso_code is not an ISO 4217 code",
+                        "order_lines[0].quantity 100000 is outside 1..9999",
+                        "order_lines[0].price_unit is negative",
+                        "order_lines[1].order_line_id repeats an earlier line's"));
     }
 
     @Test

@@ -27,7 +27,8 @@ class OrderStateTest {
             Map.entry("FAILED_PUSH", "TRACKED CANCELLED"),
             Map.entry("MIRAKL_OK", "COMPLETE"),
             Map.entry("COMPLETE", ""),
-            Map.entry("CANCELLED", ""));
+            Map.entry("CANCELLED", ""),
+            Map.entry("NOT_TAKEN_IN", "PENDING_ACCEPTANCE CANCELLED"));
 
     static Stream<Arguments> everyPair() {
         return Arrays.stream(OrderState.values()).flatMap(from -> Arrays.stream(OrderState.values())

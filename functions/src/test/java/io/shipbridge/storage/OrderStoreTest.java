@@ -188,6 +188,11 @@ class OrderStoreTest {
     /** A new order moved along legal transitions to {@code target}, by the shortest path. */
     private OrderView orderIn(OrderState target) {
         String id = TestStack.newOrderId();
+        if (target == OrderState.NOT_TAKEN_IN) {
+            orders.createNotTakenIn(order(id), "WAITING_ACCEPTANCE", TestStack.START, "mirakl", "no order lines",
+                    Map.of());
+            return orders.get(id);
+        }
         orders.create(order(id), "WAITING_ACCEPTANCE", TestStack.START, "mirakl", "fetched");
         OrderView view = orders.get(id);
         for (OrderState step : pathTo(target)) {

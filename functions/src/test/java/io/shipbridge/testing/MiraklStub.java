@@ -76,7 +76,8 @@ public final class MiraklStub {
     }
 
     public List<LoggedRequest> calls(String orderId, String operation) {
-        return server.findAll(putRequestedFor(urlPathEqualTo("/api/orders/" + orderId + "/" + operation)));
+        return server.findAll(putRequestedFor(urlPathEqualTo("/api/orders/" + io.shipbridge.http.PathSegment.encode(orderId) + "/"
+                + operation)));
     }
 
     public static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder json(String body) {

@@ -12,6 +12,7 @@ import io.shipbridge.carrier.ShipmentRequest;
 import io.shipbridge.carrier.TrackingEvent;
 import io.shipbridge.carrier.canadapost.CanadaPostClient.Call;
 import io.shipbridge.carrier.canadapost.CanadaPostResponses.ShipmentInfo;
+import io.shipbridge.http.PathSegment;
 import java.net.URI;
 import java.time.Clock;
 import java.time.format.DateTimeFormatter;
@@ -63,7 +64,8 @@ final class CanadaPostCarrier implements Carrier {
     @Override
     public Optional<CreatedShipment> findShipment(String reference) {
         List<URI> found = settings.contract() ? CanadaPostResponses.shipmentLinks(ok(Call.get("find_shipment",
-                reference, settings.contractRoot() + "/shipment?requestId=" + CanadaPostRequests.requestId(reference),
+                reference, settings.contractRoot() + "/shipment?requestId="
+                        + PathSegment.encode(CanadaPostRequests.requestId(reference)),
                 CanadaPostRequests.SHIPMENT_MEDIA)).body()) : nonContractByReference(reference);
         if (found.size() > 1) {
             throw new CarrierRejectedException(CanadaPostModule.ID, "reference " + reference + " has " + found.size()
@@ -87,7 +89,7 @@ final class CanadaPostCarrier implements Carrier {
 
     @Override
     public List<TrackingEvent> track(String trackingNumber) {
-        CarrierHttp.Answer answer = client.send(Call.get("track", null, "/vis/track/pin/" + trackingNumber + "/detail",
+        CarrierHttp.Answer answer = client.send(Call.get("track", null, "/vis/track/pin/" + PathSegment.encode(trackingNumber) + "/detail",
                 CanadaPostRequests.TRACK_MEDIA));
         if (!answer.isSuccess() && CanadaPostResponses.hasCode(CanadaPostResponses.messages(answer.body()),
                 CanadaPostResponses.NO_PIN_HISTORY)) {
@@ -155,7 +157,8 @@ final class CanadaPostCarrier implements Carrier {
     }
 
     private String shipmentPath(String shipmentId) {
-        return settings.contract() ? settings.contractRoot() + "/shipment/" + shipmentId : ncRoot() + "/" + shipmentId;
+        return settings.contract() ? settings.contractRoot() + "/shipment/" + PathSegment.encode(shipmentId)
+                : ncRoot() + "/" + PathSegment.encode(shipmentId);
     }
 
     private String ncRoot() {

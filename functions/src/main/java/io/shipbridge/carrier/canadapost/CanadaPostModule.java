@@ -4,6 +4,7 @@ import com.google.auto.service.AutoService;
 import io.shipbridge.carrier.Carrier;
 import io.shipbridge.carrier.CarrierContext;
 import io.shipbridge.carrier.CarrierModule;
+import io.shipbridge.carrier.FieldLimits;
 import io.shipbridge.carrier.CarrierProfile;
 import io.shipbridge.carrier.StatusCodes;
 import io.shipbridge.config.Config;
@@ -20,6 +21,11 @@ import java.util.Optional;
 @AutoService(CarrierModule.class)
 public final class CanadaPostModule implements CarrierModule {
     public static final String ID = "canadapost";
+
+    @Override
+    public FieldLimits fieldLimits() {
+        return CanadaPostLimits.LIMITS;
+    }
 
     @Override
     public String id() {

@@ -55,7 +55,7 @@ final class CorreosExpressRequests {
         body.put("pobDest", cut(to.city(), 40));
         body.put("codPosNacDest", national ? cut(to.postcode(), 5) : "");
         body.put("paisISODest", to.countryCode());
-        body.put("codPosIntDest", national ? "" : cut(to.postcode(), 7));
+        body.put("codPosIntDest", national ? "" : cut(to.postcode(), CorreosExpressLimits.LIMITS.postcodeMax()));
         body.put("contacDest", cut(to.contact(), 40));
         body.put("telefDest", phone(to.phone()));
         body.put("emailDest", to.email() == null ? "" : cut(to.email(), 75));

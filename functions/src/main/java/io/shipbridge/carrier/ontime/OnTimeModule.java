@@ -4,6 +4,7 @@ import com.google.auto.service.AutoService;
 import io.shipbridge.carrier.Carrier;
 import io.shipbridge.carrier.CarrierContext;
 import io.shipbridge.carrier.CarrierModule;
+import io.shipbridge.carrier.FieldLimits;
 import io.shipbridge.carrier.CarrierProfile;
 import io.shipbridge.carrier.StatusCodes;
 import io.shipbridge.config.Config;
@@ -19,6 +20,11 @@ import java.util.Optional;
 @AutoService(CarrierModule.class)
 public final class OnTimeModule implements CarrierModule {
     public static final String ID = "ontime";
+
+    @Override
+    public FieldLimits fieldLimits() {
+        return OnTimeLimits.LIMITS;
+    }
 
     @Override
     public String id() {

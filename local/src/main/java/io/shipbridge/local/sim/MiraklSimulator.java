@@ -8,6 +8,7 @@ import io.shipbridge.config.Json;
 import io.shipbridge.local.time.SimulatedTime;
 import java.io.IOException;
 import java.net.URI;
+import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -174,7 +175,9 @@ public final class MiraklSimulator implements AutoCloseable {
     private void handle(HttpExchange exchange) throws IOException {
         String method = exchange.getRequestMethod();
         URI uri = exchange.getRequestURI();
-        String path = uri.getPath();
+        // Matched on the raw path, the id decoded after: an id's encoded slash must not split it into two segments,
+        // and a '+' is a plus in a path (Mirakl answers 404 for an id form-encoded with '+' for its spaces).
+        String path = uri.getRawPath();
         Matcher orderCall = ORDER_OPERATION.matcher(path);
         String operation = path.equals("/api/orders") ? "OR11" : path.equals("/api/shipping/carriers") ? "SH21"
                 : orderCall.matches() ? switch (orderCall.group(2)) {
@@ -182,7 +185,7 @@ public final class MiraklSimulator implements AutoCloseable {
                     case "tracking" -> "OR23";
                     default -> "OR24";
                 } : "unknown";
-        String key = orderCall.matches() ? orderCall.group(1) : null;
+        String key = orderCall.matches() ? decodeSegment(orderCall.group(1)) : null;
         if (!apiKey.equals(exchange.getRequestHeaders().getFirst("Authorization"))) {
             answer(exchange, operation, key, 401, CallLog.Outcome.REJECTED, error(401, "Unauthorized"));
             return;
@@ -220,6 +223,11 @@ public final class MiraklSimulator implements AutoCloseable {
             return;
         }
         answer(exchange, operation, key, response.status, response.outcome, response.body);
+    }
+
+    /** RFC 3986 percent-decoding of one path segment ({@code +} stays a plus). */
+    private static String decodeSegment(String segment) {
+        return URLDecoder.decode(segment.replace("+", "%2B"), StandardCharsets.UTF_8);
     }
 
     /** What one request does: the status, how the log classes it, the body (null for 204). */

@@ -15,6 +15,7 @@ import io.shipbridge.order.OrderView;
 import io.shipbridge.order.ShippingAddress;
 import io.shipbridge.order.StatusChange;
 import io.shipbridge.standins.CloudFormationTemplate;
+import io.shipbridge.workflow.OrderWorkflow;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -45,6 +46,7 @@ class EndToEndTest {
     private static final List<String> ordinary = new ArrayList<>();
     private static final Map<String, String> story = new LinkedHashMap<>();
     private static final Map<String, Execution> executions = new LinkedHashMap<>();
+    private static String notTakenIn;
 
     @BeforeAll
     static void placeEveryStoryAndRunThemToTheirEnd() throws Exception {
@@ -52,7 +54,8 @@ class EndToEndTest {
         // the timeline) that a loaded machine, slowing the functions but not simulated time, does not end them early.
         cloud = OfflineCloud.start(OfflineCloud.Options.defaults(CloudFormationTemplate.locate())
                 .withParameters(Map.of("ShippingWaitSeconds", "21600", "FirstScanTimeoutSeconds", "28800",
-                        "DeliveryTimeoutSeconds", "57600")));
+                        "DeliveryTimeoutSeconds", "57600", "MalformedOrderAction", "refuse",
+                        "MalformedOrderRefusalReason", "Cannot ship this order: please contact the seller")));
         Demo.uploadCatalogs(cloud, null, System.out);
         cloud.putObject("LabelBucket", "catalog/with-typos.csv", ("sku,weight_kg\nNEW-KETTLE,1.2\nNEW-MUG,0,4\n"
                 + ",2\nNEW-MUG,-1\n").getBytes(StandardCharsets.UTF_8));
@@ -79,14 +82,24 @@ class EndToEndTest {
         place(generator, "never collected", order -> { }, "{\"carrier\": \"not_collected\"}");
         place(generator, "tracking refused", order -> { }, "{\"reject\": [\"OR23\"]}");
         place(generator, "never delivered", order -> { }, "{\"carrier\": \"not_delivered\"}");
+        // Mirakl answers 404 to an id whose space was sent as '+' or whose slash split the path.
+        place(generator, "id with a space and a slash", order -> order.put("order_id",
+                order.path("order_id").asText().replace("-A", " 7/8-A")), "{}");
+        ObjectNode malformed = generator.next(cloud.time().instant(), OrderGenerator.Kind.DOMESTIC_1_TO_5_KG);
+        ((ObjectNode) malformed.path("order_lines").get(0)).remove(List.of("offer_sku", "product_sku"));
+        cloud.placeOrder(malformed, null);
+        notTakenIn = malformed.path("order_id").asText();
 
         List<String> all = new ArrayList<>(ordinary);
         all.addAll(story.values());
+        Map<String, String> orderOfExecution = new LinkedHashMap<>();
+        all.forEach(id -> orderOfExecution.put(OrderWorkflow.executionName(id), id));
         long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
         while (executions.size() < all.size() && System.nanoTime() < deadline) {
             for (Execution execution : cloud.engine().executions()) {
-                if (all.contains(execution.name()) && execution.status() != Execution.Status.RUNNING) {
-                    executions.putIfAbsent(execution.name(), execution);
+                String id = orderOfExecution.get(execution.name());
+                if (id != null && execution.status() != Execution.Status.RUNNING) {
+                    executions.putIfAbsent(id, execution);
                 }
             }
             Thread.sleep(100);
@@ -261,6 +274,35 @@ class EndToEndTest {
         assertThat(executions.get(id).error()).isEqualTo("Shipbridge.DeliveryNotConfirmed");
         assertThat(cloud.components().orders().get(id).state()).isEqualTo(OrderState.MIRAKL_OK);
         assertThat(cloud.mirakl().calls().appliedByKey("OR24").get(id)).isEqualTo(1);
+    }
+
+    @Test
+    void anOrderWhoseIdHasASpaceAndASlashCompletesWithEachMiraklCallOnce() {
+        String id = story.get("id with a space and a slash");
+
+        assertEnded(id, OrderState.COMPLETE, null);
+        for (String operation : List.of("OR21", "OR23", "OR24")) {
+            assertThat(cloud.mirakl().calls().appliedByKey(operation).get(id)).as(operation).isEqualTo(1);
+        }
+        assertThat(cloud.mirakl().order(id).path("order_state").asText()).isEqualTo("SHIPPED");
+    }
+
+    @Test
+    void anOrderWithoutSkuIsRecordedRefusedOnMiraklOnceAndNeverStarted() {
+        OrderView view = cloud.components().orders().get(notTakenIn);
+
+        assertThat(view.state()).isEqualTo(OrderState.CANCELLED);
+        assertThat(history(notTakenIn)).extracting(StatusChange::to)
+                .containsExactly(OrderState.NOT_TAKEN_IN, OrderState.CANCELLED);
+        assertThat(history(notTakenIn).get(0).reason()).contains("order_lines[0] has no SKU");
+        assertThat(history(notTakenIn).get(1).reason()).contains("please contact the seller");
+        assertThat(cloud.mirakl().order(notTakenIn).path("order_state").asText()).isEqualTo("REFUSED");
+        assertThat(cloud.mirakl().calls().appliedByKey("OR21").get(notTakenIn)).isEqualTo(1);
+        assertThat(cloud.engine().executions()).noneMatch(e -> e.name().equals(notTakenIn));
+        assertThat(cloud.components().operations().forOrder(notTakenIn)).filteredOn(r -> r.action()
+                .equals("fetch_order")).extracting(OperationRecord::message)
+                .anySatisfy(m -> assertThat(m).startsWith("Order not taken in: order_lines[0] has no SKU"))
+                .anySatisfy(m -> assertThat(m).startsWith("Order refused on Mirakl"));
     }
 
     @Test
