@@ -78,6 +78,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
@@ -86,6 +87,7 @@ import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
@@ -119,6 +121,7 @@ public final class Components {
     private final AwsCredentialsProvider credentials;
     private final Clock clock;
     private final Sleeper sleeper;
+    private final List<ExecutionInterceptor> interceptors;
 
     private final Lazy<SdkHttpClient> awsHttp = new Lazy<>(() -> UrlConnectionHttpClient.builder()
             .connectionTimeout(Duration.ofSeconds(3)).socketTimeout(Duration.ofSeconds(20)).build());
@@ -164,10 +167,20 @@ public final class Components {
             progress.get(), operations.get(), clock()));
 
     public Components(Config config, AwsCredentialsProvider credentials, Clock clock, Sleeper sleeper) {
+        this(config, credentials, clock, sleeper, List.of());
+    }
+
+    /**
+     * As above, every AWS client also running {@code interceptors}: the offline cloud's hook to hold each function's
+     * calls to its IAM policy. A deployed function has none (IAM is AWS's to enforce).
+     */
+    public Components(Config config, AwsCredentialsProvider credentials, Clock clock, Sleeper sleeper,
+            List<ExecutionInterceptor> interceptors) {
         this.config = config;
         this.credentials = credentials;
         this.clock = clock;
         this.sleeper = sleeper;
+        this.interceptors = List.copyOf(interceptors);
     }
 
     /** The components of a deployed function, configured from its environment; one set per container. */
@@ -451,8 +464,14 @@ public final class Components {
         config.optional("AWS_ENDPOINT_URL_" + service).ifPresent(url -> builder.endpointOverride(URI.create(url)));
         config.optional("AWS_REGION").ifPresent(region -> builder.region(Region.of(region)));
         builder.credentialsProvider(credentials);
-        if (tracing()) {
-            builder.overrideConfiguration(o -> o.addExecutionInterceptor(new TracingInterceptor()));
+        boolean tracing = tracing();
+        if (tracing || !interceptors.isEmpty()) {
+            builder.overrideConfiguration(o -> {
+                if (tracing) {
+                    o.addExecutionInterceptor(new TracingInterceptor());
+                }
+                interceptors.forEach(o::addExecutionInterceptor);
+            });
         }
         if (builder instanceof software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder<?, ?> sync) {
             sync.httpClient(awsHttp.get());
