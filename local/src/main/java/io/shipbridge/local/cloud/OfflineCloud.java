@@ -6,6 +6,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.shipbridge.app.Components;
 import io.shipbridge.config.Config;
 import io.shipbridge.config.Json;
+import io.shipbridge.local.iam.AwsCalls;
+import io.shipbridge.local.iam.FunctionPolicy;
+import io.shipbridge.local.iam.PolicyEvaluator;
+import io.shipbridge.local.iam.PolicyInterceptor;
+import io.shipbridge.local.iam.TemplateConditions;
 import io.shipbridge.local.sim.Faults;
 import io.shipbridge.local.sim.MiraklSimulator;
 import io.shipbridge.local.sim.carrier.CarrierSimulators;
@@ -91,6 +96,7 @@ public final class OfflineCloud implements AutoCloseable {
     private final Map<String, LocalFunction> functions = new LinkedHashMap<>();
     private final Map<String, Map<String, String>> functionSettings = new LinkedHashMap<>();
     private final Map<String, String> functionHandlers = new LinkedHashMap<>();
+    private final Map<String, PolicyEvaluator> policies = new LinkedHashMap<>();
     private final List<QueuePoller> pollers = new ArrayList<>();
     private final List<String> notEmulated = new ArrayList<>();
     private final Map<String, String> parameters = new LinkedHashMap<>();
@@ -354,7 +360,9 @@ public final class OfflineCloud implements AutoCloseable {
                 notEmulated.add("Globals.Function." + property + " (functions run in this JVM)");
             }
         }
-        notEmulated.add("Policies of every function and state machine: IAM is not enforced");
+        notEmulated.add("Policies of the state machine: its Lambda invocations are not held to them");
+        notEmulated.add("The roles SAM adds besides a function's Policies (basic execution, X-Ray, SQS poller): "
+                + "AWS uses them, the function's code does not");
         template.resources().values().stream()
                 .filter(r -> !EMULATED_PROPERTIES.containsKey(r.type()) && !r.type().equals("AWS::Serverless::Function"))
                 .forEach(r -> notEmulated.add(r.logicalId() + " (" + r.type() + ")"));
@@ -425,8 +433,12 @@ public final class OfflineCloud implements AutoCloseable {
         String handler = properties.path("Handler").asText(globals.path("Handler").asText());
         functionSettings.put(id, localSettings(environment));
         functionHandlers.put(id, handler);
+        PolicyEvaluator policy = new PolicyEvaluator(FunctionPolicy.read(id, properties.path("Policies"),
+                values::resolve, new TemplateConditions(template.section("Conditions"), values::resolve)),
+                "arn:aws:sts::" + ACCOUNT + ":assumed-role/" + STACK + "-" + id + "Role/" + id);
+        policies.put(id, policy);
         Components functionComponents = new Components(Config.of(functionSettings.get(id)), LocalAws.CREDENTIALS,
-                time, time.sleeper());
+                time, time.sleeper(), List.of(new PolicyInterceptor(policy, awsCalls())));
         functions.put(id, new LocalFunction(id, functionArn(id), handler, functionComponents,
                 Duration.ofSeconds(timeout), memory, reserved));
         Iterator<String> names = properties.fieldNames();
@@ -436,6 +448,43 @@ public final class OfflineCloud implements AutoCloseable {
                 notEmulated.add(id + "." + property);
             }
         }
+    }
+
+    /**
+     * How the functions' AWS calls are named to IAM here: tables by their key schema in the template, queues by their
+     * stand-in ARN, and a task token as belonging to the one state machine the template deploys.
+     */
+    private AwsCalls awsCalls() {
+        return new AwsCalls(REGION, ACCOUNT, this::partitionKey,
+                url -> aws.resources().queueArn(url.substring(url.lastIndexOf('/') + 1)), token -> stateMachine.arn());
+    }
+
+    /** The partition key attribute of a table (physical names are the logical ids here), or of one of its indexes. */
+    private String partitionKey(String table, String index) {
+        JsonNode properties = template.resources().get(table).properties();
+        JsonNode keySchema = properties.path("KeySchema");
+        if (index != null) {
+            keySchema = null;
+            for (JsonNode gsi : properties.path("GlobalSecondaryIndexes")) {
+                if (gsi.path("IndexName").asText().equals(index)) {
+                    keySchema = gsi.path("KeySchema");
+                }
+            }
+            if (keySchema == null) {
+                throw new IllegalArgumentException("Table " + table + " has no index " + index);
+            }
+        }
+        for (JsonNode key : keySchema) {
+            if (key.path("KeyType").asText().equals("HASH")) {
+                return key.path("AttributeName").asText();
+            }
+        }
+        throw new IllegalArgumentException("Table " + table + " has no partition key");
+    }
+
+    /** Each function's IAM policy as the offline cloud enforces it, with what it allowed and denied so far. */
+    public Map<String, PolicyEvaluator> policies() {
+        return Map.copyOf(policies);
     }
 
     /** The function's template environment plus what makes it reach the local stand-ins instead of AWS. */
@@ -590,8 +639,8 @@ public final class OfflineCloud implements AutoCloseable {
     LocalFunction coldStart(String id) {
         LocalFunction running = function(id);
         return new LocalFunction(id, running.arn(), functionHandlers.get(id), new Components(
-                Config.of(functionSettings.get(id)), LocalAws.CREDENTIALS, time, time.sleeper()),
-                Duration.ofMinutes(1), 1024, null);
+                Config.of(functionSettings.get(id)), LocalAws.CREDENTIALS, time, time.sleeper(),
+                List.of(new PolicyInterceptor(policies.get(id), awsCalls()))), Duration.ofMinutes(1), 1024, null);
     }
 
     private static String functionArn(String logicalId) {

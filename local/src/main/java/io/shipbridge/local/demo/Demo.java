@@ -314,6 +314,10 @@ public final class Demo {
                 .sorted(java.util.Comparator.comparing(DemoReport.FunctionUse::name)).toList();
         Map<String, Double> metrics = cloud.metrics().totals();
         checkLabelLink(cloud, outcomes, problems);
+        // Every function's calls were held to its IAM policy in template.yaml: a refused one fails the demo.
+        cloud.policies().forEach((function, policy) -> policy.denials().stream().findFirst().ifPresent(first ->
+                problems.add(function + ": " + policy.deniedCount() + " AWS calls refused by its IAM policy, first: "
+                        + first.message())));
         checkMetrics(metrics, (int) outcomes.stream().filter(o -> !o.finalState().equals(NOT_TAKEN_IN)).count(),
                 shipmentsCreated, problems);
         Map<String, DemoReport.CarrierUse> carrierUse = new TreeMap<>();

@@ -67,8 +67,12 @@ class CanadianSellerTest {
 
     @AfterAll
     static void stop() {
-        if (cloud != null) {
-            cloud.close();
+        try {
+            Stories.ended(CanadianSellerTest.class, cloud);
+        } finally {
+            if (cloud != null) {
+                cloud.close();
+            }
         }
     }
 

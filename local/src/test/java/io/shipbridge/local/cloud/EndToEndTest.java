@@ -109,8 +109,12 @@ class EndToEndTest {
 
     @AfterAll
     static void stop() {
-        if (cloud != null) {
-            cloud.close();
+        try {
+            Stories.ended(EndToEndTest.class, cloud);
+        } finally {
+            if (cloud != null) {
+                cloud.close();
+            }
         }
     }
 

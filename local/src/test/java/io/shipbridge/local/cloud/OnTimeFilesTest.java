@@ -59,8 +59,12 @@ class OnTimeFilesTest {
 
     @AfterAll
     static void stop() {
-        if (cloud != null) {
-            cloud.close();
+        try {
+            Stories.ended(OnTimeFilesTest.class, cloud);
+        } finally {
+            if (cloud != null) {
+                cloud.close();
+            }
         }
     }
 

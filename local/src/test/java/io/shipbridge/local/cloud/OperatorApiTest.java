@@ -77,8 +77,12 @@ class OperatorApiTest {
 
     @AfterAll
     static void stop() {
-        if (cloud != null) {
-            cloud.close();
+        try {
+            Stories.ended(OperatorApiTest.class, cloud);
+        } finally {
+            if (cloud != null) {
+                cloud.close();
+            }
         }
     }
 
