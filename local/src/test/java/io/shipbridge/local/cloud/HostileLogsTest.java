@@ -35,6 +35,8 @@ import org.junit.jupiter.api.Test;
 class HostileLogsTest {
     private static final String FORGED = "forged-by-ZQ";
     private static final String INJECTION = "\n{\"level\":\"ERROR\",\"message\":\"" + FORGED + "\"}\r\n";
+    /** Short enough for every carrier's street (40 characters at the least). */
+    private static final String PRINTABLE_INJECTION = "{\"message\":\"" + FORGED + "\"}";
     private static final List<String> CUSTOMER_MARKERS = List.of("ZqFirstname", "ZqLastname", "ZqStreet",
             "ZqSecondLine", "677 424 242", "677424242", "ZqCompany");
     private static final String SECRET_MARKER = "ZQSECRET";
@@ -68,7 +70,9 @@ class HostileLogsTest {
 
     @BeforeAll
     static void hostileOrdersAndMalformedSecretsThroughEveryFunction() throws Exception {
-        cloud = OfflineCloud.start(OfflineCloud.Options.defaults(CloudFormationTemplate.locate()));
+        // Slow enough that the printable orders are still in transit for the second round (the poller then reads
+        // the malformed carrier secret), fast enough to reach their carriers in seconds.
+        cloud = OfflineCloud.start(OfflineCloud.Options.defaults(CloudFormationTemplate.locate()).withTimeScale(300));
         Demo.uploadCatalogs(cloud, null, System.out);
         OrderGenerator generator = new OrderGenerator(new SplittableRandom(20261130L), 1);
         OrderGenerator.Kind[] kinds = {OrderGenerator.Kind.DOMESTIC_1_TO_5_KG, OrderGenerator.Kind.DOMESTIC_OVER_5_KG,
@@ -80,6 +84,16 @@ class HostileLogsTest {
             hostileOrders.add(order.path("order_id").asText());
         }
         waitUntilEveryOrderIsPastItsCarrier(Duration.ofMinutes(3));
+        for (int i = 0; i < hostileOrders.size(); i++) {
+            OrderState state = cloud.components().orders().get(hostileOrders.get(i)).state();
+            if (i % 2 == 0) {
+                assertThat(state).as("an order with control characters is refused before its carrier")
+                        .isEqualTo(OrderState.FAILED_POST);
+            } else {
+                assertThat(state.hasReached(OrderState.AWAITING_TRACKING)).as("a printable order reached its carrier, now "
+                        + state).isTrue();
+            }
+        }
 
         for (String function : SAMPLE_EVENTS.keySet()) {
             invokeCold(function, hostileOrders.get(0));
@@ -136,13 +150,22 @@ class HostileLogsTest {
         }
     }
 
-    /** Names, addresses and phones with markers, line breaks, fake JSON log lines and terminal escapes. */
+    /**
+     * Names, addresses and phones with markers and fake JSON log lines; the even orders also with line breaks,
+     * terminal escapes and control characters, which the carriers' field checks refuse before any carrier is called,
+     * while the odd ones (printable) reach their carrier, so its client handles the markers too.
+     */
     private static void hostile(ObjectNode order, int i) {
+        boolean controls = i % 2 == 0;
+        String injection = controls ? INJECTION : PRINTABLE_INJECTION;
         ObjectNode customer = (ObjectNode) order.path("customer");
-        customer.put("firstname", "ZqFirstname" + i + INJECTION).put("lastname", "ZqLastname\u001b[31m" + i);
+        customer.put("firstname", "ZqFirstname" + i + (controls ? injection : "")).put("lastname", "ZqLastname"
+                + (controls ? "\u001b[31m" : "") + i);
         ObjectNode address = (ObjectNode) customer.path("shipping_address");
-        address.put("firstname", "ZqFirstname" + i + INJECTION).put("lastname", "ZqLastname" + i + "\t\u0007")
-                .put("street_1", "Calle ZqStreet " + i + INJECTION).put("street_2", "ZqSecondLine\r\n" + i)
+        address.put("firstname", "ZqFirstname" + i + (controls ? injection : "")).put("lastname", "ZqLastname" + i
+                + (controls ? "\t\u0007" : ""))
+                .put("street_1", (controls ? "Calle ZqStreet " : "ZqStreet") + i + injection)
+                .put("street_2", "ZqSecondLine" + (controls ? "\r\n" : " ") + i)
                 .put("company", "ZqCompany " + i).put("phone", "+34 677 424 242");
     }
 
