@@ -24,25 +24,24 @@ final class RejectionLog {
         this.clock = clock;
     }
 
+    /** A minute of one reason's refusals: when it began, and how many were not logged since its first. */
     private record Window(Instant start, int suppressed) {
     }
 
     void rejected(String carrier, WebhookRejectedException rejection) {
         Instant now = clock.instant();
-        Window[] opened = new Window[1];
-        Window previous = windows.get(rejection.reason());
+        int[] suppressedBefore = {-1};
         windows.compute(rejection.reason(), (reason, window) -> {
-            if (window == null || !now.isBefore(window.start().plus(WINDOW))) {
-                opened[0] = new Window(now, 0);
-                return opened[0];
+            if (window != null && now.isBefore(window.start().plus(WINDOW))) {
+                return new Window(window.start(), window.suppressed() + 1);
             }
-            return new Window(window.start(), window.suppressed() + 1);
+            suppressedBefore[0] = window == null ? 0 : window.suppressed();
+            return new Window(now, 0);
         });
-        if (opened[0] != null) {
-            int before = previous == null ? 0 : previous.suppressed();
+        if (suppressedBefore[0] >= 0) {
             LOG.warn("Webhook for {} refused ({} {}): {}{}", carrier, rejection.statusCode(),
-                    rejection.reason().code(), rejection.getMessage(),
-                    before == 0 ? "" : " (" + before + " more refused for this reason in the minute before)");
+                    rejection.reason().code(), rejection.getMessage(), suppressedBefore[0] == 0 ? ""
+                            : " (" + suppressedBefore[0] + " more refused for this reason since the last such line)");
         }
     }
 }

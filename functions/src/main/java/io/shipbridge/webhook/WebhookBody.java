@@ -29,17 +29,12 @@ public final class WebhookBody {
 
     /** The bytes the sender signed. */
     byte[] bytes() {
-        // Base64 takes 4 characters per 3 bytes and UTF-8 up to 3 bytes per character: refuse before decoding.
-        long largest = base64 ? body.length() * 3L / 4 : body.length() * 3L;
-        if (largest > WebhookLimits.MAX_BODY_BYTES && tooLarge()) {
+        byte[] bytes = decoded();
+        if (bytes.length > WebhookLimits.MAX_BODY_BYTES) {
             throw new WebhookRejectedException(RejectionReason.BODY_TOO_LARGE, "body over "
                     + WebhookLimits.MAX_BODY_BYTES / 1024 + " KiB");
         }
-        return decoded();
-    }
-
-    private boolean tooLarge() {
-        return decoded().length > WebhookLimits.MAX_BODY_BYTES;
+        return bytes;
     }
 
     private byte[] decoded() {

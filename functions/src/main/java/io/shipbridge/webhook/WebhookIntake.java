@@ -15,6 +15,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
@@ -50,8 +51,9 @@ public final class WebhookIntake {
     /** @throws WebhookRejectedException when the webhook is refused (nothing queued, nothing stored) */
     public Receipt receive(String carrier, WebhookSignature.Headers headers, WebhookBody body) {
         Instant now = clock.instant();
+        Optional<CarrierModule> module = CarrierModules.installed().find(carrier);
         try {
-            WebhookFormat format = CarrierModules.installed().find(carrier).flatMap(CarrierModule::webhook)
+            WebhookFormat format = module.flatMap(CarrierModule::webhook)
                     .orElseThrow(() -> new WebhookRejectedException(RejectionReason.UNKNOWN_CARRIER,
                             "no webhook route for this carrier"));
             List<byte[]> keys = secrets.get().of(carrier);
@@ -79,8 +81,7 @@ public final class WebhookIntake {
             return new Receipt(updates.size(), false);
         } catch (WebhookRejectedException e) {
             metrics.webhookRejected(e.reason().code(), e.reason().afterSignature());
-            rejections.rejected(CarrierModules.installed().find(carrier).isPresent() ? carrier : "an unknown carrier",
-                    e);
+            rejections.rejected(module.isPresent() ? carrier : "an unknown carrier", e);
             throw e;
         }
     }

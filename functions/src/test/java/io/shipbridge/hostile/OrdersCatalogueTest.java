@@ -27,7 +27,6 @@ import io.shipbridge.workflow.WaitKind;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -41,8 +40,6 @@ import java.util.Map.Entry;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
-import java.util.stream.StreamSupport;
-import org.junit.jupiter.api.Named;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -71,16 +68,7 @@ class OrdersCatalogueTest {
     private static final AtomicInteger DAY = new AtomicInteger(400);
 
     static Stream<Arguments> cases() {
-        return StreamSupport.stream(catalogue().spliterator(), false)
-                .map(c -> Arguments.of(Named.of(c.path("case").asText(), c)));
-    }
-
-    static JsonNode catalogue() {
-        try (InputStream in = OrdersCatalogueTest.class.getResourceAsStream("/hostile/orders.json")) {
-            return Json.MAPPER.readTree(in);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return HostileCaseFile.cases("orders");
     }
 
     @ParameterizedTest(name = "{0}")

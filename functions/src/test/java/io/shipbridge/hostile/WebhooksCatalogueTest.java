@@ -40,12 +40,12 @@ class WebhooksCatalogueTest {
             .encodeToString("a secret no carrier has".getBytes(StandardCharsets.UTF_8));
 
     static Stream<Arguments> cases() {
-        return HostileCases.arguments("webhooks");
+        return HostileCaseFile.cases("webhooks");
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
-    void answersAsTheCatalogueExpects(String name, JsonNode c) {
+    void answersAsTheCatalogueExpects(JsonNode c) {
         JsonNode expect = c.path("expect");
         if (c.has("replay")) {
             APIGatewayV2HTTPEvent first = request(c, "msg_" + UUID.randomUUID(), body(c));
