@@ -60,6 +60,10 @@ class FunctionPoliciesTest {
                     + "before the delivery wait is registered completes the order here, taking its shipment out of "
                     + "the poller's in-flight index"),
             Map.entry("RegisterCallbackFunction/DeliveredShipments/SHIPMENT#*", "the same"),
+            Map.entry("RegisterCallbackFunction/Callbacks/states:SendTaskSuccess", "a first scan or delivery "
+                    + "recorded before its wait is registered resumes the execution at once (OrderProgress)"),
+            Map.entry("RegisterCallbackFunction/Orders/dynamodb:DeleteItem", "the same: the wait's token is "
+                    + "removed once it is resumed"),
             Map.entry("RegisterCallbackFunction/Callbacks/states:SendTaskFailure", "a wait registered for an order "
                     + "cancelled meanwhile is failed at once (OrderProgress ends a cancelled order's waits)"),
             Map.entry("TrackingConsumerFunction/Callbacks/states:SendTaskFailure", "the same OrderProgress, reached "
