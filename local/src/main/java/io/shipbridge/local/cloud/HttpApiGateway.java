@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import io.shipbridge.config.Json;
+import io.shipbridge.local.cost.BillableUnit;
+import io.shipbridge.local.cost.UsageMeter;
 import io.shipbridge.local.sim.HttpService;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -53,11 +55,15 @@ final class HttpApiGateway implements AutoCloseable {
 
     /** API Gateway's payload limit. */
     private static final int MAX_PAYLOAD = 10 * 1024 * 1024;
+    /** HTTP APIs bill each 512 KB of a request as one request. */
+    private static final int BILLED_CHUNK = 512 * 1024;
 
     private final List<Route> routes = new CopyOnWriteArrayList<>();
     private final HttpService server;
+    private final UsageMeter usage;
 
-    HttpApiGateway(int port) {
+    HttpApiGateway(int port, UsageMeter usage) {
+        this.usage = usage;
         this.server = HttpService.start(port, this::handle);
     }
 
@@ -122,6 +128,7 @@ final class HttpApiGateway implements AutoCloseable {
                             .put("userArn", "arn:aws:iam::000000000000:user/" + accessKey.get());
                 }
                 byte[] response;
+                usage.add(BillableUnit.HTTP_API_REQUESTS, Math.max(1, (body.length + BILLED_CHUNK - 1) / BILLED_CHUNK));
                 try {
                     response = route.target().invoke(Json.MAPPER.writeValueAsBytes(event));
                 } catch (FunctionError e) {

@@ -7,10 +7,14 @@ import com.amazonaws.services.lambda.runtime.serialization.PojoSerializer;
 import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
 import io.shipbridge.app.Components;
 import io.shipbridge.config.Json;
+import io.shipbridge.local.cost.BillableUnit;
+import io.shipbridge.local.cost.UsageMeter;
 import io.shipbridge.standins.LambdaContext;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
@@ -29,6 +33,7 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class LocalFunction {
     private static final String EVENTS_PACKAGE = "com.amazonaws.services.lambda.runtime.events";
+    private static final ThreadMXBean CPU = ManagementFactory.getThreadMXBean();
 
     private final String name;
     private final String arn;
@@ -42,10 +47,12 @@ public final class LocalFunction {
     private final AtomicLong errors = new AtomicLong();
     private final AtomicLong busyNanos = new AtomicLong();
     private final AtomicInteger running = new AtomicInteger();
+    private final UsageMeter usage;
 
     LocalFunction(String name, String arn, String handlerSpec, Components components, Duration timeout, int memory,
-            Integer reservedConcurrency) {
+            Integer reservedConcurrency, UsageMeter usage) {
         this.name = name;
+        this.usage = usage;
         this.arn = arn;
         this.timeout = timeout;
         this.memory = memory;
@@ -91,26 +98,41 @@ public final class LocalFunction {
     }
 
     /**
-     * Invokes the function synchronously with a JSON payload and returns its JSON response.
+     * Invokes the function synchronously with a JSON payload and returns its JSON response; with active tracing, the
+     * invocation starts a trace of its own.
      *
      * @throws FunctionError when the handler throws, times out, or the function is at its reserved concurrency
      */
     public byte[] invoke(byte[] payload) {
+        return invoke(payload, true);
+    }
+
+    /** Invokes the function as a task of an execution, which carries the execution's trace. */
+    byte[] invokeInExecution(byte[] payload) {
+        return invoke(payload, false);
+    }
+
+    private byte[] invoke(byte[] payload, boolean newTrace) {
         if (reserved != null && !reserved.tryAcquire()) {
             throw new FunctionError("TooManyRequestsException", "Rate Exceeded. Reserved concurrency of " + name
                     + " is in use", null);
         }
         invocations.incrementAndGet();
         long began = System.nanoTime();
+        AtomicLong cpuNanos = new AtomicLong();
         running.incrementAndGet();
         try {
             LambdaContext context = new LambdaContext(name, arn, memory, timeout, "offline-cloud");
             CompletableFuture<byte[]> result = new CompletableFuture<>();
-            Thread worker = Thread.ofVirtual().name("lambda-" + name).start(() -> {
+            // A platform thread, so that the invocation's CPU time can be read: its billed duration (see meter).
+            Thread worker = Thread.ofPlatform().daemon().name("lambda-" + name).start(() -> {
+                long cpuBefore = CPU.getCurrentThreadCpuTime();
                 try {
                     result.complete(handle(payload, context));
                 } catch (Throwable t) {
                     result.completeExceptionally(t);
+                } finally {
+                    cpuNanos.set(CPU.getCurrentThreadCpuTime() - cpuBefore);
                 }
             });
             try {
@@ -131,10 +153,26 @@ public final class LocalFunction {
             throw e;
         } finally {
             running.decrementAndGet();
-            busyNanos.addAndGet(System.nanoTime() - began);
+            long nanos = System.nanoTime() - began;
+            busyNanos.addAndGet(nanos);
+            meter(cpuNanos.get(), newTrace);
             if (reserved != null) {
                 reserved.release();
             }
+        }
+    }
+
+    /**
+     * What Lambda bills for the invocation: a request, and its duration rounded up to the millisecond. The duration
+     * counted here is the CPU time the handler's thread used: its wall time on two shared cores would mostly measure
+     * the other invocations. The waits for the calls it made are added by the cost meter, call by call.
+     */
+    private void meter(long cpuNanos, boolean newTrace) {
+        long billedMillis = Math.max(1, (cpuNanos + 999_999) / 1_000_000);
+        usage.add(BillableUnit.LAMBDA_REQUESTS);
+        usage.add(BillableUnit.LAMBDA_GB_SECONDS, memory / 1024.0 * billedMillis / 1000.0);
+        if (newTrace) {
+            usage.add(BillableUnit.XRAY_TRACES);
         }
     }
 

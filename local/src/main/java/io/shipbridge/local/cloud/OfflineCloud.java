@@ -7,6 +7,10 @@ import io.shipbridge.app.Components;
 import io.shipbridge.config.Config;
 import io.shipbridge.config.Json;
 import io.shipbridge.local.iam.AwsCalls;
+import io.shipbridge.local.cost.BillableUnit;
+import io.shipbridge.local.cost.MeteringInterceptor;
+import io.shipbridge.local.cost.NetworkWaits;
+import io.shipbridge.local.cost.UsageMeter;
 import io.shipbridge.local.iam.FunctionPolicy;
 import io.shipbridge.local.iam.PolicyEvaluator;
 import io.shipbridge.local.iam.PolicyInterceptor;
@@ -103,6 +107,8 @@ public final class OfflineCloud implements AutoCloseable {
     private final WebhookSender webhooks;
     private final PaceGovernor governor;
     private final RecordedMetrics metrics = new RecordedMetrics();
+    private final UsageMeter usage = new UsageMeter();
+    private static final NetworkWaits WAITS = NetworkWaits.standard();
     private StateMachine stateMachine;
     private Components components;
 
@@ -186,15 +192,16 @@ public final class OfflineCloud implements AutoCloseable {
                 options.world().debitDelay(), options.seller().miraklCarriers(), options.ports().mirakl());
         this.carriers = new CarrierSimulators(time, random.split(), options.world().carrierTimeline(),
                 options.ports().firstCarrier(), sellerBucket());
-        this.engine = new StatesEngine(time, this::invokeForStates, random.split());
+        this.engine = new StatesEngine(time, this::invokeForStates, random.split(), usage);
         this.stepFunctions = StepFunctionsServer.start(engine, options.ports().stepFunctions());
-        this.api = new HttpApiGateway(options.ports().api());
-        this.schedules = new Schedules(time);
+        this.api = new HttpApiGateway(options.ports().api(), usage);
+        this.schedules = new Schedules(time, usage);
         this.bucketEvents = new BucketEvents(aws.s3(), time, REGION, ACCOUNT);
         MetricsFactory.setMetricsProvider(() -> metrics);
         resolveParameters(template);
         TemplateValues values = new TemplateValues(parameters, resourceValues(template));
         bringUp(template, values);
+        meterExternalCalls(template.section("Globals").path("Function").path("MemorySize").asInt(128));
         putSecrets();
         connectFileCarriers();
         components = new Components(Config.of(localSettings(Map.of("TABLE_NAME",
@@ -233,6 +240,17 @@ public final class OfflineCloud implements AutoCloseable {
         aws.ses().deliverTo(mail -> exchanges.stream().filter(exchange -> mail.to().contains(exchange.mailbox()))
                 .forEach(exchange -> exchange.receiveMail(mail.subject(), mail.attachments().stream()
                         .map(SesStandIn.Attachment::fileName).toList())));
+    }
+
+    /**
+     * The functions' waits for Mirakl and the carriers, billed as Lambda duration: each request a simulator took was
+     * made by a function (of the template's global memory size) waiting for the answer.
+     */
+    private void meterExternalCalls(int memoryMb) {
+        double gb = memoryMb / 1024.0;
+        usage.countAlso(BillableUnit.LAMBDA_GB_SECONDS, () -> gb * (mirakl.calls().count(call -> true)
+                * WAITS.of("mirakl") + carriers.all().stream().mapToLong(carrier -> carrier.calls().count(
+                        call -> true)).sum() * WAITS.of("carrier")));
     }
 
     /** The functions' invocations running now, and the queue batches their event sources have yet to take. */
@@ -438,9 +456,9 @@ public final class OfflineCloud implements AutoCloseable {
                 "arn:aws:sts::" + ACCOUNT + ":assumed-role/" + STACK + "-" + id + "Role/" + id);
         policies.put(id, policy);
         Components functionComponents = new Components(Config.of(functionSettings.get(id)), LocalAws.CREDENTIALS,
-                time, time.sleeper(), List.of(new PolicyInterceptor(policy, awsCalls())));
+                time, time.sleeper(), List.of(new PolicyInterceptor(policy, awsCalls()), new MeteringInterceptor(usage, memory, WAITS)));
         functions.put(id, new LocalFunction(id, functionArn(id), handler, functionComponents,
-                Duration.ofSeconds(timeout), memory, reserved));
+                Duration.ofSeconds(timeout), memory, reserved, usage));
         Iterator<String> names = properties.fieldNames();
         while (names.hasNext()) {
             String property = names.next();
@@ -480,6 +498,11 @@ public final class OfflineCloud implements AutoCloseable {
             }
         }
         throw new IllegalArgumentException("Table " + table + " has no partition key");
+    }
+
+    /** What the cloud has used so far, as AWS would bill it. */
+    public UsageMeter usage() {
+        return usage;
     }
 
     /** Each function's IAM policy as the offline cloud enforces it, with what it allowed and denied so far. */
@@ -543,7 +566,7 @@ public final class OfflineCloud implements AutoCloseable {
                             Duration.ofSeconds(properties.path("MaximumBatchingWindowInSeconds").asInt(0)), partial,
                             Duration.ofSeconds(visibility), Math.min(SQS_STARTING_BATCHES,
                                     properties.path("ScalingConfig").path("MaximumConcurrency")
-                                            .asInt(SQS_STARTING_BATCHES)), time));
+                                            .asInt(SQS_STARTING_BATCHES)), time, usage));
                     properties.fieldNames().forEachRemaining(name -> {
                         if (!Set.of("Queue", "BatchSize", "MaximumBatchingWindowInSeconds", "FunctionResponseTypes",
                                 "ScalingConfig").contains(name)) {
@@ -580,7 +603,7 @@ public final class OfflineCloud implements AutoCloseable {
     private JsonNode invokeForStates(String functionNameOrArn, JsonNode payload) {
         LocalFunction function = function(functionNameOrArn);
         try {
-            return Json.MAPPER.readTree(function.invoke(Json.MAPPER.writeValueAsBytes(payload)));
+            return Json.MAPPER.readTree(function.invokeInExecution(Json.MAPPER.writeValueAsBytes(payload)));
         } catch (FunctionError e) {
             String error = e.errorType().equals("TooManyRequestsException") ? "Lambda.TooManyRequestsException"
                     : e.errorType();
@@ -640,7 +663,8 @@ public final class OfflineCloud implements AutoCloseable {
         LocalFunction running = function(id);
         return new LocalFunction(id, running.arn(), functionHandlers.get(id), new Components(
                 Config.of(functionSettings.get(id)), LocalAws.CREDENTIALS, time, time.sleeper(),
-                List.of(new PolicyInterceptor(policies.get(id), awsCalls()))), Duration.ofMinutes(1), 1024, null);
+                List.of(new PolicyInterceptor(policies.get(id), awsCalls()), new MeteringInterceptor(usage, 1024, WAITS))),
+                Duration.ofMinutes(1), 1024, null, usage);
     }
 
     private static String functionArn(String logicalId) {

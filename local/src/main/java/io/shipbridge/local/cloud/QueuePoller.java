@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.shipbridge.config.Json;
+import io.shipbridge.local.cost.BillableUnit;
+import io.shipbridge.local.cost.UsageMeter;
 import io.shipbridge.local.time.SimulatedTime;
 import java.io.IOException;
 import java.time.Duration;
@@ -40,6 +42,7 @@ final class QueuePoller implements AutoCloseable {
     private final boolean reportBatchItemFailures;
     private final Duration visibilityTimeout;
     private final SimulatedTime time;
+    private final UsageMeter usage;
     private volatile int waitingBatches;
     private volatile long backlogReadAt;
     private final List<Thread> threads = new ArrayList<>();
@@ -47,8 +50,9 @@ final class QueuePoller implements AutoCloseable {
 
     QueuePoller(SqsClient sqs, String queueUrl, String queueArn, LocalFunction target, int batchSize,
             Duration batchingWindow, boolean reportBatchItemFailures, Duration visibilityTimeout, int concurrency,
-            SimulatedTime time) {
+            SimulatedTime time, UsageMeter usage) {
         this.sqs = sqs;
+        this.usage = usage;
         this.queueUrl = queueUrl;
         this.queueArn = queueArn;
         this.target = target;
@@ -88,6 +92,9 @@ final class QueuePoller implements AutoCloseable {
                     .visibilityTimeout(visibilitySeconds())
                     .messageSystemAttributeNames(MessageSystemAttributeName.ALL)).messages();
             batch.addAll(received);
+            if (!received.isEmpty()) {
+                usage.add(BillableUnit.SQS_REQUESTS);
+            }
             if (batch.isEmpty()) {
                 pause(Duration.ofMillis(20));
                 break;
@@ -156,6 +163,9 @@ final class QueuePoller implements AutoCloseable {
             if (!failed.contains(message.messageId())) {
                 sqs.deleteMessage(d -> d.queueUrl(queueUrl).receiptHandle(message.receiptHandle()));
             }
+        }
+        if (failed.size() < batch.size()) {
+            usage.add(BillableUnit.SQS_REQUESTS); // Lambda deletes a batch's processed messages in one request
         }
     }
 

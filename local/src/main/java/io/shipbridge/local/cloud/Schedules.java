@@ -1,5 +1,7 @@
 package io.shipbridge.local.cloud;
 
+import io.shipbridge.local.cost.BillableUnit;
+import io.shipbridge.local.cost.UsageMeter;
 import io.shipbridge.local.time.SimulatedTime;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -43,8 +45,11 @@ final class Schedules implements AutoCloseable {
      */
     private volatile boolean paused = true;
 
-    Schedules(SimulatedTime time) {
+    private final UsageMeter usage;
+
+    Schedules(SimulatedTime time, UsageMeter usage) {
         this.time = time;
+        this.usage = usage;
     }
 
     /**
@@ -56,6 +61,7 @@ final class Schedules implements AutoCloseable {
         Instant received = time.instant();
         Duration throttledFor = Duration.ofSeconds(1);
         int failures = 0;
+        usage.add(BillableUnit.SCHEDULER_INVOCATIONS);
         while (true) {
             try {
                 target.invoke(event);

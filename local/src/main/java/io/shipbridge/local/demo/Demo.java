@@ -4,6 +4,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.shipbridge.config.Json;
 import io.shipbridge.fulfilment.Cancellation;
 import io.shipbridge.local.cloud.OfflineCloud;
+import io.shipbridge.local.cost.CostReport;
+import io.shipbridge.local.cost.PriceTable;
+import io.shipbridge.local.cost.Usage;
 import io.shipbridge.local.cloud.Seller;
 import io.shipbridge.local.sim.CallLog;
 import io.shipbridge.local.sim.Faults;
@@ -109,6 +112,7 @@ public final class Demo {
                         + " webhooks%n", settings.faultRate() * 100, settings.faultRate() * 100);
             }
             Instant simulatedStart = cloud.time().instant();
+            Usage usedBefore = cloud.usage().snapshot();
             long ordersPlaced = System.nanoTime();
             List<String> ids = place(cloud, settings);
             out.printf("%d orders placed on the marketplace at %s (simulated)%n", ids.size(), simulatedStart);
@@ -121,8 +125,10 @@ public final class Demo {
             boolean allEnded = wallLatency.size() == takenIn.size();
             double wall = (System.nanoTime() - started) / 1e9;
             double processing = (System.nanoTime() - ordersPlaced) / 1e9;
+            CostReport cost = CostReport.of(cloud.usage().snapshot().minus(usedBefore), ids.size(),
+                    PriceTable.standard());
             DemoReport report = report(cloud, ids, expected, placedAt, allEnded, wallLatency, wall, processing,
-                    startupSeconds, Duration.between(simulatedStart, cloud.time().instant()), settings);
+                    startupSeconds, Duration.between(simulatedStart, cloud.time().instant()), settings, cost);
             report.print(out);
             return report;
         }
@@ -234,7 +240,7 @@ public final class Demo {
 
     private static DemoReport report(OfflineCloud cloud, List<String> ids, Map<String, String> expectations,
             Map<String, Instant> placedAt, boolean allEnded, Map<String, Double> wallLatency, double wallSeconds,
-            double processingSeconds, double startupSeconds, Duration simulated, Settings settings) {
+            double processingSeconds, double startupSeconds, Duration simulated, Settings settings, CostReport cost) {
         OrderStore orders = cloud.components().orders();
         CallLog mirakl = cloud.mirakl().calls();
         Map<String, Long> or21 = mirakl.appliedByKey("OR21");
@@ -345,7 +351,7 @@ public final class Demo {
         return new DemoReport(ids.size(), allEnded && problems.isEmpty(), byState, byCarrier, carrierUse,
                 simulatedHours, stepMinutes, List.copyOf(wallLatency.values()), settings.timeScale(), wallSeconds,
                 processingSeconds, startupSeconds, simulated, calls, functions, metrics, otherEndings, outcomes,
-                problems, cloud.seller() == Seller.CANADA ? "ca" : "es", handovers, statusFiles, fileSendings);
+                problems, cloud.seller() == Seller.CANADA ? "ca" : "es", handovers, statusFiles, fileSendings, cost);
     }
 
     /** A carrier that takes files got each day's manifest by e-mail too, once. */

@@ -3,6 +3,7 @@ package io.shipbridge.local.demo;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.shipbridge.config.Json;
+import io.shipbridge.local.cost.CostReport;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -24,7 +25,7 @@ public record DemoReport(int orders, boolean passed, Map<String, Integer> byStat
         Map<Metric, Double> calls, List<FunctionUse> functions, Map<String, Double> metrics, List<String> otherEndings,
         List<OrderOutcome> orderOutcomes, List<String> problems, String seller,
         Map<String, Map<LocalDate, Integer>> handovers, Map<String, Integer> statusFiles,
-        Map<String, FileSendings> fileSendings) {
+        Map<String, FileSendings> fileSendings, CostReport cost) {
 
     /** What reached a carrier that takes files: manifests e-mailed, uploads its SFTP server refused (sent again). */
     public record FileSendings(int emailed, int uploadsRefused) {
@@ -130,6 +131,7 @@ public record DemoReport(int orders, boolean passed, Map<String, Integer> byStat
             out.printf("  %-48s %8d%n", carrier + " uploads its SFTP server refused, sent again", sendings
                     .uploadsRefused());
         });
+        cost.print(out);
         out.println("  function                    invocations  per order  mean ms  errors");
         functions.forEach(f -> out.printf("  %-26s %12d %10.2f %8.1f %7d%n", f.name(), f.invocations(),
                 f.invocations() / (double) Math.max(1, orders), f.meanMillis(), f.errors()));
@@ -193,6 +195,7 @@ public record DemoReport(int orders, boolean passed, Map<String, Integer> byStat
                 .put("carrier", o.carrier()).put("trackingNumber", o.trackingNumber()).put("reason", o.reason())
                 .put("voidByHand", o.voidByHand()));
         json.set("metrics", Json.MAPPER.valueToTree(metrics));
+        json.set("cost", cost.toJson());
         json.set("problems", Json.MAPPER.valueToTree(problems));
         Files.writeString(file, Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(json));
     }

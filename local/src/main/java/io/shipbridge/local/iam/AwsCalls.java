@@ -58,7 +58,7 @@ public final class AwsCalls {
     }
 
     /** The service's IAM prefix, from the request's SDK package ({@code ...services.sfn.model} is {@code states}). */
-    static String servicePrefix(SdkRequest request) {
+    public static String servicePrefix(SdkRequest request) {
         String pkg = request.getClass().getPackageName();
         String service = pkg.substring("software.amazon.awssdk.services.".length(), pkg.lastIndexOf('.'));
         String prefix = SERVICE_PREFIXES.get(service);

@@ -90,6 +90,7 @@ final class ExecutionRun implements Runnable {
             }
             String type = state.path("Type").asText();
             Instant entered = time.instant();
+            engine.transition();
             record(type + "StateEntered", "stateEnteredEventDetails",
                     JSON.objectNode().put("name", name).put("input", data.toString()));
             Step step = switch (type) {
@@ -435,6 +436,7 @@ final class ExecutionRun implements Runnable {
                     sleep(delay(retriers.get(index), attempts[index]));
                     attempts[index]++;
                     retryCount++;
+                    engine.transition();
                     continue;
                 }
                 List<JsonNode> catchers = new ArrayList<>();

@@ -3,6 +3,8 @@ package io.shipbridge.local.states;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.shipbridge.config.Json;
+import io.shipbridge.local.cost.BillableUnit;
+import io.shipbridge.local.cost.UsageMeter;
 import io.shipbridge.local.time.SimulatedTime;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -27,11 +29,23 @@ public final class StatesEngine implements AutoCloseable {
     private final Map<String, Execution> executions = new ConcurrentHashMap<>();
     private final List<Consumer<Execution>> onEnd = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final TaskTokens tokens = new TaskTokens();
+    private final UsageMeter usage;
 
     public StatesEngine(SimulatedTime time, LambdaInvoker lambda, RandomGenerator random) {
+        this(time, lambda, random, new UsageMeter());
+    }
+
+    /** @param usage where the executions count their state transitions and traces, as AWS bills them */
+    public StatesEngine(SimulatedTime time, LambdaInvoker lambda, RandomGenerator random, UsageMeter usage) {
+        this.usage = usage;
         this.time = time;
         this.lambda = lambda;
         this.random = random;
+    }
+
+    /** Counts one state transition: a state entered, or a Retry of one. */
+    void transition() {
+        usage.add(BillableUnit.STATE_TRANSITIONS);
     }
 
     public StateMachine register(StateMachine machine) {
@@ -78,6 +92,7 @@ public final class StatesEngine implements AutoCloseable {
                 throw new StatesApiException("ExecutionAlreadyExists", "Execution Already Exists: '" + arn + "'");
             }
             Execution execution = new Execution(arn, executionName, machine, json, time.instant());
+            usage.add(BillableUnit.XRAY_TRACES);
             executions.put(arn, execution);
             Thread thread = Thread.ofVirtual().name("execution-" + executionName)
                     .unstarted(new ExecutionRun(this, execution));

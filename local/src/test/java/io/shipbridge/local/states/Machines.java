@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.shipbridge.config.Json;
+import io.shipbridge.local.cost.UsageMeter;
 import io.shipbridge.local.time.SimulatedTime;
 import java.time.Instant;
 import java.util.Map;
@@ -20,6 +21,7 @@ final class Machines implements AutoCloseable {
     final SimulatedTime time;
     final Map<String, Function<JsonNode, JsonNode>> functions = new ConcurrentHashMap<>();
     final StatesEngine engine;
+    final UsageMeter usage = new UsageMeter();
 
     Machines() {
         this(SCALE);
@@ -37,7 +39,7 @@ final class Machines implements AutoCloseable {
                 throw new StatesError("Lambda.ResourceNotFoundException", "Function not found: " + name);
             }
             return function.apply(payload);
-        }, new SplittableRandom(42));
+        }, new SplittableRandom(42), usage);
     }
 
     /** Registers the definition and starts it. */

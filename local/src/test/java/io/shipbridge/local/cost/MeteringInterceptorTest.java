@@ -1,0 +1,111 @@
+package io.shipbridge.local.cost;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.shipbridge.standins.CloudFormationTemplate;
+import io.shipbridge.standins.LocalAws;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.sqs.SqsClient;
+
+/** The meter counts what the stand-ins report, as AWS bills it; the expected figures are worked out by hand. */
+class MeteringInterceptorTest {
+    private static LocalAws aws;
+    private static final UsageMeter METER = new UsageMeter();
+    private static final NetworkWaits WAITS = new NetworkWaits(Map.of("dynamodb", 0.005, "sqs", 0.01, "s3", 0.02));
+    private static DynamoDbClient dynamoDb;
+    private static SqsClient sqs;
+    private static S3Client s3;
+
+    @BeforeAll
+    static void start() {
+        aws = LocalAws.start(CloudFormationTemplate.locate());
+        MeteringInterceptor metering = new MeteringInterceptor(METER, 2048, WAITS);
+        dynamoDb = DynamoDbClient.builder().endpointOverride(aws.dynamoDbEndpoint()).region(Region.EU_WEST_1)
+                .credentialsProvider(LocalAws.CREDENTIALS).overrideConfiguration(c -> c.addExecutionInterceptor(
+                        metering)).build();
+        sqs = SqsClient.builder().endpointOverride(aws.sqsEndpoint()).region(Region.EU_WEST_1)
+                .credentialsProvider(LocalAws.CREDENTIALS).overrideConfiguration(c -> c.addExecutionInterceptor(
+                        metering)).build();
+        s3 = S3Client.builder().endpointOverride(aws.s3Endpoint()).region(Region.EU_WEST_1).forcePathStyle(true)
+                .credentialsProvider(LocalAws.CREDENTIALS).overrideConfiguration(c -> c.addExecutionInterceptor(
+                        metering)).build();
+    }
+
+    @AfterAll
+    static void stop() {
+        aws.close();
+    }
+
+    private static Usage measure(Runnable calls) {
+        Usage before = METER.snapshot();
+        calls.run();
+        return METER.snapshot().minus(before);
+    }
+
+    @Test
+    void anItemCopiedToTheIndexIsWrittenTwiceAndAReadOfItIsOneUnit() {
+        String table = aws.resources().tableName("ShipbridgeTable");
+        // 2,500 bytes of data and its keys: 3 KB rounded up, once in the table and once in gsi1.
+        Map<String, AttributeValue> item = Map.of("pk", AttributeValue.fromS("ORDER#m1"), "sk", AttributeValue
+                .fromS("VIEW"), "gsi1pk", AttributeValue.fromS("STATE#X"), "gsi1sk", AttributeValue.fromS("1"),
+                "data", AttributeValue.fromS("x".repeat(2500)));
+        Usage put = measure(() -> dynamoDb.putItem(p -> p.tableName(table).item(item)));
+        Usage read = measure(() -> dynamoDb.getItem(g -> g.tableName(table).consistentRead(true).key(Map.of(
+                "pk", AttributeValue.fromS("ORDER#m1"), "sk", AttributeValue.fromS("VIEW")))));
+
+        assertThat(put.of(BillableUnit.DYNAMODB_WRITE_UNITS)).isEqualTo(6.0);
+        assertThat(read.of(BillableUnit.DYNAMODB_READ_UNITS)).isEqualTo(1.0);
+        // Waiting for DynamoDB, 5 ms at 2 GB.
+        assertThat(put.of(BillableUnit.LAMBDA_GB_SECONDS)).isCloseTo(0.010, org.assertj.core.data.Offset.offset(
+                1e-9));
+    }
+
+    @Test
+    void aRefusedConditionalWriteStillCostsAWriteUnit() {
+        String table = aws.resources().tableName("ShipbridgeTable");
+        Map<String, AttributeValue> item = Map.of("pk", AttributeValue.fromS("ORDER#m2"), "sk", AttributeValue
+                .fromS("VIEW"));
+        dynamoDb.putItem(p -> p.tableName(table).item(item));
+        Usage refused = measure(() -> assertThatThrownBy(() -> dynamoDb.putItem(p -> p.tableName(table).item(item)
+                .conditionExpression("attribute_not_exists(pk)"))).isInstanceOf(
+                        ConditionalCheckFailedException.class));
+
+        assertThat(refused.of(BillableUnit.DYNAMODB_WRITE_UNITS)).isEqualTo(1.0);
+    }
+
+    @Test
+    void aTransactionCostsTwiceItsWrites() {
+        String table = aws.resources().tableName("ShipbridgeTable");
+        Usage written = measure(() -> dynamoDb.transactWriteItems(t -> t.transactItems(
+                i -> i.put(p -> p.tableName(table).item(Map.of("pk", AttributeValue.fromS("ORDER#m3"),
+                        "sk", AttributeValue.fromS("VIEW")))),
+                i -> i.put(p -> p.tableName(table).item(Map.of("pk", AttributeValue.fromS("ORDER#m3"),
+                        "sk", AttributeValue.fromS("HISTORY#1")))))));
+
+        // Two items under 1 KB, no index keys: 1 unit each, doubled.
+        assertThat(written.of(BillableUnit.DYNAMODB_WRITE_UNITS)).isEqualTo(4.0);
+    }
+
+    @Test
+    void aMessageCountsOneRequestPer64KbAndAnObjectOnePutAndItsBytes() {
+        String queue = aws.resources().queueUrl("TrackingQueue");
+        String bucket = aws.resources().bucketName("LabelBucket");
+        Usage sent = measure(() -> sqs.sendMessage(m -> m.queueUrl(queue).messageBody("y".repeat(70 * 1024))));
+        Usage stored = measure(() -> s3.putObject(p -> p.bucket(bucket).key("labels/test.pdf"),
+                RequestBody.fromBytes(new byte[5000])));
+
+        assertThat(sent.of(BillableUnit.SQS_REQUESTS)).isEqualTo(2.0);
+        assertThat(stored.of(BillableUnit.S3_PUT_REQUESTS)).isEqualTo(1.0);
+        assertThat(stored.of(BillableUnit.S3_BYTES_PUT)).isEqualTo(5000.0);
+    }
+}
