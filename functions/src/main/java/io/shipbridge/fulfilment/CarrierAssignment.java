@@ -46,6 +46,10 @@ public final class CarrierAssignment {
         if (view.state() == OrderState.CANCELLED) {
             throw new OrderCancelledException(orderId);
         }
+        if (view.state() == OrderState.PENDING_POST && view.carrierChoice() != null
+                && view.shipmentAttemptedAt() != null) {
+            return view.carrierChoice(); // Asked of that carrier already: it is found there, never re-routed.
+        }
         if (view.state() != OrderState.PENDING_POST) {
             if (view.carrierChoice() != null && !view.state().isFailure() && view.state().hasReached(OrderState.POSTED)) {
                 return view.carrierChoice();

@@ -90,7 +90,8 @@ public final class OrderIntake {
             // Recorded by an earlier fetch that stopped before starting the execution.
             startExecution(order.orderId());
         }
-        if (!orders.recordMiraklUpdate(order, miraklState, source.lastUpdatedDate())) {
+        if (!isNewer(source, view) || !orders.recordMiraklUpdate(order, miraklState, source.lastUpdatedDate(),
+                !order.equals(view.order()))) {
             return Outcome.UNCHANGED;
         }
         record(order.orderId(), OperationStatus.OK, "Order update fetched: " + miraklState + " on Mirakl", source);
@@ -100,6 +101,16 @@ public final class OrderIntake {
         }
         progress.advance(order.orderId());
         return Outcome.UPDATED;
+    }
+
+    /**
+     * Whether Mirakl's version is newer than the one recorded, as read: the fetches overlap, so most orders they
+     * return are known already, and a conditional write DynamoDB refuses is billed too. The write's own condition
+     * still decides when two fetches race.
+     */
+    private static boolean isNewer(MiraklOrder source, OrderView view) {
+        return source.lastUpdatedDate() != null && (view.miraklUpdatedAt() == null
+                || source.lastUpdatedDate().isAfter(view.miraklUpdatedAt()));
     }
 
     private Outcome ingestNew(Order order, MiraklOrder source) {
@@ -127,7 +138,8 @@ public final class OrderIntake {
      */
     private Outcome ingestCorrected(OrderView view, Order order, MiraklOrder source) {
         String miraklState = source.orderState();
-        if (!orders.recordMiraklUpdate(order, miraklState, source.lastUpdatedDate())) {
+        if (!isNewer(source, view) || !orders.recordMiraklUpdate(order, miraklState, source.lastUpdatedDate(),
+                !order.equals(view.order()))) {
             return Outcome.UNCHANGED;
         }
         if (MiraklOrderStates.isCancelled(miraklState)) {

@@ -6,6 +6,7 @@ import io.shipbridge.order.TransitionRequest;
 import io.shipbridge.storage.OrderStore;
 import io.shipbridge.storage.WaitStore;
 import io.shipbridge.workflow.WaitKind;
+import io.shipbridge.workflow.WorkflowStep;
 import java.time.Clock;
 import java.util.Optional;
 
@@ -32,7 +33,7 @@ public final class WaitRegistration {
         if (kind == WaitKind.FIRST_SCAN) {
             orders.transitionIf(orderId, view -> view.state() != OrderState.POSTED ? Optional.empty()
                     : Optional.of(TransitionRequest.to(OrderState.AWAITING_TRACKING,
-                            Actors.workflow("WaitForFirstScan"), "Waiting for the carrier's first scan")));
+                            Actors.workflow(WorkflowStep.WAIT_FOR_FIRST_SCAN.stateName()), "Waiting for the carrier's first scan")));
         }
         return progress.advance(orderId);
     }

@@ -3,27 +3,33 @@ package io.shipbridge.handler;
 import com.amazonaws.services.lambda.runtime.Context;
 import io.shipbridge.app.Components;
 import io.shipbridge.fulfilment.OrderAcceptance;
+import io.shipbridge.fulfilment.WaitRegistration;
 import io.shipbridge.order.OrderState;
+import io.shipbridge.workflow.WaitKind;
 
-/** State machine task: accepts the order on Mirakl (OR21). */
-public final class AcceptOrderHandler extends TaskHandler<OrderTask, StepResult> {
+/**
+ * State machine task ({@code .waitForTaskToken}): accepts the order on Mirakl (OR21), then stores the token of the
+ * wait for SHIPPING, which FetchOrders sends back (or this function, when Mirakl got there first).
+ */
+public final class AcceptOrderHandler extends TaskHandler<CallbackTask, StepResult> {
     private final OrderAcceptance acceptance;
+    private final WaitRegistration registration;
 
     public AcceptOrderHandler() {
         this(Components.fromEnvironment());
     }
 
     public AcceptOrderHandler(Components components) {
-        super(OrderTask.class, components);
+        super(CallbackTask.class, components);
         this.acceptance = components.orderAcceptance();
+        this.registration = components.waitRegistration();
     }
 
     @Override
-    StepResult handle(OrderTask task, Context context) {
-        StepResult result = StepResult.of(acceptance.accept(task.orderId()));
-        if (result.state() == OrderState.ACCEPTED) {
+    StepResult handle(CallbackTask task, Context context) {
+        if (acceptance.accept(task.orderId()).state() == OrderState.ACCEPTED) {
             metrics.orderAccepted();
         }
-        return result;
+        return StepResult.of(registration.register(task.orderId(), WaitKind.SHIPPING, task.taskToken()));
     }
 }

@@ -47,7 +47,8 @@ abstract class TaskHandler<I, O> implements RequestStreamHandler {
 
     /** The order this call is about, when it is about one. */
     String orderIdOf(I request) {
-        return request instanceof OrderTask task ? task.orderId() : null;
+        return request instanceof OrderTask task ? task.orderId()
+                : request instanceof CallbackTask callback ? callback.orderId() : null;
     }
 
     abstract O handle(I request, Context context);

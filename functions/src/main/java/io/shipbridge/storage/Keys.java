@@ -15,6 +15,7 @@ final class Keys {
     static final String EXPIRES_AT = "expiresAt";
 
     static final String VIEW = "VIEW";
+    static final String VIEW_ORDER = "VIEW#ORDER";
     static final String HISTORY_PREFIX = "HISTORY#";
     static final String EVENT_PREFIX = "EVENT#";
     static final String WAIT_PREFIX = "WAIT#";

@@ -30,7 +30,9 @@ import java.util.Optional;
 import java.util.function.Function;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
@@ -43,9 +45,16 @@ import software.amazon.awssdk.services.dynamodb.model.Update;
  * Orders in DynamoDB: the current view and the status history, always written together in one transaction, so the
  * view never says something the history does not. A transition is conditional on the state and version the caller
  * read: an illegal or concurrent one writes nothing.
+ *
+ * <p>The order as Mirakl sent it (lines, addresses) is an item of its own beside the view ({@code VIEW#ORDER}),
+ * written when Mirakl's version changes: DynamoDB bills every write of an item, and its copy in the state index, by
+ * the item's whole size, and the view is written at every step while the order rarely changes. A view written
+ * before the two were apart still holds its order, and is read as it is.
  */
 public final class OrderStore {
     private static final int CONFLICT_ATTEMPTS = 5;
+    private static final int BATCH_GET_LIMIT = 100;
+    private static final String ORDER = "order";
     private static final TypeReference<Map<String, String>> DETAILS = new TypeReference<>() {
     };
 
@@ -93,7 +102,6 @@ public final class OrderStore {
         view.put("version", Attrs.n(1));
         view.put("createdAt", time(now));
         view.put("updatedAt", time(now));
-        view.put("order", s(Json.write(order)));
         if (miraklState != null) {
             view.put("miraklState", s(miraklState));
         }
@@ -109,6 +117,7 @@ public final class OrderStore {
         try {
             dynamoDb.transactWriteItems(t -> t.transactItems(
                     putIfAbsent(view),
+                    put(orderItem(order, miraklUpdatedAt)),
                     putIfAbsent(historyItem(created))));
             return true;
         } catch (TransactionCanceledException e) {
@@ -121,8 +130,17 @@ public final class OrderStore {
 
     public Optional<OrderView> find(String orderId) {
         Map<String, AttributeValue> item = dynamoDb.getItem(g -> g.tableName(table).consistentRead(true)
-                .key(Map.of(Keys.PK, s(Keys.order(orderId)), Keys.SK, s(Keys.VIEW)))).item();
-        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(toView(item));
+                .key(viewKey(orderId))).item();
+        if (item == null || item.isEmpty()) {
+            return Optional.empty();
+        }
+        if (item.containsKey(ORDER)) {
+            return Optional.of(toView(item));
+        }
+        Map<String, AttributeValue> order = dynamoDb.getItem(g -> g.tableName(table).consistentRead(true)
+                .key(orderKey(orderId)).projectionExpression("#order").expressionAttributeNames(Map.of("#order",
+                        ORDER))).item();
+        return Optional.of(toView(withOrder(item, order)));
     }
 
     public OrderView get(String orderId) {
@@ -266,23 +284,42 @@ public final class OrderStore {
         }
     }
 
+    /** As the next, the order written again whether it changed or not. */
+    public boolean recordMiraklUpdate(Order order, String miraklState, Instant miraklUpdatedAt) {
+        return recordMiraklUpdate(order, miraklState, miraklUpdatedAt, true);
+    }
+
     /**
      * Records what Mirakl said of the order, unless an equally new or newer fetch was recorded already.
      *
+     * @param orderChanged whether the order itself changed (an address that came with SHIPPING): only then is it
+     *                     written again, with the view, in one transaction; else the view's Mirakl state alone
      * @return false for a stale or duplicate fetch (nothing written)
      */
-    public boolean recordMiraklUpdate(Order order, String miraklState, Instant miraklUpdatedAt) {
+    public boolean recordMiraklUpdate(Order order, String miraklState, Instant miraklUpdatedAt,
+            boolean orderChanged) {
+        String set = "SET miraklState = :state, miraklUpdatedAt = :at";
+        String newer = "attribute_exists(pk) AND (attribute_not_exists(miraklUpdatedAt) OR miraklUpdatedAt < :at)";
+        Map<String, AttributeValue> values = Map.of(":state", s(miraklState), ":at", time(miraklUpdatedAt));
         try {
-            dynamoDb.updateItem(u -> u.tableName(table).key(viewKey(order.orderId()))
-                    .updateExpression("SET miraklState = :state, miraklUpdatedAt = :at, #order = :order")
-                    .conditionExpression("attribute_exists(pk) AND "
-                            + "(attribute_not_exists(miraklUpdatedAt) OR miraklUpdatedAt < :at)")
-                    .expressionAttributeNames(Map.of("#order", "order"))
-                    .expressionAttributeValues(Map.of(":state", s(miraklState), ":at", time(miraklUpdatedAt),
-                            ":order", s(Json.write(order)))));
+            if (orderChanged) {
+                // A view stored with its order (before the two were apart) loses it here: the item beside it has it.
+                dynamoDb.transactWriteItems(t -> t.transactItems(TransactWriteItem.builder().update(Update.builder()
+                        .tableName(table).key(viewKey(order.orderId())).updateExpression(set + " REMOVE #order")
+                        .conditionExpression(newer).expressionAttributeNames(Map.of("#order", ORDER))
+                        .expressionAttributeValues(values).build()).build(), put(orderItem(order, miraklUpdatedAt))));
+            } else {
+                dynamoDb.updateItem(u -> u.tableName(table).key(viewKey(order.orderId())).updateExpression(set)
+                        .conditionExpression(newer).expressionAttributeValues(values));
+            }
             return true;
         } catch (ConditionalCheckFailedException e) {
             return false;
+        } catch (TransactionCanceledException e) {
+            if (conditionFailed(e, 0)) {
+                return false;
+            }
+            throw e;
         }
     }
 
@@ -392,10 +429,10 @@ public final class OrderStore {
     /** Orders currently in {@code state}, least recently changed first. */
     public List<OrderView> inState(OrderState state, int limit) {
         List<OrderView> views = new ArrayList<>();
-        dynamoDb.query(q -> q.tableName(table).indexName(Keys.GSI1)
+        withOrders(dynamoDb.query(q -> q.tableName(table).indexName(Keys.GSI1)
                 .keyConditionExpression("gsi1pk = :state")
                 .expressionAttributeValues(Map.of(":state", s(Keys.ordersInState(state))))
-                .limit(limit)).items().forEach(item -> views.add(toView(item)));
+                .limit(limit)).items()).forEach(item -> views.add(toView(item)));
         return views;
     }
 
@@ -419,16 +456,17 @@ public final class OrderStore {
                 .keyConditionExpression(condition).expressionAttributeValues(values).scanIndexForward(false)
                 .limit(limit).exclusiveStartKey(PageCursor.decode(cursor, Keys.GSI1_PK, partition));
         QueryResponse response = dynamoDb.query(query.build());
-        return new Page<>(response.items().stream().map(OrderStore::toView).toList(),
+        return new Page<>(withOrders(response.items()).stream().map(OrderStore::toView).toList(),
                 PageCursor.encode(response.lastEvaluatedKey()));
     }
 
     /** Every order in {@code state}, page by page of the state index, never all in memory at once. */
     public void forEachInState(OrderState state, java.util.function.Consumer<OrderView> action) {
-        dynamoDb.queryPaginator(q -> q.tableName(table).indexName(Keys.GSI1)
+        for (QueryResponse page : dynamoDb.queryPaginator(q -> q.tableName(table).indexName(Keys.GSI1)
                 .keyConditionExpression("gsi1pk = :state")
-                .expressionAttributeValues(Map.of(":state", s(Keys.ordersInState(state)))))
-                .items().forEach(item -> action.accept(toView(item)));
+                .expressionAttributeValues(Map.of(":state", s(Keys.ordersInState(state)))))) {
+            withOrders(page.items()).forEach(item -> action.accept(toView(item)));
+        }
     }
 
     /** How many orders are in {@code state} now, page by page of the state index (items are counted, not read out). */
@@ -453,6 +491,54 @@ public final class OrderStore {
 
     private Map<String, AttributeValue> viewKey(String orderId) {
         return Map.of(Keys.PK, s(Keys.order(orderId)), Keys.SK, s(Keys.VIEW));
+    }
+
+    private static Map<String, AttributeValue> orderKey(String orderId) {
+        return Map.of(Keys.PK, s(Keys.order(orderId)), Keys.SK, s(Keys.VIEW_ORDER));
+    }
+
+    private static Map<String, AttributeValue> orderItem(Order order, Instant miraklUpdatedAt) {
+        Map<String, AttributeValue> item = new HashMap<>(orderKey(order.orderId()));
+        item.put(ORDER, s(Json.write(order)));
+        if (miraklUpdatedAt != null) {
+            item.put("miraklUpdatedAt", time(miraklUpdatedAt));
+        }
+        return item;
+    }
+
+    private static Map<String, AttributeValue> withOrder(Map<String, AttributeValue> view,
+            Map<String, AttributeValue> order) {
+        if (order == null || !order.containsKey(ORDER)) {
+            throw new IllegalStateException("Order " + string(view, "orderId") + " has a view and no order item");
+        }
+        Map<String, AttributeValue> whole = new HashMap<>(view);
+        whole.put(ORDER, order.get(ORDER));
+        return whole;
+    }
+
+    /** Views from the state index with their orders, read in batches (a view of before the split has its own). */
+    private List<Map<String, AttributeValue>> withOrders(List<Map<String, AttributeValue>> views) {
+        Map<String, Map<String, AttributeValue>> orders = new HashMap<>();
+        List<Map<String, AttributeValue>> keys = views.stream().filter(view -> !view.containsKey(ORDER))
+                .map(view -> orderKey(string(view, "orderId"))).toList();
+        for (int from = 0; from < keys.size(); from += BATCH_GET_LIMIT) {
+            Map<String, KeysAndAttributes> pending = Map.of(table, KeysAndAttributes.builder()
+                    .keys(keys.subList(from, Math.min(keys.size(), from + BATCH_GET_LIMIT)))
+                    .projectionExpression("pk, #order").expressionAttributeNames(Map.of("#order", ORDER)).build());
+            while (!pending.isEmpty()) {
+                Map<String, KeysAndAttributes> asked = pending;
+                BatchGetItemResponse response = dynamoDb.batchGetItem(b -> b.requestItems(asked));
+                response.responses().getOrDefault(table, List.of()).forEach(item -> orders.put(item.get(Keys.PK).s(),
+                        item));
+                pending = response.unprocessedKeys();
+            }
+        }
+        return views.stream().map(view -> view.containsKey(ORDER) ? view
+                : withOrder(view, orders.get(view.get(Keys.PK).s()))).toList();
+    }
+
+    private TransactWriteItem put(Map<String, AttributeValue> item) {
+        return TransactWriteItem.builder().put(Put.builder().tableName(table).item(item).build()).build();
     }
 
     private TransactWriteItem putIfAbsent(Map<String, AttributeValue> item) {
@@ -501,7 +587,7 @@ public final class OrderStore {
                 previous == null ? null : OrderState.valueOf(previous),
                 instant(item, "createdAt"),
                 instant(item, "updatedAt"),
-                Json.read(string(item, "order"), Order.class),
+                Json.read(string(item, ORDER), Order.class),
                 string(item, "miraklState"),
                 instant(item, "miraklUpdatedAt"),
                 choice == null ? null : Json.read(choice, CarrierChoice.class),

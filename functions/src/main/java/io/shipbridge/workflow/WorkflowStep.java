@@ -5,18 +5,19 @@ import io.shipbridge.order.OrderView;
 import java.util.Optional;
 
 /**
- * The steps of the order state machine that do or wait for something, by their state names, and which one an order
- * is at. A scheduled retry and an operator retry both resume an order where it stands, so both read it from here.
+ * The steps of an order's fulfilment, the state of the state machine that takes each (a state may take an action and
+ * the wait after it: each state entered is billed), and which step an order is at. A scheduled retry and an operator
+ * retry both resume an order where it stands, so both read it from here.
  */
 public enum WorkflowStep {
     ACCEPT_ORDER("AcceptOrder", OrderState.ACCEPTANCE_FAILED),
-    WAIT_FOR_SHIPPING("WaitForShipping", OrderState.ACCEPTANCE_FAILED),
-    SELECT_CARRIER("SelectCarrier", OrderState.FAILED_POST),
+    WAIT_FOR_SHIPPING("AcceptOrder", OrderState.ACCEPTANCE_FAILED),
+    SELECT_CARRIER("CreateShipment", OrderState.FAILED_POST),
     CREATE_SHIPMENT("CreateShipment", OrderState.FAILED_POST),
-    WAIT_FOR_FIRST_SCAN("WaitForFirstScan", OrderState.FAILED_TRACKING),
+    WAIT_FOR_FIRST_SCAN("CreateShipment", OrderState.FAILED_TRACKING),
     PUSH_TRACKING("PushTracking", OrderState.FAILED_PUSH),
     /** Nothing fails here: an order confirmed on Mirakl whose delivery is never reported stays MIRAKL_OK. */
-    WAIT_FOR_DELIVERY("WaitForDelivery", null);
+    WAIT_FOR_DELIVERY("PushTracking", null);
 
     private final String stateName;
     private final OrderState failure;
@@ -35,7 +36,7 @@ public enum WorkflowStep {
         return Optional.ofNullable(failure);
     }
 
-    /** The step of a state machine state name. */
+    /** The first step a state machine state takes: the one a retry that names the state starts from. */
     public static Optional<WorkflowStep> named(String stateName) {
         for (WorkflowStep step : values()) {
             if (step.stateName.equals(stateName)) {

@@ -76,14 +76,14 @@ class FaultRecoveryTest {
         assertThat(exhausted).isNotNull();
         assertThat(Duration.between(TestStack.START, STACK.clock().instant())).as("not a second past the window")
                 .isEqualTo(Duration.ofHours(2));
-        assertThat(exhausted.getMessage()).contains("SelectCarrier kept failing for 2 h").endsWith(ERROR);
+        assertThat(exhausted.getMessage()).contains("CreateShipment kept failing for 2 h").endsWith(ERROR);
         OperationRecord last = components.operations().forOrder(id).getLast();
         assertThat(last.action()).isEqualTo("retries_exhausted");
 
         OrderView failed = components.failureRecording().record(id, null, RecoveryExhaustedException.class.getName(),
                 exhausted.getMessage());
         assertThat(failed.state()).isEqualTo(OrderState.FAILED_POST);
-        assertThat(failed.failureReason()).startsWith("RecoveryExhaustedException: SelectCarrier kept failing")
+        assertThat(failed.failureReason()).startsWith("RecoveryExhaustedException: CreateShipment kept failing")
                 .endsWith(ERROR);
         assertThat(failed.recovery()).as("cleared by the move").isNull();
     }
@@ -107,15 +107,30 @@ class FaultRecoveryTest {
     @Test
     void aFaultAtAnotherStepStartsItsOwnWindow() {
         Components components = STACK.components();
+        OrderScenarios.Shipped order = OrderScenarios.awaitingFirstScan(components, STACK.tipsa());
+        assertThat(components.faultRecovery().schedule(order.id(), ERROR).at()).isEqualTo("CreateShipment");
+        STACK.clock().advance(Duration.ofMinutes(1));
+        components.orders().transition(components.orders().get(order.id()), TransitionRequest.to(OrderState.TRACKED,
+                "carrier:tipsa", "First carrier scan"));
+
+        FaultRecovery.Plan plan = components.faultRecovery().schedule(order.id(), ERROR);
+
+        assertThat(plan.at()).isEqualTo("PushTracking");
+        assertThat(plan.attempt()).isEqualTo(1);
+        assertThat(components.orders().get(order.id()).recovery().since()).isEqualTo(STACK.clock().instant());
+    }
+
+    @Test
+    void choosingTheCarrierAskingItForTheShipmentAndWaitingForItsScanAreOneStepWithOneWindow() {
+        Components components = STACK.components();
         String id = OrderScenarios.readyToShip(components);
-        assertThat(components.faultRecovery().schedule(id, ERROR).at()).isEqualTo("SelectCarrier");
+        components.faultRecovery().schedule(id, ERROR);
         STACK.clock().advance(Duration.ofMinutes(1));
         components.orders().recordShipmentAttempt(id, STACK.clock().instant());
 
         FaultRecovery.Plan plan = components.faultRecovery().schedule(id, ERROR);
 
         assertThat(plan.at()).isEqualTo("CreateShipment");
-        assertThat(plan.attempt()).isEqualTo(1);
-        assertThat(components.orders().get(id).recovery().since()).isEqualTo(STACK.clock().instant());
+        assertThat(plan.attempt()).isEqualTo(2);
     }
 }

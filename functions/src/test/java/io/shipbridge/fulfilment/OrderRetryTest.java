@@ -59,9 +59,10 @@ class OrderRetryTest {
                 "no rule");
         components.failureRecording().record(notScanned.id(), OrderState.FAILED_TRACKING, "States.Timeout", null);
 
-        assertThat(components.orderRetry().retry(noCarrier, "ana", null).step()).isEqualTo("SelectCarrier");
+        assertThat(components.orderRetry().retry(noCarrier, "ana", null).step()).isEqualTo("CreateShipment");
         OrderRetry.Retried tracking = components.orderRetry().retry(notScanned.id(), "ana", null);
-        assertThat(tracking.step()).isEqualTo("WaitForFirstScan");
+        assertThat(tracking.step()).as("its shipment kept, its wait for the first scan begun again")
+                .isEqualTo("CreateShipment");
         assertThat(tracking.order().state()).isEqualTo(OrderState.POSTED);
         assertThatThrownBy(() -> components.orderRetry().retry(notAccepted, "ana", null))
                 .isInstanceOf(OrderRetry.NotRetryableException.class).hasMessageContaining("PENDING_POST");

@@ -130,12 +130,14 @@ class ShipmentCreationTest {
         String output = invoke(handler, id);
 
         assertThat(STACK.tipsa().calls("WebServService___GrabaEnvio24")).isEqualTo(1);
-        assertThat(output).contains("\"trackingNumber\":\"" + albaran(id, "70") + "\"");
+        assertThat(output).contains("\"state\":\"AWAITING_TRACKING\"");
         OrderView view = components.orders().get(id);
-        assertThat(view.state()).isEqualTo(OrderState.POSTED);
+        assertThat(view.state()).as("created, then waiting for the first scan").isEqualTo(
+                OrderState.AWAITING_TRACKING);
         assertThat(view.shipment().trackingNumber()).isEqualTo(albaran(id, "70"));
         assertThat(components.labels().get(view.shipment().labelKey())).isEqualTo(TipsaStub.LABEL_PDF);
-        assertThat(last(components, id).details()).containsKey("adopted");
+        assertThat(components.orders().history(id)).filteredOn(change -> change.to() == OrderState.POSTED)
+                .singleElement().satisfies(posted -> assertThat(posted.details()).containsKey("adopted"));
     }
 
     @Test
@@ -219,7 +221,7 @@ class ShipmentCreationTest {
     static String invoke(com.amazonaws.services.lambda.runtime.RequestStreamHandler handler, String orderId) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try {
-            handler.handleRequest(new ByteArrayInputStream(("{\"orderId\":\"" + orderId + "\"}")
+            handler.handleRequest(new ByteArrayInputStream(("{\"orderId\":\"" + orderId + "\",\"taskToken\":\"scan-" + orderId + "\"}")
                     .getBytes(StandardCharsets.UTF_8)), out, LambdaContext.of("CreateShipmentFunction"));
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);

@@ -57,8 +57,6 @@ class SampleEventsTest {
             Map.entry("fetch-orders-schedule.json", "FetchOrdersHandler"),
             Map.entry("fetch-orders-manual.json", "FetchOrdersHandler"),
             Map.entry("accept-order.json", "AcceptOrderHandler"),
-            Map.entry("register-callback.json", "RegisterCallbackHandler"),
-            Map.entry("select-carrier.json", "SelectCarrierHandler"),
             Map.entry("create-shipment.json", "CreateShipmentHandler"),
             Map.entry("tracking-poller.json", "TrackingPollerHandler"),
             Map.entry("tracking-consumer.json", "TrackingConsumerHandler"),
@@ -100,7 +98,6 @@ class SampleEventsTest {
 
         assertThat(task(new AcceptOrderHandler(components), "accept-order.json").path("state").asText())
                 .isEqualTo("ACCEPTED");
-        task(new RegisterCallbackHandler(components), "register-callback.json");
         assertThat(STACK.stepFunctions().resumedTokens()).isEmpty();
 
         STACK.clock().advance(Duration.ofMinutes(15));
@@ -108,14 +105,13 @@ class SampleEventsTest {
                 "28014")));
         task(new FetchOrdersHandler(components), "fetch-orders-manual.json");
         assertThat(STACK.stepFunctions().resumedTokens()).containsExactly(
-                event("register-callback.json").path("taskToken").asText());
+                event("accept-order.json").path("taskToken").asText());
 
-        assertThat(task(new SelectCarrierHandler(components), "select-carrier.json").path("carrier").asText())
-                .isEqualTo("tipsa");
         STACK.tipsa().shipmentFor(ORDER, TRACKING_NUMBER);
-        assertThat(task(new CreateShipmentHandler(components), "create-shipment.json").path("trackingNumber")
-                .asText()).isEqualTo(TRACKING_NUMBER);
-        registerWait(components, "FIRST_SCAN", "scan-token");
+        assertThat(task(new CreateShipmentHandler(components), "create-shipment.json").path("state").asText())
+                .isEqualTo("AWAITING_TRACKING");
+        assertThat(components.orders().get(ORDER).shipment().trackingNumber()).isEqualTo(TRACKING_NUMBER);
+        assertThat(components.orders().get(ORDER).carrierChoice().carrier()).isEqualTo("tipsa");
 
         STACK.tipsa().states(TRACKING_NUMBER, List.of(
                 new TipsaStub.State("0", Instant.parse("2026-11-20T10:00:00Z")),
@@ -131,7 +127,6 @@ class SampleEventsTest {
 
         assertThat(task(new PushTrackingHandler(components), "push-tracking.json").path("state").asText())
                 .isEqualTo("MIRAKL_OK");
-        registerWait(components, "DELIVERY", "delivery-token");
 
         APIGatewayV2HTTPEvent webhook = EventLoader.loadApiGatewayHttpEvent(eventPath("carrier-webhook.json"));
         STACK.clock().set(Instant.ofEpochSecond(Long.parseLong(webhook.getHeaders().get("webhook-timestamp"))));
@@ -151,7 +146,8 @@ class SampleEventsTest {
         assertThat(components.orders().history(ORDER)).extracting(StatusChange::to).containsExactly(
                 OrderState.PENDING_ACCEPTANCE, OrderState.ACCEPTED, OrderState.PENDING_POST, OrderState.POSTED,
                 OrderState.AWAITING_TRACKING, OrderState.TRACKED, OrderState.MIRAKL_OK, OrderState.COMPLETE);
-        assertThat(STACK.stepFunctions().resumedTokens()).endsWith("scan-token", "delivery-token");
+        assertThat(STACK.stepFunctions().resumedTokens()).endsWith(event("create-shipment.json").path("taskToken")
+                .asText(), event("push-tracking.json").path("taskToken").asText());
         assertThat(TestStack.METRICS.totals()).containsEntry("OrdersFetched", 1.0)
                 .containsEntry("OrdersAccepted", 1.0).containsEntry("ShipmentsCreated", 1.0)
                 .containsEntry("TrackingPushed", 1.0).containsEntry("WebhooksReceived", 1.0)
@@ -204,7 +200,7 @@ class SampleEventsTest {
 
         JsonNode plan = task(new ScheduleRetryHandler(components), "schedule-retry.json");
 
-        assertThat(plan.path("at").asText()).isEqualTo("SelectCarrier");
+        assertThat(plan.path("at").asText()).isEqualTo("CreateShipment");
         assertThat(plan.path("waitSeconds").asLong()).isBetween(30L, 60L);
         assertThat(components.orders().get("1045290-A").recovery().lastError())
                 .isEqualTo("CarrierUnavailableException: tipsa: find_shipment got no answer: request timed out");
@@ -221,7 +217,7 @@ class SampleEventsTest {
                 EventLoader.loadApiGatewayHttpEvent(eventPath("operator-api.json")), context("OperatorApiFunction"));
 
         assertThat(response.getStatusCode()).as(response.getBody()).isEqualTo(200);
-        assertThat(Json.MAPPER.readTree(response.getBody()).path("resumeAt").asText()).isEqualTo("SelectCarrier");
+        assertThat(Json.MAPPER.readTree(response.getBody()).path("resumeAt").asText()).isEqualTo("CreateShipment");
         List<StatusChange> history = components.orders().history("1045291-A");
         assertThat(history.get(history.size() - 1).actor())
                 .isEqualTo("operator:arn:aws:iam::123456789012:user/ana-operations");
@@ -267,12 +263,6 @@ class SampleEventsTest {
         assertThat(outcome.path("imported").asInt()).isEqualTo(1);
         assertThat(STACK.drainQueue()).singleElement().satisfies(message ->
                 assertThat(message.body()).contains("\"trackingNumber\":\"OT0010004711\"", "\"rawCode\":\"REC\""));
-    }
-
-    private static void registerWait(Components components, String waitFor, String token) {
-        ObjectNode registration = Json.MAPPER.createObjectNode().put("orderId", ORDER).put("waitFor", waitFor)
-                .put("taskToken", token);
-        invoke(new RegisterCallbackHandler(components), registration.toString());
     }
 
     private static JsonNode task(RequestStreamHandler handler, String eventFile) {

@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Deque;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -32,6 +33,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 class OrderStoreTest {
@@ -183,6 +185,54 @@ class OrderStoreTest {
         assertThat(orders.recordMiraklUpdate(order(id), "WAITING_DEBIT", TestStack.START.plusSeconds(30))).isFalse();
         assertThat(orders.recordMiraklUpdate(order(id), "SHIPPING", TestStack.START.plusSeconds(60))).isFalse();
         assertThat(orders.get(id).miraklState()).isEqualTo("SHIPPING");
+    }
+
+    @Test
+    void keepsTheOrderApartFromTheViewThatEveryStepRewrites() {
+        String id = TestStack.newOrderId();
+        orders.create(order(id), "WAITING_ACCEPTANCE", TestStack.START, "mirakl", "fetched");
+
+        assertThat(rawItem(id, "VIEW")).doesNotContainKey("order").containsKey("state");
+        assertThat(rawItem(id, "VIEW#ORDER")).containsKey("order").doesNotContainKeys("gsi1pk", "state");
+        assertThat(orders.get(id).order().lines()).extracting(OrderLine::sku).containsExactly("SKU-1");
+        assertThat(orders.inState(OrderState.PENDING_ACCEPTANCE, 1000)).filteredOn(v -> v.orderId().equals(id))
+                .singleElement().satisfies(v -> assertThat(v.order().lines()).hasSize(1));
+    }
+
+    @Test
+    void readsAViewThatStillHoldsItsOrderAndMovesTheOrderOutAtMiraklsNextVersion() {
+        String id = TestStack.newOrderId();
+        orders.create(order(id), "WAITING_ACCEPTANCE", TestStack.START, "mirakl", "fetched");
+        // As a view was stored before the order was kept apart: in the view, no order item.
+        Map<String, AttributeValue> old = new HashMap<>(rawItem(id, "VIEW"));
+        old.put("order", rawItem(id, "VIEW#ORDER").get("order"));
+        dynamoDb().putItem(p -> p.tableName(table()).item(old));
+        dynamoDb().deleteItem(d -> d.tableName(table()).key(key(id, "VIEW#ORDER")));
+
+        assertThat(orders.get(id).order().lines()).hasSize(1);
+        assertThat(orders.inState(OrderState.PENDING_ACCEPTANCE, 1000)).filteredOn(v -> v.orderId().equals(id))
+                .singleElement().satisfies(v -> assertThat(v.order().lines()).hasSize(1));
+
+        assertThat(orders.recordMiraklUpdate(order(id), "SHIPPING", TestStack.START.plusSeconds(60))).isTrue();
+        assertThat(rawItem(id, "VIEW")).doesNotContainKey("order");
+        assertThat(rawItem(id, "VIEW#ORDER")).containsKey("order");
+        assertThat(orders.get(id).miraklState()).isEqualTo("SHIPPING");
+    }
+
+    private static DynamoDbClient dynamoDb() {
+        return TestStack.localAws().dynamoDb();
+    }
+
+    private static String table() {
+        return TestStack.localAws().resources().tableName("ShipbridgeTable");
+    }
+
+    private static Map<String, AttributeValue> key(String id, String sk) {
+        return Map.of("pk", AttributeValue.fromS("ORDER#" + id), "sk", AttributeValue.fromS(sk));
+    }
+
+    private static Map<String, AttributeValue> rawItem(String id, String sk) {
+        return dynamoDb().getItem(g -> g.tableName(table()).key(key(id, sk)).consistentRead(true)).item();
     }
 
     /** A new order moved along legal transitions to {@code target}, by the shortest path. */

@@ -36,8 +36,6 @@ class FunctionPoliciesTest {
      * why the function needs it.
      */
     private static final Map<String, String> NOT_EXERCISED = Map.ofEntries(
-            Map.entry("AcceptOrderFunction/Orders/dynamodb:Query", "an order Mirakl cancelled before its acceptance "
-                    + "looks for waiting executions to end (none exists before acceptance, so none is failed)"),
             Map.entry("OperatorApiFunction/CancelledShipments/dynamodb:UpdateItem", "an operator cancelling an "
                     + "order that has a shipment: the shipment leaves the in-flight index"),
             Map.entry("OperatorApiFunction/CancelledShipments/SHIPMENT#*", "the same"),
@@ -56,16 +54,25 @@ class FunctionPoliciesTest {
 
     /** Grants for paths the stories reach or not depending on timing (a race the code handles): either is right. */
     private static final Map<String, String> RACES = Map.ofEntries(
-            Map.entry("RegisterCallbackFunction/DeliveredShipments/dynamodb:UpdateItem", "a delivery recorded "
-                    + "before the delivery wait is registered completes the order here, taking its shipment out of "
-                    + "the poller's in-flight index"),
-            Map.entry("RegisterCallbackFunction/DeliveredShipments/SHIPMENT#*", "the same"),
-            Map.entry("RegisterCallbackFunction/Callbacks/states:SendTaskSuccess", "a first scan or delivery "
-                    + "recorded before its wait is registered resumes the execution at once (OrderProgress)"),
-            Map.entry("RegisterCallbackFunction/Orders/dynamodb:DeleteItem", "the same: the wait's token is "
-                    + "removed once it is resumed"),
-            Map.entry("RegisterCallbackFunction/Callbacks/states:SendTaskFailure", "a wait registered for an order "
-                    + "cancelled meanwhile is failed at once (OrderProgress ends a cancelled order's waits)"),
+            Map.entry("CreateShipmentFunction/Callbacks/states:SendTaskSuccess", "a first scan recorded before its "
+                    + "wait is registered resumes the execution at once (OrderProgress)"),
+            Map.entry("CreateShipmentFunction/Orders/dynamodb:DeleteItem", "the same: the wait's token is removed"),
+            Map.entry("CreateShipmentFunction/Callbacks/states:SendTaskFailure", "an order cancelled while its "
+                    + "shipment is made has its wait failed at once"),
+            Map.entry("AcceptOrderFunction/Callbacks/states:SendTaskSuccess", "an order Mirakl debited before its "
+                    + "wait for SHIPPING is registered resumes the execution at once (OrderProgress)"),
+            Map.entry("AcceptOrderFunction/Orders/dynamodb:DeleteItem", "the same: the wait's token is removed"),
+            Map.entry("AcceptOrderFunction/Callbacks/states:SendTaskFailure", "an order cancelled while it is "
+                    + "accepted has its wait failed at once"),
+            Map.entry("PushTrackingFunction/DeliveredShipments/dynamodb:UpdateItem", "a delivery recorded before "
+                    + "the delivery wait is registered completes the order here, taking its shipment out of the "
+                    + "poller's in-flight index"),
+            Map.entry("PushTrackingFunction/DeliveredShipments/SHIPMENT#*", "the same"),
+            Map.entry("PushTrackingFunction/Callbacks/states:SendTaskSuccess", "the same: the execution resumes at "
+                    + "once"),
+            Map.entry("PushTrackingFunction/Orders/dynamodb:DeleteItem", "the same: the wait's token is removed"),
+            Map.entry("PushTrackingFunction/Callbacks/states:SendTaskFailure", "an order cancelled meanwhile has "
+                    + "its wait failed at once"),
             Map.entry("TrackingConsumerFunction/Callbacks/states:SendTaskFailure", "the same OrderProgress, reached "
                     + "for an order cancelled while a tracking update for it was queued"),
             Map.entry("TrackingConsumerFunction/UnmatchedEvents/dynamodb:PutItem", "tracking for a shipment "

@@ -46,8 +46,6 @@ class HostileLogsTest {
     static {
         SAMPLE_EVENTS.put("FetchOrdersFunction", "fetch-orders-schedule.json");
         SAMPLE_EVENTS.put("AcceptOrderFunction", "accept-order.json");
-        SAMPLE_EVENTS.put("RegisterCallbackFunction", "register-callback.json");
-        SAMPLE_EVENTS.put("SelectCarrierFunction", "select-carrier.json");
         SAMPLE_EVENTS.put("CreateShipmentFunction", "create-shipment.json");
         SAMPLE_EVENTS.put("PushTrackingFunction", "push-tracking.json");
         SAMPLE_EVENTS.put("ScheduleRetryFunction", "schedule-retry.json");

@@ -116,7 +116,7 @@ class OperatorApiTest {
         awaitEnd(execution);
         assertThat(execution.status()).isEqualTo(Execution.Status.SUCCEEDED);
         assertThat(execution.statesEntered()).startsWith("StartOrResume", "CreateShipment").doesNotContain(
-                "AcceptOrder", "SelectCarrier");
+                "AcceptOrder");
         assertThat(cloud.carriers().shipmentsFor(unreachable)).as("no second shipment").hasSize(1);
         Answer after = call("GET", "/api/v1/orders/" + unreachable, null);
         assertThat(after.body().path("order").path("shipment").path("trackingNumber").asText())

@@ -3,6 +3,7 @@ package io.shipbridge.local.states;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.shipbridge.config.Json;
 import io.shipbridge.standins.CloudFormationTemplate;
 import java.io.IOException;
@@ -30,14 +31,29 @@ class OrderFulfillmentPathsTest {
     void shippedDefinitionWithStandInFunctions() throws IOException {
         definition = CloudFormationTemplate.read(CloudFormationTemplate.locate())
                 .definitionWithDefaults("OrderStateMachine");
-        for (String function : List.of("AcceptOrder", "RegisterCallback", "SelectCarrier", "CreateShipment",
-                "PushTracking", "RecordFailure", "ScheduleRetry")) {
+        for (String function : List.of("AcceptOrder", "CreateShipment", "PushTracking", "RecordFailure",
+                "ScheduleRetry")) {
             definition = definition.replace("${" + function + "FunctionArn}",
                     "arn:aws:lambda:eu-west-1:000000000000:function:" + function);
         }
-        for (String function : List.of("AcceptOrder", "SelectCarrier", "CreateShipment", "PushTracking")) {
-            machines.functions.put(function, payload -> Json.MAPPER.createObjectNode());
+        // Each acts, then waits: here the wait is over at once (Mirakl debited, parcel scanned, parcel delivered).
+        for (String function : List.of("AcceptOrder", "CreateShipment", "PushTracking")) {
+            machines.functions.put(function, this::resumeAtOnce);
         }
+    }
+
+    private JsonNode resumeAtOnce(JsonNode payload) {
+        machines.engine.sendTaskSuccess(payload.path("taskToken").asText(), "{}");
+        return Json.MAPPER.createObjectNode();
+    }
+
+    @Test
+    void anOrderThatMeetsNoFaultEntersFourStates() {
+        Execution execution = machines.run(definition, INPUT);
+
+        assertThat(execution.status()).isEqualTo(Execution.Status.SUCCEEDED);
+        assertThat(execution.statesEntered()).containsExactly("StartOrResume", "AcceptOrder", "CreateShipment",
+                "PushTracking");
     }
 
     @AfterEach
@@ -46,32 +62,25 @@ class OrderFulfillmentPathsTest {
     }
 
     @Test
-    void aWaitWhoseRegistrationFailsRecordsItsFailureOnTheOrder() {
-        machines.functions.put("RegisterCallback", payload -> {
-            if (payload.path("waitFor").asText().equals("FIRST_SCAN")) {
-                throw new StatesError("io.shipbridge.order.IllegalTransitionException", "cannot wait");
-            }
-            machines.engine.sendTaskSuccess(payload.path("taskToken").asText(), "{}");
-            return Json.MAPPER.createObjectNode();
-        });
-        machines.functions.put("RecordFailure", payload -> {
-            recorded.add(payload);
-            return Json.MAPPER.createObjectNode();
-        });
+    void aFirstScanThatNeverComesFailsTrackingAndRecordsIt() throws IOException {
+        ObjectNode machine = (ObjectNode) Json.MAPPER.readTree(definition);
+        ((ObjectNode) machine.path("States").path("CreateShipment")).put("TimeoutSeconds", 60);
+        machines.functions.put("CreateShipment", payload -> Json.MAPPER.createObjectNode());
+        recordFailures();
 
-        Execution execution = machines.run(definition, INPUT);
+        Execution execution = machines.run(machine.toString(), INPUT);
 
         assertThat(execution.error()).isEqualTo("Shipbridge.TrackingFailed");
         assertThat(recorded).singleElement().satisfies(call -> {
             assertThat(call.path("failedState").asText()).isEqualTo("FAILED_TRACKING");
-            assertThat(call.path("error").path("Error").asText()).isEqualTo("io.shipbridge.order.IllegalTransitionException");
+            assertThat(call.path("error").path("Error").asText()).isEqualTo("States.Timeout");
         });
     }
 
     @Test
     void aRecordingThatKeepsFailingEndsAsFailureNotRecordedAfterItsRetries() {
-        machines.functions.put("RegisterCallback", payload -> {
-            throw new StatesError("com.example.Broken", "registration broken");
+        machines.functions.put("AcceptOrder", payload -> {
+            throw new StatesError("com.example.Broken", "acceptance broken");
         });
         machines.functions.put("RecordFailure", payload -> {
             recorded.add(payload);
@@ -112,18 +121,14 @@ class OrderFulfillmentPathsTest {
 
     @Test
     void aResumedExecutionStartsAtItsStep() {
-        waitsEndAtOnce();
-
         Execution execution = machines.run(definition, "{\"orderId\": \"P-1\", \"resume\": {\"at\": \"PushTracking\"}}");
 
         assertThat(execution.status()).isEqualTo(Execution.Status.SUCCEEDED);
-        assertThat(execution.statesEntered()).containsExactly("StartOrResume", "PushTracking", "WaitForDelivery",
-                "Complete");
+        assertThat(execution.statesEntered()).containsExactly("StartOrResume", "PushTracking");
     }
 
     @Test
     void aPassingFaultThatOutlastsTheQuickRetriesWaitsAndResumesTheStepTheOrderIsAt() {
-        waitsEndAtOnce();
         AtomicInteger calls = new AtomicInteger();
         machines.functions.put("CreateShipment", payload -> {
             if (calls.incrementAndGet() <= 6) {
@@ -146,12 +151,11 @@ class OrderFulfillmentPathsTest {
                 .isEqualTo("io.shipbridge.carrier.CarrierUnavailableException"));
         List<String> entered = execution.statesEntered();
         assertThat(entered.subList(entered.indexOf("ScheduleRetry"), entered.size())).startsWith("ScheduleRetry",
-                "WaitBeforeRetry", "StartOrResume", "CreateShipment", "WaitForFirstScan").endsWith("Complete");
+                "WaitBeforeRetry", "StartOrResume", "CreateShipment", "PushTracking");
     }
 
     @Test
     void aPermanentRefusalFailsAtOnceWithoutWaiting() {
-        waitsEndAtOnce();
         recordFailures();
         machines.functions.put("CreateShipment", payload -> {
             throw new StatesError("io.shipbridge.carrier.CarrierRejectedException", "invalid postcode");
@@ -165,7 +169,6 @@ class OrderFulfillmentPathsTest {
 
     @Test
     void aFaultThatOutlastsTheRecoveryWindowFailsTheOrderAtTheStepItIsAt() {
-        waitsEndAtOnce();
         recordFailures();
         machines.functions.put("PushTracking", payload -> {
             throw new StatesError("io.shipbridge.mirakl.MiraklUnavailableException", "Mirakl 503");
@@ -186,7 +189,6 @@ class OrderFulfillmentPathsTest {
 
     @Test
     void anOrderCancelledWhileItWaitsToRetryEndsCancelled() {
-        waitsEndAtOnce();
         machines.functions.put("AcceptOrder", payload -> {
             throw new StatesError("io.shipbridge.mirakl.MiraklRateLimitedException", "429");
         });
@@ -198,13 +200,6 @@ class OrderFulfillmentPathsTest {
 
         assertThat(execution.status()).isEqualTo(Execution.Status.SUCCEEDED);
         assertThat(execution.statesEntered()).endsWith("ScheduleRetry", "Cancelled");
-    }
-
-    private void waitsEndAtOnce() {
-        machines.functions.put("RegisterCallback", payload -> {
-            machines.engine.sendTaskSuccess(payload.path("taskToken").asText(), "{}");
-            return Json.MAPPER.createObjectNode();
-        });
     }
 
     private void recordFailures() {
