@@ -10,6 +10,7 @@ import io.shipbridge.local.iam.AwsCalls;
 import io.shipbridge.local.cost.BillableUnit;
 import io.shipbridge.local.cost.MeteringInterceptor;
 import io.shipbridge.local.cost.NetworkWaits;
+import io.shipbridge.local.cost.TransactionCapacity;
 import io.shipbridge.local.cost.UsageMeter;
 import io.shipbridge.local.iam.FunctionPolicy;
 import io.shipbridge.local.iam.PolicyEvaluator;
@@ -109,6 +110,7 @@ public final class OfflineCloud implements AutoCloseable {
     private final RecordedMetrics metrics = new RecordedMetrics();
     private final UsageMeter usage = new UsageMeter();
     private static final NetworkWaits WAITS = NetworkWaits.standard();
+    private TransactionCapacity transactions;
     private StateMachine stateMachine;
     private Components components;
 
@@ -199,6 +201,7 @@ public final class OfflineCloud implements AutoCloseable {
         this.bucketEvents = new BucketEvents(aws.s3(), time, REGION, ACCOUNT);
         MetricsFactory.setMetricsProvider(() -> metrics);
         resolveParameters(template);
+        transactions = new TransactionCapacity(aws.dynamoDb(), indexes(template));
         TemplateValues values = new TemplateValues(parameters, resourceValues(template));
         bringUp(template, values);
         meterExternalCalls(template.section("Globals").path("Function").path("MemorySize").asInt(128));
@@ -251,6 +254,25 @@ public final class OfflineCloud implements AutoCloseable {
         usage.countAlso(BillableUnit.LAMBDA_GB_SECONDS, () -> gb * (mirakl.calls().count(call -> true)
                 * WAITS.of("mirakl") + carriers.all().stream().mapToLong(carrier -> carrier.calls().count(
                         call -> true)).sum() * WAITS.of("carrier")));
+    }
+
+    /** The tables' global secondary indexes, by their key attributes. */
+    private static List<TransactionCapacity.Index> indexes(CloudFormationTemplate template) {
+        List<TransactionCapacity.Index> indexes = new ArrayList<>();
+        template.resources().values().stream().filter(r -> r.type().equals("AWS::DynamoDB::Table"))
+                .forEach(table -> table.properties().path("GlobalSecondaryIndexes").forEach(index -> {
+                    String partition = null;
+                    String sort = null;
+                    for (JsonNode key : index.path("KeySchema")) {
+                        if (key.path("KeyType").asText().equals("HASH")) {
+                            partition = key.path("AttributeName").asText();
+                        } else {
+                            sort = key.path("AttributeName").asText();
+                        }
+                    }
+                    indexes.add(new TransactionCapacity.Index(partition, sort));
+                }));
+        return indexes;
     }
 
     /** The functions' invocations running now, and the queue batches their event sources have yet to take. */
@@ -456,7 +478,7 @@ public final class OfflineCloud implements AutoCloseable {
                 "arn:aws:sts::" + ACCOUNT + ":assumed-role/" + STACK + "-" + id + "Role/" + id);
         policies.put(id, policy);
         Components functionComponents = new Components(Config.of(functionSettings.get(id)), LocalAws.CREDENTIALS,
-                time, time.sleeper(), List.of(new PolicyInterceptor(policy, awsCalls()), new MeteringInterceptor(usage, memory, WAITS)));
+                time, time.sleeper(), List.of(new PolicyInterceptor(policy, awsCalls()), new MeteringInterceptor(usage, memory, WAITS, transactions)));
         functions.put(id, new LocalFunction(id, functionArn(id), handler, functionComponents,
                 Duration.ofSeconds(timeout), memory, reserved, usage));
         Iterator<String> names = properties.fieldNames();
@@ -663,7 +685,7 @@ public final class OfflineCloud implements AutoCloseable {
         LocalFunction running = function(id);
         return new LocalFunction(id, running.arn(), functionHandlers.get(id), new Components(
                 Config.of(functionSettings.get(id)), LocalAws.CREDENTIALS, time, time.sleeper(),
-                List.of(new PolicyInterceptor(policies.get(id), awsCalls()), new MeteringInterceptor(usage, 1024, WAITS))),
+                List.of(new PolicyInterceptor(policies.get(id), awsCalls()), new MeteringInterceptor(usage, 1024, WAITS, transactions))),
                 Duration.ofMinutes(1), 1024, null, usage);
     }
 

@@ -6,6 +6,7 @@ import java.util.Optional;
 import software.amazon.awssdk.core.SdkRequest;
 import software.amazon.awssdk.core.SdkResponse;
 import software.amazon.awssdk.core.interceptor.Context;
+import software.amazon.awssdk.core.interceptor.ExecutionAttribute;
 import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.core.sync.RequestBody;
@@ -46,23 +47,36 @@ import software.amazon.awssdk.services.s3.model.S3Request;
 
 /**
  * Meters a function's AWS calls as AWS bills them. DynamoDB is asked for the capacity each call consumed
- * ({@code ReturnConsumedCapacity=INDEXES}, so item size, indexes and transactions count as DynamoDB counts them); a
+ * ({@code ReturnConsumedCapacity=INDEXES}, so item size and indexes count as DynamoDB counts them), except for
+ * transactions, which DynamoDB Local reports otherwise than DynamoDB bills: {@link TransactionCapacity} works those
+ * out; a
  * conditional write DynamoDB refuses is billed too, at least one write unit, and is counted as that minimum (as is
  * each item of a cancelled transaction, twice). SQS counts each 64 KB of a message as one request, S3 splits PUT-class
  * from GET-class requests, and every Secrets Manager call counts.
  */
 public final class MeteringInterceptor implements ExecutionInterceptor {
     private static final int SQS_CHUNK = 64 * 1024;
+    private static final ExecutionAttribute<TransactionCapacity.Before> TRANSACTION = new ExecutionAttribute<>(
+            "TransactionBefore");
 
     private final UsageMeter meter;
     private final double memoryGb;
     private final NetworkWaits waits;
+    private final TransactionCapacity transactions;
 
     /** @param memoryMb the function's configured memory, billed while it waits for each call */
-    public MeteringInterceptor(UsageMeter meter, int memoryMb, NetworkWaits waits) {
+    public MeteringInterceptor(UsageMeter meter, int memoryMb, NetworkWaits waits, TransactionCapacity transactions) {
         this.meter = meter;
         this.memoryGb = memoryMb / 1024.0;
         this.waits = waits;
+        this.transactions = transactions;
+    }
+
+    @Override
+    public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
+        if (context.request() instanceof TransactWriteItemsRequest transaction) {
+            attributes.putAttribute(TRANSACTION, transactions.before(transaction));
+        }
     }
 
     @Override
@@ -98,7 +112,8 @@ public final class MeteringInterceptor implements ExecutionInterceptor {
             case UpdateItemResponse r -> writes(List.of(orNone(r.consumedCapacity())));
             case DeleteItemResponse r -> writes(List.of(orNone(r.consumedCapacity())));
             case BatchWriteItemResponse r -> writes(r.consumedCapacity());
-            case TransactWriteItemsResponse r -> writes(r.consumedCapacity());
+            case TransactWriteItemsResponse r -> meter.add(BillableUnit.DYNAMODB_WRITE_UNITS,
+                    transactions.writeUnits(attributes.getAttribute(TRANSACTION)));
             default -> meterOtherServices(request, context.requestBody());
         }
     }

@@ -1,0 +1,78 @@
+package io.shipbridge.local.cost;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.shipbridge.config.Json;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Keeps the README's cost table the table of a demo run: the run's {@code cost} is kept beside the README
+ * ({@code local/readme-cost.json}), the README's table between its markers is rendered from it, and a later run is
+ * checked against it, so the README changes when the cost does.
+ */
+public final class ReadmeCost {
+    public static final String BEGIN = "<!-- cost-table:begin -->";
+    public static final String END = "<!-- cost-table:end -->";
+    /** How far a new run's units may be from the README's: counts must match, measured durations vary. */
+    private static final double COUNT_TOLERANCE = 0.10;
+    private static final double DURATION_TOLERANCE = 0.60;
+
+    private final Path readme;
+    private final Path recorded;
+
+    public ReadmeCost(Path repository) {
+        this.readme = repository.resolve("README.md");
+        this.recorded = repository.resolve("local/readme-cost.json");
+    }
+
+    /** The run the README shows. */
+    public CostReport recorded() throws IOException {
+        return CostReport.fromJson(Json.MAPPER.readTree(recorded.toFile()), PriceTable.standard());
+    }
+
+    /** The table between the README's markers. */
+    public String readmeTable() throws IOException {
+        String text = Files.readString(readme);
+        int begin = text.indexOf(BEGIN);
+        int end = text.indexOf(END);
+        if (begin < 0 || end < begin) {
+            throw new IllegalStateException("README.md has no " + BEGIN + " ... " + END + " block");
+        }
+        return text.substring(begin + BEGIN.length(), end).strip() + System.lineSeparator();
+    }
+
+    /** Makes a demo report's cost the README's: kept, and its table written between the markers. */
+    public void update(Path demoReport) throws IOException {
+        JsonNode cost = Json.MAPPER.readTree(demoReport.toFile()).path("cost");
+        Files.writeString(recorded, Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(cost) + "\n");
+        String table = CostReport.fromJson(cost, PriceTable.standard()).markdownTable();
+        String text = Files.readString(readme);
+        int begin = text.indexOf(BEGIN);
+        int end = text.indexOf(END);
+        if (begin < 0 || end < begin) {
+            throw new IllegalStateException("README.md has no " + BEGIN + " ... " + END + " block");
+        }
+        Files.writeString(readme, text.substring(0, begin + BEGIN.length()) + "\n" + table + text.substring(end));
+    }
+
+    /** How a demo report's cost differs from the README's beyond the tolerances; empty when they agree. */
+    public List<String> differences(Path demoReport) throws IOException {
+        CostReport run = CostReport.fromJson(Json.MAPPER.readTree(demoReport.toFile()).path("cost"),
+                PriceTable.standard());
+        CostReport shown = recorded();
+        List<String> differences = new ArrayList<>();
+        for (BillableUnit unit : BillableUnit.values()) {
+            double tolerance = unit == BillableUnit.LAMBDA_GB_SECONDS ? DURATION_TOLERANCE : COUNT_TOLERANCE;
+            double expected = shown.perOrder().of(unit);
+            double actual = run.perOrder().of(unit);
+            if (Math.abs(actual - expected) > Math.max(0.05, tolerance * expected)) {
+                differences.add(String.format("%s: %.3f per order in this run, %.3f in the README's", unit, actual,
+                        expected));
+            }
+        }
+        return differences;
+    }
+}
