@@ -3,6 +3,10 @@ package io.shipbridge.standins;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
@@ -37,10 +41,18 @@ public final class LocalAws implements AutoCloseable {
     private final TemplateResources resources;
 
     private LocalAws(Path template) {
-        dynamoDbLocal = DynamoDbLocal.start();
-        elasticMq = ElasticMq.start(REGION, ACCOUNT_ID);
-        s3StandIn = S3StandIn.start();
-        secretsStandIn = SecretsManagerStandIn.start(REGION, ACCOUNT_ID);
+        // Each stand-in spends its start loading classes on one thread: started side by side they overlap.
+        try (ExecutorService starters = Executors.newThreadPerTaskExecutor(Thread.ofPlatform().daemon().factory())) {
+            CompletableFuture<DynamoDbLocal> startingDynamoDb = CompletableFuture.supplyAsync(DynamoDbLocal::start,
+                    starters);
+            CompletableFuture<ElasticMq> startingElasticMq = CompletableFuture.supplyAsync(() -> ElasticMq.start(
+                    REGION, ACCOUNT_ID), starters);
+            CompletableFuture<S3StandIn> startingS3 = CompletableFuture.supplyAsync(S3StandIn::start, starters);
+            secretsStandIn = SecretsManagerStandIn.start(REGION, ACCOUNT_ID);
+            dynamoDbLocal = started(startingDynamoDb);
+            elasticMq = started(startingElasticMq);
+            s3StandIn = started(startingS3);
+        }
         dynamoDb = DynamoDbClient.builder().endpointOverride(dynamoDbLocal.endpoint()).region(Region.of(REGION))
                 .credentialsProvider(CREDENTIALS).httpClient(UrlConnectionHttpClient.create()).build();
         sqs = SqsClient.builder().endpointOverride(elasticMq.endpoint()).region(Region.of(REGION))
@@ -54,6 +66,14 @@ public final class LocalAws implements AutoCloseable {
         transfer = TransferStandIn.start((bucket, key) -> s3.getObjectAsBytes(g -> g.bucket(bucket).key(key))
                 .asByteArray());
         resources = TemplateResources.create(CloudFormationTemplate.read(template), dynamoDb, sqs, s3, secrets);
+    }
+
+    private static <T> T started(CompletableFuture<T> starting) {
+        try {
+            return starting.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
+        }
     }
 
     public static LocalAws start(Path template) {

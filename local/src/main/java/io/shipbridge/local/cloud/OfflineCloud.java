@@ -123,43 +123,53 @@ public final class OfflineCloud implements AutoCloseable {
      * @param freeInvocations how many invocations may run before simulated time slows down (0: it never slows)
      * @param settings        extra function settings (e.g. a shorter RECOVERY_WINDOW_HOURS), for every function
      * @param parameters      template parameters to deploy with (e.g. a shorter FirstScanTimeoutSeconds)
+     * @param skipIdleTime    whether simulated time skips ahead when nothing runs or waits to run (needs
+     *                        {@code freeInvocations} > 0): for a run that nothing outside the cloud acts on meanwhile,
+     *                        such as the demo's
      */
     public record Options(Path template, double timeScale, Instant start, long seed, Ports ports, World world,
-            int freeInvocations, Map<String, String> settings, Map<String, String> parameters, Seller seller) {
+            int freeInvocations, Map<String, String> settings, Map<String, String> parameters, Seller seller,
+            boolean skipIdleTime) {
 
         public static Options defaults(Path template) {
             return new Options(template, 3000, Instant.parse("2026-11-20T08:00:00Z"), 20261120L, Ports.ANY,
-                    World.DEFAULT, 2, Map.of(), Map.of(), Seller.SPAIN);
+                    World.DEFAULT, 2, Map.of(), Map.of(), Seller.SPAIN, false);
+        }
+
+        /** Simulated time skips the stretches in which nothing runs or waits to run. */
+        public Options withIdleTimeSkipped() {
+            return new Options(template, timeScale, start, seed, ports, world, freeInvocations, settings, parameters,
+                    seller, true);
         }
 
         public Options withSeller(Seller deployedFor) {
             return new Options(template, timeScale, start, seed, ports, world, freeInvocations, settings, parameters,
-                    deployedFor);
+                    deployedFor, skipIdleTime);
         }
 
         public Options withTimeScale(double scale) {
             return new Options(template, scale, start, seed, ports, world, freeInvocations, settings, parameters,
-                    seller);
+                    seller, skipIdleTime);
         }
 
         public Options withSeed(long randomSeed) {
             return new Options(template, timeScale, start, randomSeed, ports, world, freeInvocations, settings,
-                    parameters, seller);
+                    parameters, seller, skipIdleTime);
         }
 
         public Options withPorts(Ports fixed) {
             return new Options(template, timeScale, start, seed, fixed, world, freeInvocations, settings, parameters,
-                    seller);
+                    seller, skipIdleTime);
         }
 
         public Options withSettings(Map<String, String> extra) {
             return new Options(template, timeScale, start, seed, ports, world, freeInvocations, extra, parameters,
-                    seller);
+                    seller, skipIdleTime);
         }
 
         public Options withParameters(Map<String, String> values) {
             return new Options(template, timeScale, start, seed, ports, world, freeInvocations, settings, values,
-                    seller);
+                    seller, skipIdleTime);
         }
     }
 
@@ -216,7 +226,8 @@ public final class OfflineCloud implements AutoCloseable {
             webhooks.start(Duration.ofMinutes(10));
         }
         governor = options.freeInvocations() > 0
-                ? new PaceGovernor(time, this::invocationsRunningOrWaiting, options.freeInvocations()) : null;
+                ? new PaceGovernor(time, this::invocationsRunningOrWaiting, options.freeInvocations(),
+                        options.skipIdleTime() ? this::idleNow : null) : null;
         // Bringing the stand-ins up took seconds of wall time: simulated time begins now.
         time.restart();
         schedules.resume();
@@ -273,6 +284,15 @@ public final class OfflineCloud implements AutoCloseable {
                     indexes.add(new TransactionCapacity.Index(partition, sort));
                 }));
         return indexes;
+    }
+
+    /**
+     * Whether nothing runs or waits to run, read now: no invocation, no message on a queue an event source polls, no
+     * fired schedule on its way to its function.
+     */
+    private boolean idleNow() {
+        return functions.values().stream().allMatch(function -> function.running() == 0) && schedules.idle()
+                && pollers.stream().allMatch(QueuePoller::drained);
     }
 
     /** The functions' invocations running now, and the queue batches their event sources have yet to take. */

@@ -12,6 +12,7 @@ import java.util.PriorityQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
@@ -24,6 +25,9 @@ import java.util.concurrent.locks.ReentrantLock;
  * <p>The pace can be slowed ({@link #pace}) while the functions are busy: their work takes real time, and at full
  * speed a one-second invocation would look like an hour. Waits and timers follow the clock as it changes pace, because
  * they are kept as simulated instants, never converted to a wall-clock delay up front.
+ *
+ * <p>It can also skip ahead ({@link #skipToNextEvent}): when its owner knows that nothing is running, the clock moves
+ * at once to the next instant a timer or a sleeper waits for, since nothing could happen in between.
  */
 public final class SimulatedTime extends Clock implements AutoCloseable {
     /** How long a waiting thread sleeps at most before it looks at the clock again (its pace may have changed). */
@@ -37,6 +41,9 @@ public final class SimulatedTime extends Clock implements AutoCloseable {
     private final Condition changed = lock.newCondition();
     private final PriorityQueue<Timer> timers = new PriorityQueue<>();
     private final AtomicLong sequence = new AtomicLong();
+    /** The instants the threads in {@link #sleepUntil} wait for (in nanoseconds), one entry per sleeper. */
+    private final PriorityQueue<Long> sleepers = new PriorityQueue<>();
+    private final AtomicInteger tasksRunning = new AtomicInteger();
     private final ExecutorService tasks = Executors.newThreadPerTaskExecutor(
             Thread.ofVirtual().name("simulated-timer-task-", 0).factory());
     private final Thread timerThread;
@@ -152,13 +159,83 @@ public final class SimulatedTime extends Clock implements AutoCloseable {
             stepTo(when);
             return;
         }
-        while (true) {
-            Duration left = Duration.between(instant(), when);
-            if (left.isNegative() || left.isZero()) {
-                return;
-            }
-            TimeUnit.NANOSECONDS.sleep(Math.max(1, Math.min(MAX_NAP_NANOS, real(left).toNanos())));
+        Long target = toNanos(when);
+        lock.lock();
+        try {
+            sleepers.add(target);
+        } finally {
+            lock.unlock();
         }
+        try {
+            while (true) {
+                Duration left = Duration.between(instant(), when);
+                if (left.isNegative() || left.isZero()) {
+                    return;
+                }
+                TimeUnit.NANOSECONDS.sleep(Math.max(1, Math.min(MAX_NAP_NANOS, real(left).toNanos())));
+            }
+        } finally {
+            lock.lock();
+            try {
+                sleepers.remove(target);
+            } finally {
+                lock.unlock();
+            }
+        }
+    }
+
+    /**
+     * Whether nothing waiting on this clock is due: no timer whose instant has come is waiting to fire or running, no
+     * sleeper whose instant has come is yet to wake.
+     */
+    public boolean quiet() {
+        lock.lock();
+        try {
+            long now = toNanos(instant());
+            Timer next = nextLiveTimer();
+            Long sleeper = sleepers.peek();
+            return tasksRunning.get() == 0 && (next == null || toNanos(next.at) > now)
+                    && (sleeper == null || sleeper > now);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Moves the clock at once to the next instant a timer or a sleeper waits for, when that is later than now: for an
+     * owner who knows that nothing else would happen before it. Returns whether the clock moved.
+     */
+    public boolean skipToNextEvent() {
+        if (stepping) {
+            return false;
+        }
+        lock.lock();
+        try {
+            long nanoTime = System.nanoTime();
+            long now = Math.max(segment.nanosAt(nanoTime), latest.get());
+            Timer next = nextLiveTimer();
+            Long sleeper = sleepers.peek();
+            long target = Math.min(next == null ? Long.MAX_VALUE : toNanos(next.at),
+                    sleeper == null ? Long.MAX_VALUE : sleeper);
+            if (target == Long.MAX_VALUE || target <= now) {
+                return false;
+            }
+            segment = new Segment(target, nanoTime, segment.rate());
+            changed.signalAll();
+            return true;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** The first timer not cancelled (cancelled ones at the head are dropped); call holding the lock. */
+    private Timer nextLiveTimer() {
+        Timer next = timers.peek();
+        while (next != null && next.isCancelled()) {
+            timers.poll();
+            next = timers.peek();
+        }
+        return next;
     }
 
     private void stepTo(Instant when) {
@@ -215,6 +292,7 @@ public final class SimulatedTime extends Clock implements AutoCloseable {
                     timers.poll();
                 } else if (!instant().isBefore(next.at)) {
                     due = timers.poll();
+                    tasksRunning.incrementAndGet();
                 } else {
                     long nanos = real(Duration.between(instant(), next.at)).toNanos();
                     changed.await(Math.max(1, Math.min(MAX_NAP_NANOS, nanos)), TimeUnit.NANOSECONDS);
@@ -230,23 +308,29 @@ public final class SimulatedTime extends Clock implements AutoCloseable {
         }
     }
 
+    /** Runs a due timer's task (counted in {@link #tasksRunning} from when it was taken off the queue). */
     private void fire(Timer timer) {
-        if (timer.period == null) {
-            tasks.execute(timer::runOnce);
-            return;
-        }
-        tasks.execute(() -> {
-            timer.runOnce();
-            if (!timer.isCancelled() && !closed) {
-                // The next tick after now: ticks missed while the task ran are skipped, not run in a burst.
-                Instant next = timer.at.plus(timer.period);
-                Instant now = instant();
-                while (!next.isAfter(now)) {
-                    next = next.plus(timer.period);
+        try {
+            tasks.execute(() -> {
+                try {
+                    timer.runOnce();
+                    if (timer.period != null && !timer.isCancelled() && !closed) {
+                        // The next tick after now: ticks missed while the task ran are skipped, not run in a burst.
+                        Instant next = timer.at.plus(timer.period);
+                        Instant now = instant();
+                        while (!next.isAfter(now)) {
+                            next = next.plus(timer.period);
+                        }
+                        add(new Timer(next, timer.period, timer.task, timer.seq, timer));
+                    }
+                } finally {
+                    tasksRunning.decrementAndGet();
                 }
-                add(new Timer(next, timer.period, timer.task, timer.seq, timer));
-            }
-        });
+            });
+        } catch (RuntimeException e) {
+            tasksRunning.decrementAndGet();
+            throw e;
+        }
     }
 
     @Override
