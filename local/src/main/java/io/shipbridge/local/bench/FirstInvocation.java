@@ -38,8 +38,7 @@ public final class FirstInvocation {
         invoke(handler, event);
         long secondResponse = System.currentTimeMillis();
         System.out.printf("FIRST_INVOCATION main=%d built=%d first=%d second=%d response=%s%n", main - jvmStart,
-                built - jvmStart, firstResponse - jvmStart, secondResponse - firstResponse,
-                first.length() > 120 ? first.substring(0, 120) : first);
+                built - jvmStart, firstResponse - jvmStart, secondResponse - firstResponse, first);
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})
