@@ -24,7 +24,7 @@ abstract class TaskHandler<I, O> implements RequestStreamHandler {
     TaskHandler(Class<I> inputType, Components components) {
         this.inputType = inputType;
         this.metrics = components.metrics();
-        this.priming = SnapStartPriming.register(components);
+        this.priming = SnapStartPriming.register(components, inputType);
     }
 
     @Override

@@ -33,7 +33,7 @@ import java.util.regex.Pattern;
  */
 public final class ColdStartBenchmark {
     private static final Pattern RESULT = Pattern.compile(
-            "FIRST_INVOCATION main=(\\d+) built=(\\d+) first=(\\d+) second=(\\d+) response=(.*)");
+            "FIRST_INVOCATION main=(\\d+) built=(\\d+) first=(\\d+) second=(\\d+) cpu=(-?\\d+) response=(.*)");
     private static final String FLOOR = "HelloWorldFloor";
 
     /** A function and the event its fresh JVMs answer. */
@@ -42,7 +42,7 @@ public final class ColdStartBenchmark {
 
     /** One fresh JVM's figures, in milliseconds from its start. */
     public record Run(String functionId, boolean primed, long main, long built, long firstResponse,
-                      long secondInvocation, long processWall, String response) {
+                      long secondInvocation, long cpuAtFirstResponse, long processWall, String response) {
 
         /** The first invocation alone: from the handler built (and, with a snapshot, primed and restored). */
         public long firstInvocation() {
@@ -53,12 +53,12 @@ public final class ColdStartBenchmark {
     /** Medians of a function's runs, cold and primed. */
     public record FunctionFigures(String function, long coldFirstResponseMs, long primedFirstInvocationMs,
                                   long coldHandlerBuiltMs, long coldFirstInvocationMs, long primedHandlerBuiltMs,
-                                  long coldSecondInvocationMs, double coldToFloor) {
+                                  long coldSecondInvocationMs, long coldCpuAtFirstResponseMs, double coldToFloor) {
     }
 
     /** What a run of the benchmark found; its JSON is {@code coldstart --report-json}'s. */
     public record Report(long jarBytes, String jar, String java, String javaToolOptions, int runs,
-                         long floorFirstResponseMs, long floorJarBytes, List<FunctionFigures> functions,
+                         long floorFirstResponseMs, long floorCpuAtFirstResponseMs, long floorJarBytes, List<FunctionFigures> functions,
                          List<Run> allRuns) {
 
         public void write(Path file) throws IOException {
@@ -108,24 +108,26 @@ public final class ColdStartBenchmark {
         }
         long floorMs = median(floor, Run::firstResponse);
         List<FunctionFigures> figures = new ArrayList<>();
-        out.printf("%nMedians of %d runs (ms from JVM start; floor: first response %d ms)%n", runs, floorMs);
-        out.printf("  %-28s %8s %8s %8s %8s %8s %8s %7s%n", "function", "built", "1st inv", "1st resp", "2nd inv",
-                "primed", "p 1stinv", "x floor");
+        out.printf("%nMedians of %d runs (ms from JVM start; floor: first response %d ms, CPU %d ms)%n", runs, floorMs,
+                median(floor, Run::cpuAtFirstResponse));
+        out.printf("  %-28s %8s %8s %8s %8s %8s %8s %8s %7s%n", "function", "built", "1st inv", "1st resp", "cpu",
+                "2nd inv", "primed", "p 1stinv", "x floor");
         for (Target target : targets) {
             List<Run> cold = all.stream().filter(r -> r.functionId().equals(target.functionId()) && !r.primed()).toList();
             List<Run> primed = all.stream().filter(r -> r.functionId().equals(target.functionId()) && r.primed()).toList();
             FunctionFigures f = new FunctionFigures(target.functionId(), median(cold, Run::firstResponse),
                     median(primed, Run::firstInvocation), median(cold, Run::built), median(cold, Run::firstInvocation),
                     median(primed, Run::built), median(cold, Run::secondInvocation),
-                    Math.round(100.0 * median(cold, Run::firstResponse) / floorMs) / 100.0);
+                    median(cold, Run::cpuAtFirstResponse), Math.round(100.0 * median(cold, Run::firstResponse) / floorMs) / 100.0);
             figures.add(f);
-            out.printf("  %-28s %8d %8d %8d %8d %8d %8d %7.2f%n", f.function(), f.coldHandlerBuiltMs(),
-                    f.coldFirstInvocationMs(), f.coldFirstResponseMs(), f.coldSecondInvocationMs(),
+            out.printf("  %-28s %8d %8d %8d %8d %8d %8d %8d %7.2f%n", f.function(), f.coldHandlerBuiltMs(),
+                    f.coldFirstInvocationMs(), f.coldFirstResponseMs(), f.coldCpuAtFirstResponseMs(),
+                    f.coldSecondInvocationMs(),
                     f.primedHandlerBuiltMs(), f.primedFirstInvocationMs(), f.coldToFloor());
         }
         all.addAll(floor);
         return new Report(Files.size(jar), jar.toString(), Runtime.version().toString(), javaToolOptions(), runs,
-                floorMs, Files.size(floorJar), figures, all);
+                floorMs, median(floor, Run::cpuAtFirstResponse), Files.size(floorJar), figures, all);
     }
 
     /** Every function of the template and its handler class. */
@@ -148,9 +150,9 @@ public final class ColdStartBenchmark {
     }
 
     private static Run print(PrintStream out, Run run) {
-        out.printf("  %-28s %-6s built %5d ms  first response %5d ms (invocation %4d ms)  second %4d ms -> %s%n",
-                run.functionId(), run.primed() ? "primed" : "cold", run.built(), run.firstResponse(),
-                run.firstInvocation(), run.secondInvocation(), run.response().length() > 90
+        out.printf("  %-28s %-6s built %5d ms  first response %5d ms (invocation %4d ms, CPU %5d ms)  second %4d ms"
+                + " -> %s%n", run.functionId(), run.primed() ? "primed" : "cold", run.built(), run.firstResponse(),
+                run.firstInvocation(), run.cpuAtFirstResponse(), run.secondInvocation(), run.response().length() > 90
                         ? run.response().substring(0, 90) : run.response());
         return run;
     }
@@ -185,7 +187,7 @@ public final class ColdStartBenchmark {
         if (exit != 0 || !matcher.find()) {
             throw new IllegalStateException(target.functionId() + " did not answer (exit " + exit + "): " + output);
         }
-        String response = matcher.group(5);
+        String response = matcher.group(6);
         String failure = failureIn(response);
         if (failure != null) {
             throw new IllegalStateException(target.functionId() + " answered with a failure (" + failure + "): "
@@ -193,7 +195,7 @@ public final class ColdStartBenchmark {
         }
         return new Run(target.functionId(), snapshot, Long.parseLong(matcher.group(1)),
                 Long.parseLong(matcher.group(2)), Long.parseLong(matcher.group(3)), Long.parseLong(matcher.group(4)),
-                wall, response);
+                Long.parseLong(matcher.group(5)), wall, response);
     }
 
     /** What makes an answer a failure: an HTTP error status, a failed batch item; null for a success. */
