@@ -68,10 +68,17 @@ public final class ColdStartBenchmark {
 
     private final OfflineCloud cloud;
     private final Path jar;
+    private final String extraJvmOptions;
 
     public ColdStartBenchmark(OfflineCloud cloud, Path jar) {
+        this(cloud, jar, "");
+    }
+
+    /** With {@code extraJvmOptions} after the template's JAVA_TOOL_OPTIONS, for the functions and the floor alike. */
+    public ColdStartBenchmark(OfflineCloud cloud, Path jar, String extraJvmOptions) {
         this.cloud = cloud;
         this.jar = jar;
+        this.extraJvmOptions = extraJvmOptions == null ? "" : extraJvmOptions.strip();
     }
 
     /**
@@ -126,7 +133,8 @@ public final class ColdStartBenchmark {
                     f.primedHandlerBuiltMs(), f.primedFirstInvocationMs(), f.coldToFloor());
         }
         all.addAll(floor);
-        return new Report(Files.size(jar), jar.toString(), Runtime.version().toString(), javaToolOptions(), runs,
+        return new Report(Files.size(jar), jar.toString(), Runtime.version().toString(),
+                (javaToolOptions() + " " + extraJvmOptions).strip(), runs,
                 floorMs, median(floor, Run::cpuAtFirstResponse), Files.size(floorJar), figures, all);
     }
 
@@ -166,6 +174,9 @@ public final class ColdStartBenchmark {
         }
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.environment().putAll(settings);
+        if (!extraJvmOptions.isEmpty()) {
+            builder.environment().merge("JAVA_TOOL_OPTIONS", extraJvmOptions, (template, extra) -> template + " " + extra);
+        }
         builder.environment().put("AWS_ACCESS_KEY_ID", "local");
         builder.environment().put("AWS_SECRET_ACCESS_KEY", "local");
         builder.environment().put("shipbridge.log.file", "/dev/null");

@@ -255,12 +255,16 @@ public final class ShipbridgeLocal {
                 + "floorFirstResponseMs and each function's medians.")
         Path reportJson;
 
+        @Option(names = "--jvm-options", description = "Added to the template's JAVA_TOOL_OPTIONS, for the functions and"
+                + " the floor alike: to measure a flag, or to profile (-Xlog:class+load:file=...).")
+        String jvmOptions;
+
         @Override
         public Integer call() throws Exception {
             try (OfflineCloud cloud = OfflineCloud.start(options())) {
                 Path deployed = jar != null ? jar
                         : cloud.templateDirectory().resolve("functions/target/shipbridge-functions.jar");
-                ColdStartBenchmark.Report report = new ColdStartBenchmark(cloud, deployed).run(runs, only, seed,
+                ColdStartBenchmark.Report report = new ColdStartBenchmark(cloud, deployed, jvmOptions).run(runs, only, seed,
                         System.out);
                 if (reportJson != null) {
                     report.write(reportJson);
