@@ -24,7 +24,8 @@ import java.util.UUID;
 /**
  * Each function's sample event of {@code events/}, made to succeed in this offline cloud: an order taken from
  * Mirakl to its doorstep by the cloud's own functions first, so that every step of the order's life can be run again
- * on it (each step is idempotent: run again, it answers as it did), the files the S3-triggered functions read put in
+ * on it (each step is idempotent: run again, it answers as it did), another left waiting for its debit (for the retry
+ * of a step under way), the files the S3-triggered functions read put in
  * the cloud's bucket, a webhook signed now with the cloud's secret.
  */
 final class BenchEvents {
@@ -49,31 +50,44 @@ final class BenchEvents {
 
     private final OfflineCloud cloud;
     private final OrderView order;
+    private final OrderView waiting;
 
-    private BenchEvents(OfflineCloud cloud, OrderView order) {
+    private BenchEvents(OfflineCloud cloud, OrderView order, OrderView waiting) {
         this.cloud = cloud;
         this.order = order;
+        this.waiting = waiting;
     }
 
-    /** Takes one order through its whole life in {@code cloud}, then stops the schedules. */
+    /**
+     * Takes one order through its whole life in {@code cloud}, and another to where it waits for the customer's
+     * debit (which never comes: a step of it can be retried), then stops the schedules.
+     */
     static BenchEvents prepare(OfflineCloud cloud, long seed, PrintStream out) throws IOException,
             InterruptedException {
         Demo.uploadCatalogs(cloud, null, out);
-        ObjectNode placed = new OrderGenerator(new SplittableRandom(seed), 1).next(cloud.time().instant());
-        String id = placed.path("order_id").asText();
+        OrderGenerator generator = new OrderGenerator(new SplittableRandom(seed), 1);
+        ObjectNode placed = generator.next(cloud.time().instant());
         cloud.placeOrder(placed, null);
+        ObjectNode neverDebited = generator.next(cloud.time().instant());
+        cloud.placeOrder(neverDebited, (ObjectNode) Json.MAPPER.readTree("{\"debit\": \"never\"}"));
+        OrderView complete = await(cloud, placed.path("order_id").asText(), OrderState.COMPLETE);
+        OrderView waiting = await(cloud, neverDebited.path("order_id").asText(), OrderState.ACCEPTED);
+        cloud.pauseSchedules();
+        out.printf("Order %s taken to COMPLETE by the offline cloud, %s to ACCEPTED; each step is run again from the"
+                + " jar%n", complete.orderId(), waiting.orderId());
+        return new BenchEvents(cloud, complete, waiting);
+    }
+
+    private static OrderView await(OfflineCloud cloud, String id, OrderState state) throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
         OrderView view;
-        while ((view = cloud.components().orders().find(id).orElse(null)) == null
-                || view.state() != OrderState.COMPLETE) {
+        while ((view = cloud.components().orders().find(id).orElse(null)) == null || view.state() != state) {
             if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("Order " + id + " never completed: " + view);
+                throw new IllegalStateException("Order " + id + " never came to " + state + ": " + view);
             }
             Thread.sleep(50);
         }
-        cloud.pauseSchedules();
-        out.printf("Order %s taken to COMPLETE by the offline cloud; each step is run again from the jar%n", id);
-        return new BenchEvents(cloud, view);
+        return view;
     }
 
     /** The event {@code handlerClass}'s function answers in the benchmark. */
@@ -85,7 +99,8 @@ final class BenchEvents {
         }
         ObjectNode event = (ObjectNode) Json.MAPPER.readTree(events().resolve(file).toFile());
         if (event.has("orderId")) {
-            event.put("orderId", order.orderId());
+            // A retry is scheduled for a step under way; every other step is run again on the complete order.
+            event.put("orderId", simpleName.equals("ScheduleRetryHandler") ? waiting.orderId() : order.orderId());
         }
         switch (simpleName) {
             case "CarrierWebhookHandler" -> signNow(event);
