@@ -39,6 +39,9 @@ class ShadedJarTest {
             report = new ColdStartBenchmark(cloud, JAR).run(1, List.of(), 20261130L,
                     new PrintStream(printed, true, StandardCharsets.UTF_8));
         }
+        // The figures of this one run, beside the test's reports: a quick look without running coldstart.
+        report.write(ROOT.resolve("local/target/coldstart-shadedjartest.json"));
+        Files.write(ROOT.resolve("local/target/coldstart-shadedjartest.txt"), printed.toByteArray());
         List<String> functions = CloudFormationTemplate.read(ROOT.resolve("template.yaml"))
                 .ofType("AWS::Serverless::Function").stream().map(CloudFormationTemplate.Resource::logicalId).toList();
         assertThat(report.functions()).extracting(ColdStartBenchmark.FunctionFigures::function)
