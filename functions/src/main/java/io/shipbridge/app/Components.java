@@ -441,8 +441,9 @@ public final class Components {
      * Before a SnapStart snapshot: loads and initializes what a first request would, so a restored function answers
      * its first request at warm speed. A real read of a key nothing writes takes the DynamoDB client's whole way
      * (HTTP connection and response included); then each AWS client the function built runs its usual calls up to the
-     * wire ({@link DryRun}: marshalling, endpoint, signing, tracing); then JSON for {@code jsonTypes} (the handler's
-     * input and output), TLS (Mirakl and the carriers are HTTPS) and the log layout. A failure is only logged, never
+     * wire ({@link DryRun}: marshalling, endpoint, signing, tracing); the HTTP client of Mirakl and the carriers as
+     * far as a refused connection; JSON for {@code jsonTypes} (the handler's input and output), TLS (Mirakl and the
+     * carriers are HTTPS) and the log layout. A failure is only logged, never
      * fails the snapshot.
      */
     public void prime(Class<?>... jsonTypes) {
@@ -457,6 +458,17 @@ public final class Components {
             if (!Json.MAPPER.canDeserialize(Json.MAPPER.constructType(type))
                     || !Json.MAPPER.canSerialize(type)) {
                 failed.add("json " + type.getSimpleName());
+            }
+        }
+        if (http.isBuilt()) {
+            // Mirakl's and the carriers' client, up to the connection: a local port where nothing listens refuses it.
+            try {
+                http.get().send(java.net.http.HttpRequest.newBuilder(URI.create("http://127.0.0.1:9/priming"))
+                        .timeout(Duration.ofSeconds(1)).build());
+            } catch (java.io.IOException refused) {
+                // Expected: the connection is refused.
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
             }
         }
         try {
