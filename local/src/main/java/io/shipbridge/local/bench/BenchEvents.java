@@ -33,8 +33,6 @@ final class BenchEvents {
     private static final Map<String, String> EVENT_OF_HANDLER = Map.ofEntries(
             Map.entry("FetchOrdersHandler", "fetch-orders-schedule.json"),
             Map.entry("AcceptOrderHandler", "accept-order.json"),
-            Map.entry("RegisterCallbackHandler", "register-callback.json"),
-            Map.entry("SelectCarrierHandler", "select-carrier.json"),
             Map.entry("CreateShipmentHandler", "create-shipment.json"),
             Map.entry("PushTrackingHandler", "push-tracking.json"),
             Map.entry("ScheduleRetryHandler", "schedule-retry.json"),
