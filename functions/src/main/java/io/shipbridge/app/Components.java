@@ -117,6 +117,8 @@ public final class Components {
     private static final Lazy<Components> FROM_ENVIRONMENT = new Lazy<>(() -> new Components(Config.fromEnvironment(),
             DefaultCredentialsProvider.builder().build(), Clock.systemUTC(), Sleeper.REAL));
 
+    private static final DryRun DRY_RUN = new DryRun();
+
     private final Config config;
     private final AwsCredentialsProvider credentials;
     private final Clock clock;
@@ -436,15 +438,86 @@ public final class Components {
     }
 
     /**
-     * Before a SnapStart snapshot: makes a read that loads and initializes what a first request would (the SDK's
-     * marshalling, signing and HTTP connection, JSON), so a restored function answers its first request at warm
-     * speed. It reads a key nothing writes; a failure is only logged, never fails the snapshot.
+     * Before a SnapStart snapshot: loads and initializes what a first request would, so a restored function answers
+     * its first request at warm speed. A real read of a key nothing writes takes the DynamoDB client's whole way
+     * (HTTP connection and response included); then each AWS client the function built runs its usual calls up to the
+     * wire ({@link DryRun}: marshalling, endpoint, signing, tracing); the HTTP client of Mirakl and the carriers as
+     * far as a refused connection; JSON for {@code jsonTypes} (the handler's input and output), TLS (Mirakl and the
+     * carriers are HTTPS) and the log layout. A failure is only logged, never
+     * fails the snapshot.
      */
-    public void prime() {
+    public void prime(Class<?>... jsonTypes) {
         try {
             orders.get().find("priming-" + config.get("AWS_LAMBDA_FUNCTION_NAME", "function"));
         } catch (RuntimeException e) {
             LOG.warn("Priming before the snapshot failed: {}", e.toString());
+        }
+        List<String> failed = new java.util.ArrayList<>();
+        primeDry(failed);
+        for (Class<?> type : jsonTypes) {
+            if (!Json.MAPPER.canDeserialize(Json.MAPPER.constructType(type))
+                    || !Json.MAPPER.canSerialize(type)) {
+                failed.add("json " + type.getSimpleName());
+            }
+        }
+        if (http.isBuilt()) {
+            // Mirakl's and the carriers' client, up to the connection: a local port where nothing listens refuses it.
+            try {
+                http.get().send(java.net.http.HttpRequest.newBuilder(URI.create("http://127.0.0.1:9/priming"))
+                        .timeout(Duration.ofSeconds(1)).build());
+            } catch (java.io.IOException refused) {
+                // Expected: the connection is refused.
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        try {
+            javax.net.ssl.SSLEngine tls = javax.net.ssl.SSLContext.getDefault().createSSLEngine("priming.invalid", 443);
+            tls.setUseClientMode(true);
+            tls.beginHandshake();
+            tls.wrap(java.nio.ByteBuffer.allocate(0), java.nio.ByteBuffer.allocate(tls.getSession()
+                    .getPacketBufferSize()));
+        } catch (java.security.GeneralSecurityException | java.io.IOException e) {
+            failed.add("tls " + e);
+        }
+        LOG.info("Primed before the snapshot{}", failed.isEmpty() ? "" : "; not primed: " + failed);
+    }
+
+    /** The calls the functions make most, of each AWS client built, as far as the wire. */
+    private void primeDry(List<String> failed) {
+        String key = "priming";
+        Map<String, software.amazon.awssdk.services.dynamodb.model.AttributeValue> item = Map.of("pk",
+                software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS(key));
+        if (dynamoDb.isBuilt()) {
+            DynamoDbClient client = dynamoDb.get();
+            dry(failed, "dynamodb", () -> client.putItem(p -> p.tableName(table()).item(item)));
+            dry(failed, "dynamodb", () -> client.updateItem(u -> u.tableName(table()).key(item)
+                    .updateExpression("SET #v = :v").expressionAttributeNames(Map.of("#v", "v"))
+                    .expressionAttributeValues(Map.of(":v", item.get("pk")))));
+            dry(failed, "dynamodb", () -> client.query(q -> q.tableName(table()).keyConditionExpression("pk = :v")
+                    .expressionAttributeValues(Map.of(":v", item.get("pk")))));
+            dry(failed, "dynamodb", () -> client.transactWriteItems(t -> t.transactItems(i -> i.put(p -> p
+                    .tableName(table()).item(item)))));
+        }
+        if (sqs.isBuilt()) {
+            dry(failed, "sqs", () -> sqs.get().sendMessageBatch(b -> b.queueUrl("https://sqs.invalid/0/priming")
+                    .entries(e -> e.id("0").messageBody("{}"))));
+        }
+        if (sfn.isBuilt()) {
+            dry(failed, "sfn", () -> sfn.get().sendTaskSuccess(s -> s.taskToken(key).output("{}")));
+            dry(failed, "sfn", () -> sfn.get().startExecution(s -> s.stateMachineArn(
+                    "arn:aws:states:eu-west-1:000000000000:stateMachine:priming").name(key).input("{}")));
+        }
+        if (s3.isBuilt()) {
+            dry(failed, "s3", () -> s3.get().putObject(p -> p.bucket(key).key(key),
+                    software.amazon.awssdk.core.sync.RequestBody.fromString("{}")));
+            dry(failed, "s3", () -> s3.get().getObjectAsBytes(g -> g.bucket(key).key(key)));
+        }
+    }
+
+    private static void dry(List<String> failed, String what, Runnable call) {
+        if (!DryRun.run(call)) {
+            failed.add(what);
         }
     }
 
@@ -465,14 +538,13 @@ public final class Components {
         config.optional("AWS_REGION").ifPresent(region -> builder.region(Region.of(region)));
         builder.credentialsProvider(credentials);
         boolean tracing = tracing();
-        if (tracing || !interceptors.isEmpty()) {
-            builder.overrideConfiguration(o -> {
-                if (tracing) {
-                    o.addExecutionInterceptor(new TracingInterceptor());
-                }
-                interceptors.forEach(o::addExecutionInterceptor);
-            });
-        }
+        builder.overrideConfiguration(o -> {
+            if (tracing) {
+                o.addExecutionInterceptor(new TracingInterceptor());
+            }
+            interceptors.forEach(o::addExecutionInterceptor);
+            o.addExecutionInterceptor(DRY_RUN);
+        });
         if (builder instanceof software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder<?, ?> sync) {
             sync.httpClient(awsHttp.get());
         }

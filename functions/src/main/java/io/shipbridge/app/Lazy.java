@@ -11,6 +11,11 @@ final class Lazy<T> implements Supplier<T> {
         this.factory = factory;
     }
 
+    /** Whether it was built: priming warms only what the function uses. */
+    synchronized boolean isBuilt() {
+        return factory == null;
+    }
+
     @Override
     public synchronized T get() {
         if (factory != null) {

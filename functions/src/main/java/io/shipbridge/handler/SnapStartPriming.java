@@ -12,20 +12,23 @@ import org.crac.Resource;
  */
 final class SnapStartPriming implements Resource {
     private final Components components;
+    private final Class<?>[] jsonTypes;
 
-    private SnapStartPriming(Components components) {
+    private SnapStartPriming(Components components, Class<?>[] jsonTypes) {
         this.components = components;
+        this.jsonTypes = jsonTypes;
     }
 
-    static SnapStartPriming register(Components components) {
-        SnapStartPriming priming = new SnapStartPriming(components);
+    /** Registers priming of {@code components} and of the JSON of {@code jsonTypes} (what the handler reads and writes). */
+    static SnapStartPriming register(Components components, Class<?>... jsonTypes) {
+        SnapStartPriming priming = new SnapStartPriming(components, jsonTypes);
         Core.getGlobalContext().register(priming);
         return priming;
     }
 
     @Override
     public void beforeCheckpoint(Context<? extends Resource> context) {
-        components.prime();
+        components.prime(jsonTypes);
     }
 
     @Override

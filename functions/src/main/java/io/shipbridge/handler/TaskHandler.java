@@ -24,7 +24,7 @@ abstract class TaskHandler<I, O> implements RequestStreamHandler {
     TaskHandler(Class<I> inputType, Components components) {
         this.inputType = inputType;
         this.metrics = components.metrics();
-        this.priming = SnapStartPriming.register(components);
+        this.priming = SnapStartPriming.register(components, inputType, outputType());
     }
 
     @Override
@@ -43,6 +43,14 @@ abstract class TaskHandler<I, O> implements RequestStreamHandler {
             }
         });
         Json.MAPPER.writeValue(output, result);
+    }
+
+    /** The O of this handler's TaskHandler<I, O>, as far as it is a class (what priming serializes). */
+    private Class<?> outputType() {
+        java.lang.reflect.Type output = ((java.lang.reflect.ParameterizedType) getClass().getGenericSuperclass())
+                .getActualTypeArguments()[1];
+        return output instanceof java.lang.reflect.ParameterizedType generic ? (Class<?>) generic.getRawType()
+                : output instanceof Class<?> type ? type : Object.class;
     }
 
     /** The order this call is about, when it is about one. */

@@ -13,7 +13,8 @@ import java.nio.charset.StandardCharsets;
 /**
  * Runs in a fresh JVM whose class path is the deployed jar (plus Lambda's event serializers, which the Java runtime
  * brings): builds a handler as the runtime does, by its no-argument constructor, and invokes it twice with the event
- * on standard input. Prints one line: milliseconds from JVM start to main, to the handler built, to each response.
+ * on standard input. Prints one line: milliseconds from JVM start to main, to the handler built, to each response, and the CPU
+ * time the JVM had used by the first response (all threads: less sensitive than wall time to a busy machine).
  * With {@code --snapshot}, runs the CRaC hooks SnapStart runs (priming) after building the handler, as before a
  * snapshot and after its restore; "built" then includes the priming.
  *
@@ -35,11 +36,11 @@ public final class FirstInvocation {
         long built = System.currentTimeMillis();
         String first = invoke(handler, event);
         long firstResponse = System.currentTimeMillis();
+        long cpu = ProcessHandle.current().info().totalCpuDuration().map(java.time.Duration::toMillis).orElse(-1L);
         invoke(handler, event);
         long secondResponse = System.currentTimeMillis();
-        System.out.printf("FIRST_INVOCATION main=%d built=%d first=%d second=%d response=%s%n", main - jvmStart,
-                built - jvmStart, firstResponse - jvmStart, secondResponse - firstResponse,
-                first.length() > 120 ? first.substring(0, 120) : first);
+        System.out.printf("FIRST_INVOCATION main=%d built=%d first=%d second=%d cpu=%d response=%s%n",
+                main - jvmStart, built - jvmStart, firstResponse - jvmStart, secondResponse - firstResponse, cpu, first);
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})
@@ -50,12 +51,21 @@ public final class FirstInvocation {
         } else {
             Class<?>[] types = HandlerTypes.requestTypes(handler.getClass());
             ClassLoader loader = handler.getClass().getClassLoader();
-            PojoSerializer input = LambdaEventSerializers.serializerFor(types[0], loader);
+            PojoSerializer input = serializerFor(types[0], loader);
             Object output = ((RequestHandler) handler).handleRequest(input.fromJson(new ByteArrayInputStream(event)),
                     context());
-            ((PojoSerializer) LambdaEventSerializers.serializerFor(types[1], loader)).toJson(output, out);
+            serializerFor(types[1], loader).toJson(output, out);
         }
         return out.toString(StandardCharsets.UTF_8).replace('\n', ' ');
+    }
+
+    /** As the Java runtime chooses: Lambda's event serializers for its event classes, Jackson for anything else. */
+    @SuppressWarnings("rawtypes")
+    private static PojoSerializer serializerFor(Class<?> type, ClassLoader loader) {
+        return LambdaEventSerializers.isLambdaSupportedEvent(type.getName())
+                ? LambdaEventSerializers.serializerFor(type, loader)
+                : com.amazonaws.services.lambda.runtime.serialization.factories.JacksonFactory.getInstance()
+                        .getSerializer(type);
     }
 
     /**

@@ -238,8 +238,9 @@ public final class ShipbridgeLocal {
     }
 
     @Command(name = "coldstart", mixinStandardHelpOptions = true,
-            description = "Measures cold starts: fresh JVMs load the deployed jar and answer a sample event against "
-                    + "the offline cloud (build the jar first: ./mvnw -q -B -DskipTests package).")
+            description = "Measures cold starts: fresh JVMs load the deployed jar and answer each function's sample "
+                    + "event against the offline cloud, cold and primed, beside a hello-world function's jar (the "
+                    + "floor); every answer must be a success (build the jar first: ./mvnw -q -B -DskipTests package).")
     static final class ColdStartCommand extends Common implements Callable<Integer> {
         @Option(names = "--runs", defaultValue = "5", description = "Fresh JVMs per function (default: ${DEFAULT-VALUE}).")
         int runs;
@@ -247,13 +248,27 @@ public final class ShipbridgeLocal {
         @Option(names = "--jar", description = "The deployed jar (default: functions/target/shipbridge-functions.jar).")
         Path jar;
 
+        @Option(names = "--function", description = "Only this function (logical id); repeatable (default: all).")
+        java.util.List<String> only = new java.util.ArrayList<>();
+
+        @Option(names = "--report-json", description = "Writes the figures as JSON to this file: jarBytes, "
+                + "floorFirstResponseMs and each function's medians.")
+        Path reportJson;
+
+        @Option(names = "--jvm-options", description = "Added to the template's JAVA_TOOL_OPTIONS, for the functions and"
+                + " the floor alike: to measure a flag, or to profile (-Xlog:class+load:file=...).")
+        String jvmOptions;
+
         @Override
         public Integer call() throws Exception {
-            try (OfflineCloud cloud = OfflineCloud.start(options().withTimeScale(1))) {
-                cloud.pauseSchedules();
+            try (OfflineCloud cloud = OfflineCloud.start(options())) {
                 Path deployed = jar != null ? jar
                         : cloud.templateDirectory().resolve("functions/target/shipbridge-functions.jar");
-                new ColdStartBenchmark(cloud, deployed).run(runs, System.out);
+                ColdStartBenchmark.Report report = new ColdStartBenchmark(cloud, deployed, jvmOptions).run(runs, only, seed,
+                        System.out);
+                if (reportJson != null) {
+                    report.write(reportJson);
+                }
                 return 0;
             }
         }
