@@ -5,6 +5,7 @@ import io.shipbridge.local.cloud.FunctionError;
 import io.shipbridge.local.cloud.LocalFunction;
 import io.shipbridge.local.cloud.OfflineCloud;
 import io.shipbridge.local.cloud.Seller;
+import io.shipbridge.local.cost.ReadmeCost;
 import io.shipbridge.local.demo.Demo;
 import io.shipbridge.local.demo.DemoReport;
 import io.shipbridge.local.demo.OrderSource;
@@ -16,6 +17,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
@@ -23,12 +25,15 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine;
 
-/** The offline cloud's command line: {@code demo}, {@code serve}, {@code invoke}, {@code coldstart} and {@code api}. */
+/**
+ * The offline cloud's command line: {@code demo}, {@code serve}, {@code invoke}, {@code coldstart}, {@code api},
+ * {@code hammer} and {@code cost}.
+ */
 @Command(name = "shipbridge-local", mixinStandardHelpOptions = true,
         description = "Runs Shipbridge's template.yaml and state machine in one JVM, with simulated Mirakl and carriers.",
         subcommands = {ShipbridgeLocal.DemoCommand.class, ShipbridgeLocal.ServeCommand.class,
             ShipbridgeLocal.InvokeCommand.class, ShipbridgeLocal.ColdStartCommand.class,
-            ShipbridgeLocal.ApiCommand.class, ShipbridgeLocal.HammerCommand.class})
+            ShipbridgeLocal.ApiCommand.class, ShipbridgeLocal.HammerCommand.class, ShipbridgeLocal.CostCommand.class})
 public final class ShipbridgeLocal {
 
     public static void main(String[] args) {
@@ -234,6 +239,32 @@ public final class ShipbridgeLocal {
                     return 1;
                 }
             }
+        }
+    }
+
+    @Command(name = "cost", mixinStandardHelpOptions = true,
+            description = "Compares a demo report's cost with the README's cost table (exit 1 if they differ), or "
+                    + "makes it the README's with --update-readme.")
+    static final class CostCommand implements Callable<Integer> {
+        @Parameters(index = "0", description = "A demo report, from demo --report-json.")
+        Path report;
+
+        @Option(names = "--update-readme", description = "Writes this run's cost into the README's table.")
+        boolean update;
+
+        @Override
+        public Integer call() throws Exception {
+            ReadmeCost readme = new ReadmeCost(CloudFormationTemplate.locate().getParent());
+            if (update) {
+                readme.update(report);
+                System.out.println("README.md's cost table and local/readme-cost.json now show " + report);
+                return 0;
+            }
+            List<String> differences = readme.differences(report);
+            differences.forEach(difference -> System.out.println("  differs: " + difference));
+            System.out.println(differences.isEmpty() ? "The run's cost matches the README's table."
+                    : "The run's cost is not the README's: run cost --update-readme with the report, and commit.");
+            return differences.isEmpty() ? 0 : 1;
         }
     }
 
