@@ -118,7 +118,7 @@ class CanadianSellerTest {
         String day = closed.meta().get("day").toString();
         long transmits = canadaPost.calls().count(call -> call.operation().equals("transmit"));
 
-        JsonNode answer = Json.MAPPER.readTree(cloud.function("CloseDayFunction").invoke(("{\"trigger\":\"cutoff\","
+        JsonNode answer = Json.MAPPER.readTree(invokeWhenFree("CloseDayFunction", ("{\"trigger\":\"cutoff\","
                 + "\"day\":\"" + day + "\"}").getBytes(StandardCharsets.UTF_8)));
 
         assertThat(answer.path("closed")).anySatisfy(close -> {
@@ -137,6 +137,24 @@ class CanadianSellerTest {
                 assertThat(row.message()).matches("Could not hand over [23] shipments of .*"));
         assertThat(cloud.metrics().totals().getOrDefault("ShipmentsNotHandedOver", 0.0)).isGreaterThanOrEqualTo(2);
         assertThat(cloud.metrics().totals().get("ShipmentsHandedOver")).isEqualTo(2);
+    }
+
+    /**
+     * Invokes a function of reserved concurrency 1 as a caller of Lambda does: throttled while its schedule's own
+     * invocation runs (the hourly sweep fires every second or so of wall time here), it tries again.
+     */
+    private static byte[] invokeWhenFree(String function, byte[] event) throws InterruptedException {
+        long giveUp = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+        while (true) {
+            try {
+                return cloud.function(function).invoke(event);
+            } catch (FunctionError e) {
+                if (!e.errorType().equals("TooManyRequestsException") || System.nanoTime() > giveUp) {
+                    throw e;
+                }
+                Thread.sleep(20);
+            }
+        }
     }
 
     private static List<OperationRecord> closeDayRows(OperationStatus status) {
