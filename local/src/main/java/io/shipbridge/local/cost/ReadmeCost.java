@@ -47,12 +47,18 @@ public final class ReadmeCost {
     /** The table between the README's markers. */
     public String readmeTable() throws IOException {
         String text = Files.readString(readme);
+        int[] block = block(text);
+        return text.substring(block[0], block[1]).strip() + System.lineSeparator();
+    }
+
+    /** Where the text between the README's markers begins and ends. */
+    private static int[] block(String text) {
         int begin = text.indexOf(BEGIN);
         int end = text.indexOf(END);
         if (begin < 0 || end < begin) {
             throw new IllegalStateException("README.md has no " + BEGIN + " ... " + END + " block");
         }
-        return text.substring(begin + BEGIN.length(), end).strip() + System.lineSeparator();
+        return new int[] {begin + BEGIN.length(), end};
     }
 
     /** Makes a demo report's cost the README's: kept, and its table written between the markers. */
@@ -61,12 +67,8 @@ public final class ReadmeCost {
         Files.writeString(recorded, Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(cost) + "\n");
         String table = CostReport.fromJson(cost, PriceTable.standard()).markdownTable();
         String text = Files.readString(readme);
-        int begin = text.indexOf(BEGIN);
-        int end = text.indexOf(END);
-        if (begin < 0 || end < begin) {
-            throw new IllegalStateException("README.md has no " + BEGIN + " ... " + END + " block");
-        }
-        Files.writeString(readme, text.substring(0, begin + BEGIN.length()) + "\n" + table + text.substring(end));
+        int[] block = block(text);
+        Files.writeString(readme, text.substring(0, block[0]) + "\n" + table + text.substring(block[1]));
     }
 
     /** How a demo report's cost differs from the README's beyond the tolerances; empty when they agree. */

@@ -1,6 +1,7 @@
 package io.shipbridge.local.cost;
 
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.DoubleAdder;
@@ -9,7 +10,7 @@ import java.util.function.DoubleSupplier;
 /** Counts, as the offline cloud runs, everything AWS would bill for: each part of the cloud adds what it did. */
 public final class UsageMeter {
     private final Map<BillableUnit, DoubleAdder> counters = new EnumMap<>(BillableUnit.class);
-    private final java.util.List<Map.Entry<BillableUnit, DoubleSupplier>> sources = new CopyOnWriteArrayList<>();
+    private final List<Map.Entry<BillableUnit, DoubleSupplier>> sources = new CopyOnWriteArrayList<>();
 
     public UsageMeter() {
         for (BillableUnit unit : BillableUnit.values()) {
