@@ -82,6 +82,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
@@ -124,6 +125,7 @@ public final class Components {
     private final Clock clock;
     private final Sleeper sleeper;
     private final List<ExecutionInterceptor> interceptors;
+    private final UnaryOperator<HttpSender> httpHook;
 
     private final Lazy<SdkHttpClient> awsHttp = new Lazy<>(() -> UrlConnectionHttpClient.builder()
             .connectionTimeout(Duration.ofSeconds(3)).socketTimeout(Duration.ofSeconds(20)).build());
@@ -135,8 +137,8 @@ public final class Components {
     private final Lazy<SesV2Client> ses = new Lazy<>(() -> aws(SesV2Client.builder(), "SESV2").build());
     private final Lazy<TransferClient> transfer = new Lazy<>(() -> aws(TransferClient.builder(), "TRANSFER").build());
     private final Lazy<HttpSender> http = new Lazy<>(() -> {
-        HttpSender sender = HttpSender.of(HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(5)).build());
+        HttpSender sender = hooked(HttpSender.of(HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(5)).build()));
         return tracing() ? new TracedHttpSender(sender) : sender;
     });
 
@@ -178,11 +180,21 @@ public final class Components {
      */
     public Components(Config config, AwsCredentialsProvider credentials, Clock clock, Sleeper sleeper,
             List<ExecutionInterceptor> interceptors) {
+        this(config, credentials, clock, sleeper, interceptors, UnaryOperator.identity());
+    }
+
+    /**
+     * As above, and every HTTP request to Mirakl and the carriers going through {@code httpHook}'s sender: the
+     * offline cloud's hook to meter the time a function waits for them.
+     */
+    public Components(Config config, AwsCredentialsProvider credentials, Clock clock, Sleeper sleeper,
+            List<ExecutionInterceptor> interceptors, UnaryOperator<HttpSender> httpHook) {
         this.config = config;
         this.credentials = credentials;
         this.clock = clock;
         this.sleeper = sleeper;
         this.interceptors = List.copyOf(interceptors);
+        this.httpHook = httpHook;
     }
 
     /** The components of a deployed function, configured from its environment; one set per container. */
@@ -525,6 +537,10 @@ public final class Components {
      * X-Ray subsegments for every AWS call, when the function is traced: Lambda sets the daemon's address only for
      * functions with active tracing (template.yaml: Tracing: Active). Elsewhere no segment exists to attach them to.
      */
+    private HttpSender hooked(HttpSender sender) {
+        return httpHook.apply(sender);
+    }
+
     private boolean tracing() {
         return config.optional("AWS_XRAY_DAEMON_ADDRESS").isPresent();
     }

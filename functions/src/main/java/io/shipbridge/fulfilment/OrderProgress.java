@@ -33,8 +33,13 @@ public final class OrderProgress {
     }
 
     public OrderView advance(String orderId) {
+        return advance(orders.get(orderId));
+    }
+
+    /** As above, from the order as just read or written by the caller (read again only on a conflict). */
+    public OrderView advance(OrderView current) {
         // Each transition may make the next one due (none does today; the loop keeps that true tomorrow).
-        OrderView view = orders.transitionWhileDue(orderId, OrderProgress::dueTransition);
+        OrderView view = orders.transitionWhileDue(current, OrderProgress::dueTransition);
         endFinishedWaits(view);
         return view;
     }

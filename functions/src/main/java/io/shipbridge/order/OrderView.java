@@ -32,4 +32,11 @@ public record OrderView(
         String executionName,
         String failureReason,
         Recovery recovery) {
+
+    /** The same view with the carrier's progress as given (after recording it: no state or version changes). */
+    public OrderView withTracking(TrackingProgress progress) {
+        return new OrderView(orderId, state, version, previousState, createdAt, updatedAt, order, miraklState,
+                miraklUpdatedAt, carrierChoice, shipment, shipmentAttemptedAt, progress, trackingSentAt,
+                executionName, failureReason, recovery);
+    }
 }

@@ -266,7 +266,12 @@ public final class OrderStore {
      * @return the order as last read or written
      */
     public OrderView transitionWhileDue(String orderId, Function<OrderView, Optional<TransitionRequest>> decide) {
-        OrderView current = get(orderId);
+        return transitionWhileDue(get(orderId), decide);
+    }
+
+    /** As above, from the order as the caller last read it. */
+    public OrderView transitionWhileDue(OrderView current, Function<OrderView, Optional<TransitionRequest>> decide) {
+        String orderId = current.orderId();
         int conflicts = 0;
         while (true) {
             Optional<TransitionRequest> request = decide.apply(current);

@@ -3,6 +3,7 @@ package io.shipbridge.tracking;
 import io.shipbridge.carrier.TrackingStatus;
 import io.shipbridge.fulfilment.OrderProgress;
 import io.shipbridge.order.OrderView;
+import io.shipbridge.order.TrackingProgress;
 import io.shipbridge.storage.OrderStore;
 import io.shipbridge.storage.ShipmentIndex;
 import io.shipbridge.storage.TrackingEventStore;
@@ -76,9 +77,17 @@ public final class TrackingIngest {
                 return fresh ? Outcome.UNRECOGNISED : Outcome.DUPLICATE;
             }
             // Applied even for a duplicate: a delivery whose first processing stopped halfway is completed here.
-            orders.recordCarrierProgress(orderId, update.status().code(), update.rawCode(), update.occurredAt(),
-                    update.status().isScan(), update.status() == TrackingStatus.DELIVERED);
-            OrderView view = progress.advance(orderId);
+            // The view is written only when the event adds to it (a write DynamoDB refuses is billed too).
+            OrderView view = orders.get(orderId);
+            boolean delivered = update.status() == TrackingStatus.DELIVERED;
+            TrackingProgress folded = view.tracking().with(update.status().code(), update.rawCode(),
+                    update.occurredAt(), update.status().isScan(), delivered);
+            if (!folded.equals(view.tracking())) {
+                orders.recordCarrierProgress(orderId, update.status().code(), update.rawCode(), update.occurredAt(),
+                        update.status().isScan(), delivered);
+                view = view.withTracking(folded);
+            }
+            view = progress.advance(view);
             LOG.info("Tracking event {} ({} {}) {} for order {}, now {}", update.eventId(), update.status().code(),
                     update.rawCode(), fresh ? "applied" : "was a duplicate", orderId, view.state());
             return fresh ? Outcome.APPLIED : Outcome.DUPLICATE;

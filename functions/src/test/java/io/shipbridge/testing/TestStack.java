@@ -23,6 +23,7 @@ import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.services.sqs.model.Message;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.Select;
@@ -159,6 +160,11 @@ public final class TestStack implements BeforeAllCallback, BeforeEachCallback, A
 
     public Components components() {
         return new Components(Config.of(settings()), LocalAws.CREDENTIALS, clock, sleeper);
+    }
+
+    /** As above, every AWS call also going through {@code interceptor} (to see which calls a step makes). */
+    public Components components(ExecutionInterceptor interceptor) {
+        return new Components(Config.of(settings()), LocalAws.CREDENTIALS, clock, sleeper, List.of(interceptor));
     }
 
     public LocalAws aws() {

@@ -16,6 +16,7 @@ import io.shipbridge.standins.LambdaContext;
 import io.shipbridge.storage.TrackingEventStore;
 import io.shipbridge.testing.OrderScenarios.Shipped;
 import io.shipbridge.testing.OrderScenarios;
+import io.shipbridge.testing.RecordedAwsCalls;
 import io.shipbridge.testing.TestStack;
 import io.shipbridge.workflow.WaitKind;
 import java.time.Instant;
@@ -79,6 +80,41 @@ class TrackingConsumerTest {
         assertThat(components.orders().history(order.id())).isEqualTo(historyBefore);
         assertThat(components.trackingEvents().events(order.id())).hasSize(1);
         assertThat(STACK.stepFunctions().resumedTokens()).hasSize(1);
+    }
+
+    @Test
+    void aDuplicateEventWritesNothingButItsRefusedRecord() {
+        RecordedAwsCalls calls = new RecordedAwsCalls();
+        Components components = STACK.components(calls);
+        Shipped order = OrderScenarios.awaitingFirstScan(components, STACK.tipsa());
+        components.trackingIngest().apply(update(order, "1", IN_TRANSIT));
+        calls.clear();
+
+        components.trackingIngest().apply(update(order, "1", IN_TRANSIT));
+
+        // The event's conditional put is the duplicate check; the view already holds the event, so no write.
+        assertThat(calls.calls()).filteredOn(TrackingConsumerTest::isWrite)
+                .containsExactly("DynamoDb.PutItem");
+    }
+
+    @Test
+    void anOlderScanAfterTheFirstWritesNothingToTheView() {
+        RecordedAwsCalls calls = new RecordedAwsCalls();
+        Components components = STACK.components(calls);
+        Shipped order = OrderScenarios.awaitingFirstScan(components, STACK.tipsa());
+        components.trackingIngest().apply(update(order, "1", IN_TRANSIT));
+        calls.clear();
+
+        components.trackingIngest().apply(update(order, "1", PICKED_UP));
+
+        assertThat(calls.calls()).filteredOn(TrackingConsumerTest::isWrite).containsExactly("DynamoDb.PutItem");
+        OrderView view = components.orders().get(order.id());
+        assertThat(view.tracking().firstScanAt()).isEqualTo(IN_TRANSIT);
+        assertThat(view.tracking().lastEventAt()).isEqualTo(IN_TRANSIT);
+    }
+
+    private static boolean isWrite(String call) {
+        return call.matches("DynamoDb\\.(PutItem|UpdateItem|DeleteItem|TransactWriteItems|BatchWriteItem)");
     }
 
     @Test

@@ -5,16 +5,17 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.amazonaws.services.lambda.runtime.serialization.PojoSerializer;
 import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
+import com.sun.management.ThreadMXBean;
 import io.shipbridge.app.Components;
 import io.shipbridge.config.Json;
 import io.shipbridge.local.cost.BillableUnit;
+import io.shipbridge.local.cost.LambdaCpu;
 import io.shipbridge.local.cost.UsageMeter;
 import io.shipbridge.standins.LambdaContext;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadMXBean;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
@@ -33,7 +34,8 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class LocalFunction {
     private static final String EVENTS_PACKAGE = "com.amazonaws.services.lambda.runtime.events";
-    private static final ThreadMXBean CPU = ManagementFactory.getThreadMXBean();
+    private static final ThreadMXBean CPU = (ThreadMXBean) ManagementFactory.getThreadMXBean();
+    private static final LambdaCpu CPU_SHARE = LambdaCpu.standard();
 
     private final String name;
     private final String arn;
@@ -42,16 +44,20 @@ public final class LocalFunction {
     private final Class<?> outputType;
     private final Duration timeout;
     private final int memory;
+    private final boolean activeTracing;
     private final Semaphore reserved;
     private final AtomicLong invocations = new AtomicLong();
     private final AtomicLong errors = new AtomicLong();
     private final AtomicLong busyNanos = new AtomicLong();
+    private final AtomicLong cpuTotalNanos = new AtomicLong();
+    private final AtomicLong allocatedMax = new AtomicLong();
     private final AtomicInteger running = new AtomicInteger();
     private final UsageMeter usage;
 
     LocalFunction(String name, String arn, String handlerSpec, Components components, Duration timeout, int memory,
-            Integer reservedConcurrency, UsageMeter usage) {
+            Integer reservedConcurrency, boolean activeTracing, UsageMeter usage) {
         this.name = name;
+        this.activeTracing = activeTracing;
         this.usage = usage;
         this.arn = arn;
         this.timeout = timeout;
@@ -79,6 +85,15 @@ public final class LocalFunction {
         return arn;
     }
 
+    public int memory() {
+        return memory;
+    }
+
+    /** Whether the function traces requests that come with no trace ({@code Tracing: Active}). */
+    public boolean activeTracing() {
+        return activeTracing;
+    }
+
     public long invocations() {
         return invocations.get();
     }
@@ -90,6 +105,16 @@ public final class LocalFunction {
     /** Wall-clock time spent in invocations, all of them together: what Lambda would bill, before rounding. */
     public Duration busy() {
         return Duration.ofNanos(busyNanos.get());
+    }
+
+    /** The CPU time its handlers used, all invocations together, on this machine's cores. */
+    public Duration cpu() {
+        return Duration.ofNanos(cpuTotalNanos.get());
+    }
+
+    /** The most memory one invocation allocated (not what it held at once: an upper bound of that). */
+    public long mostAllocatedBytes() {
+        return allocatedMax.get();
     }
 
     /** Invocations under way now. */
@@ -120,6 +145,7 @@ public final class LocalFunction {
         invocations.incrementAndGet();
         long began = System.nanoTime();
         AtomicLong cpuNanos = new AtomicLong();
+        AtomicLong allocated = new AtomicLong();
         running.incrementAndGet();
         try {
             LambdaContext context = new LambdaContext(name, arn, memory, timeout, "offline-cloud");
@@ -127,12 +153,14 @@ public final class LocalFunction {
             // A platform thread, so that the invocation's CPU time can be read: its billed duration (see meter).
             Thread worker = Thread.ofPlatform().daemon().name("lambda-" + name).start(() -> {
                 long cpuBefore = CPU.getCurrentThreadCpuTime();
+                long allocatedBefore = CPU.getCurrentThreadAllocatedBytes();
                 try {
                     result.complete(handle(payload, context));
                 } catch (Throwable t) {
                     result.completeExceptionally(t);
                 } finally {
                     cpuNanos.set(CPU.getCurrentThreadCpuTime() - cpuBefore);
+                    allocated.set(CPU.getCurrentThreadAllocatedBytes() - allocatedBefore);
                 }
             });
             try {
@@ -155,7 +183,7 @@ public final class LocalFunction {
             running.decrementAndGet();
             long nanos = System.nanoTime() - began;
             busyNanos.addAndGet(nanos);
-            meter(cpuNanos.get(), newTrace);
+            meter(cpuNanos.get(), allocated.get(), newTrace);
             if (reserved != null) {
                 reserved.release();
             }
@@ -164,14 +192,18 @@ public final class LocalFunction {
 
     /**
      * What Lambda bills for the invocation: a request, and its duration rounded up to the millisecond. The duration
-     * counted here is the CPU time the handler's thread used: its wall time on two shared cores would mostly measure
-     * the other invocations. The waits for the calls it made are added by the cost meter, call by call.
+     * counted here is the CPU time the handler's thread used, stretched to the share of a vCPU the function's memory
+     * buys ({@link LambdaCpu}): its wall time on two shared cores would mostly measure the other invocations. The
+     * waits for the calls it made are added by the cost meter, call by call. Only a function with active tracing
+     * starts a trace of its own; one with pass-through tracing is traced only when its caller was.
      */
-    private void meter(long cpuNanos, boolean newTrace) {
-        long billedMillis = Math.max(1, (cpuNanos + 999_999) / 1_000_000);
+    private void meter(long cpuNanos, long allocatedBytes, boolean newTrace) {
+        long billedMillis = CPU_SHARE.billedMillis(cpuNanos, memory);
+        cpuTotalNanos.addAndGet(cpuNanos);
+        allocatedMax.accumulateAndGet(allocatedBytes, Math::max);
         usage.add(BillableUnit.LAMBDA_REQUESTS);
         usage.add(BillableUnit.LAMBDA_GB_SECONDS, memory / 1024.0 * billedMillis / 1000.0);
-        if (newTrace) {
+        if (newTrace && activeTracing) {
             usage.add(BillableUnit.XRAY_TRACES);
         }
     }

@@ -8,6 +8,7 @@ import io.shipbridge.config.Config;
 import io.shipbridge.config.Json;
 import io.shipbridge.local.iam.AwsCalls;
 import io.shipbridge.local.cost.BillableUnit;
+import io.shipbridge.local.cost.MeteredHttpSender;
 import io.shipbridge.local.cost.MeteringInterceptor;
 import io.shipbridge.local.cost.NetworkWaits;
 import io.shipbridge.local.cost.TransactionCapacity;
@@ -214,7 +215,6 @@ public final class OfflineCloud implements AutoCloseable {
         transactions = new TransactionCapacity(aws.dynamoDb(), indexes(template));
         TemplateValues values = new TemplateValues(parameters, resourceValues(template));
         bringUp(template, values);
-        meterExternalCalls(template.section("Globals").path("Function").path("MemorySize").asInt(128));
         putSecrets();
         connectFileCarriers();
         components = new Components(Config.of(localSettings(Map.of("TABLE_NAME",
@@ -254,17 +254,6 @@ public final class OfflineCloud implements AutoCloseable {
         aws.ses().deliverTo(mail -> exchanges.stream().filter(exchange -> mail.to().contains(exchange.mailbox()))
                 .forEach(exchange -> exchange.receiveMail(mail.subject(), mail.attachments().stream()
                         .map(SesStandIn.Attachment::fileName).toList())));
-    }
-
-    /**
-     * The functions' waits for Mirakl and the carriers, billed as Lambda duration: each request a simulator took was
-     * made by a function (of the template's global memory size) waiting for the answer.
-     */
-    private void meterExternalCalls(int memoryMb) {
-        double gb = memoryMb / 1024.0;
-        usage.countAlso(BillableUnit.LAMBDA_GB_SECONDS, () -> gb * (mirakl.calls().count(call -> true)
-                * WAITS.of("mirakl") + carriers.all().stream().mapToLong(carrier -> carrier.calls().count(
-                        call -> true)).sum() * WAITS.of("carrier")));
     }
 
     /** The tables' global secondary indexes, by their key attributes. */
@@ -497,10 +486,10 @@ public final class OfflineCloud implements AutoCloseable {
                 values::resolve, new TemplateConditions(template.section("Conditions"), values::resolve)),
                 "arn:aws:sts::" + ACCOUNT + ":assumed-role/" + STACK + "-" + id + "Role/" + id);
         policies.put(id, policy);
-        Components functionComponents = new Components(Config.of(functionSettings.get(id)), LocalAws.CREDENTIALS,
-                time, time.sleeper(), List.of(new PolicyInterceptor(policy, awsCalls()), new MeteringInterceptor(usage, memory, WAITS, transactions)));
-        functions.put(id, new LocalFunction(id, functionArn(id), handler, functionComponents,
-                Duration.ofSeconds(timeout), memory, reserved, usage));
+        JsonNode tracing = properties.has("Tracing") ? properties.get("Tracing") : globals.get("Tracing");
+        boolean activeTracing = tracing != null && "Active".equals(values.resolve(tracing, id + ".Tracing"));
+        functions.put(id, new LocalFunction(id, functionArn(id), handler, functionComponents(id, memory),
+                Duration.ofSeconds(timeout), memory, reserved, activeTracing, usage));
         Iterator<String> names = properties.fieldNames();
         while (names.hasNext()) {
             String property = names.next();
@@ -703,10 +692,16 @@ public final class OfflineCloud implements AutoCloseable {
      */
     LocalFunction coldStart(String id) {
         LocalFunction running = function(id);
-        return new LocalFunction(id, running.arn(), functionHandlers.get(id), new Components(
-                Config.of(functionSettings.get(id)), LocalAws.CREDENTIALS, time, time.sleeper(),
-                List.of(new PolicyInterceptor(policies.get(id), awsCalls()), new MeteringInterceptor(usage, 1024, WAITS, transactions))),
-                Duration.ofMinutes(1), 1024, null, usage);
+        return new LocalFunction(id, running.arn(), functionHandlers.get(id), functionComponents(id,
+                running.memory()), Duration.ofMinutes(1), running.memory(), null, running.activeTracing(), usage);
+    }
+
+    /** A function's parts, its AWS calls held to its policy and metered, its calls to Mirakl and carriers metered. */
+    private Components functionComponents(String id, int memory) {
+        return new Components(Config.of(functionSettings.get(id)), LocalAws.CREDENTIALS, time, time.sleeper(),
+                List.of(new PolicyInterceptor(policies.get(id), awsCalls()),
+                        new MeteringInterceptor(usage, memory, WAITS, transactions)),
+                sender -> new MeteredHttpSender(sender, usage, memory, WAITS, mirakl.baseUrl()));
     }
 
     private static String functionArn(String logicalId) {

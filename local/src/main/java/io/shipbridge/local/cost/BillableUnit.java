@@ -14,7 +14,8 @@ public enum BillableUnit {
     SECRETS_MANAGER_CALLS("Secrets Manager API calls"),
     HTTP_API_REQUESTS("API Gateway HTTP API requests (each 512 KB counts one)"),
     SCHEDULER_INVOCATIONS("EventBridge Scheduler invocations"),
-    XRAY_TRACES("X-Ray traces recorded (one per execution, one per invocation from outside an execution)");
+    XRAY_TRACES("X-Ray traces recorded (one per execution; one per invocation from outside an execution, of a"
+            + " function with active tracing)");
 
     private final String description;
 

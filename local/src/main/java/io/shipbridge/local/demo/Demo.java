@@ -317,7 +317,8 @@ public final class Demo {
         calls.put(DemoReport.Metric.WEBHOOK_DUPLICATES, (double) cloud.webhooks().duplicates());
         calls.put(DemoReport.Metric.WEBHOOKS_REFUSED, (double) cloud.webhooks().refused());
         List<DemoReport.FunctionUse> functions = cloud.functions().values().stream()
-                .map(f -> new DemoReport.FunctionUse(f.name(), f.invocations(), f.errors(), f.busy()))
+                .map(f -> new DemoReport.FunctionUse(f.name(), f.invocations(), f.errors(), f.busy(),
+                        f.memory(), f.cpu(), f.mostAllocatedBytes()))
                 .sorted(java.util.Comparator.comparing(DemoReport.FunctionUse::name)).toList();
         Map<String, Double> metrics = cloud.metrics().totals();
         checkLabelLink(cloud, outcomes, problems);

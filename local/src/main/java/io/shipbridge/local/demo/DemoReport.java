@@ -42,11 +42,23 @@ public record DemoReport(int orders, boolean passed, Map<String, Integer> byStat
             boolean voidByHand) {
     }
 
-    /** How much one function of the template was used: invocations, failed ones, wall time spent in it. */
-    public record FunctionUse(String name, long invocations, long errors, Duration busy) {
+    /**
+     * How much one function of the template was used: invocations, failed ones, wall time spent in it, its handlers'
+     * CPU time, and the most one invocation allocated (what its memory size is chosen from, with the CPU it buys).
+     */
+    public record FunctionUse(String name, long invocations, long errors, Duration busy, int memoryMb, Duration cpu,
+            long mostAllocatedBytes) {
 
         double meanMillis() {
             return invocations == 0 ? 0 : busy.toNanos() / 1e6 / invocations;
+        }
+
+        double cpuMillisPerInvocation() {
+            return invocations == 0 ? 0 : cpu.toNanos() / 1e6 / invocations;
+        }
+
+        double mostAllocatedMb() {
+            return mostAllocatedBytes / (1024.0 * 1024.0);
         }
     }
 
@@ -132,9 +144,11 @@ public record DemoReport(int orders, boolean passed, Map<String, Integer> byStat
                     .uploadsRefused());
         });
         cost.print(out);
-        out.println("  function                    invocations  per order  mean ms  errors");
-        functions.forEach(f -> out.printf("  %-26s %12d %10.2f %8.1f %7d%n", f.name(), f.invocations(),
-                f.invocations() / (double) Math.max(1, orders), f.meanMillis(), f.errors()));
+        out.println("  function                    invocations  per order  mean ms  errors  memory MB  CPU ms/inv"
+                + "  most allocated MB");
+        functions.forEach(f -> out.printf("  %-26s %12d %10.2f %8.1f %7d %10d %11.1f %18.1f%n", f.name(),
+                f.invocations(), f.invocations() / (double) Math.max(1, orders), f.meanMillis(), f.errors(),
+                f.memoryMb(), f.cpuMillisPerInvocation(), f.mostAllocatedMb()));
         out.println("  metrics the functions emitted (CloudWatch EMF in AWS), totals");
         metrics.forEach((name, total) -> out.printf("  %-48s %10.0f%n", name, total));
         if (!otherEndings.isEmpty()) {
@@ -188,7 +202,8 @@ public record DemoReport(int orders, boolean passed, Map<String, Integer> byStat
         calls.forEach((metric, value) -> perOrder.put(metric.name(), value));
         ObjectNode byFunction = json.putObject("functions");
         functions.forEach(f -> byFunction.putObject(f.name()).put("invocations", f.invocations())
-                .put("errors", f.errors()).put("meanMillis", f.meanMillis()));
+                .put("errors", f.errors()).put("meanMillis", f.meanMillis()).put("memoryMb", f.memoryMb())
+                .put("cpuMillisPerInvocation", f.cpuMillisPerInvocation()).put("mostAllocatedMb", f.mostAllocatedMb()));
         json.set("otherEndings", Json.MAPPER.valueToTree(otherEndings));
         ArrayNode outcomes = json.putArray("orderOutcomes");
         orderOutcomes.forEach(o -> outcomes.addObject().put("orderId", o.orderId()).put("finalState", o.finalState())

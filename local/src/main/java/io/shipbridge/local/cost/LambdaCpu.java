@@ -1,0 +1,33 @@
+package io.shipbridge.local.cost;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.shipbridge.config.Json;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+
+/**
+ * The CPU a Lambda function gets: in proportion to its memory, one vCPU at {@code memoryMbPerVcpu}
+ * ({@code prices.json}'s {@code lambdaCpu}, with its source). Below that, work that took a whole core here takes
+ * proportionally longer there, and is billed for that long.
+ */
+public record LambdaCpu(double memoryMbPerVcpu) {
+
+    public static LambdaCpu standard() {
+        try (InputStream in = LambdaCpu.class.getResourceAsStream("prices.json")) {
+            JsonNode cpu = Json.MAPPER.readTree(in).path("lambdaCpu");
+            if (!cpu.has("memoryMbPerVcpu")) {
+                throw new IllegalStateException("prices.json has no lambdaCpu.memoryMbPerVcpu");
+            }
+            return new LambdaCpu(cpu.get("memoryMbPerVcpu").asDouble());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The billed milliseconds, rounded up as Lambda rounds, of work that took {@code cpuNanos} of a whole core. */
+    public long billedMillis(long cpuNanos, int memoryMb) {
+        double stretched = cpuNanos * Math.max(1.0, memoryMbPerVcpu / memoryMb);
+        return Math.max(1, (long) Math.ceil(stretched / 1_000_000));
+    }
+}
