@@ -67,7 +67,16 @@ public final class TrackingEventStore {
         return item;
     }
 
+    /**
+     * Puts the item unless one with its key exists. Carriers repeat events (webhook retries, the same event polled
+     * and pushed), and DynamoDB bills a refused conditional write as a write: a known event is first looked for
+     * (a read costs a tenth of that), the condition still guarding against a race.
+     */
     private boolean putOnce(Map<String, AttributeValue> item) {
+        Map<String, AttributeValue> key = Map.of(Keys.PK, item.get(Keys.PK), Keys.SK, item.get(Keys.SK));
+        if (dynamoDb.getItem(g -> g.tableName(table).key(key).projectionExpression("pk")).hasItem()) {
+            return false;
+        }
         try {
             dynamoDb.putItem(p -> p.tableName(table).item(item).conditionExpression("attribute_not_exists(pk)"));
             return true;

@@ -72,18 +72,11 @@ public record CostReport(int orders, Usage perOrder, PriceTable prices) {
         out.printf("  cost per 1,000 orders (%s list prices of %s, measured in this run)%n", prices.region(),
                 prices.recorded());
         out.println("  unit                                              per order   per 1,000 orders");
-        perOrderUnits().forEach(unit -> out.printf("  %-48s %10.2f   $%.4f%n", label(unit), perOrder.of(unit),
+        perOrderUnits().forEach(unit -> out.printf("  %-48s %10.2f   $%.4f%n", unit.label(), perOrder.of(unit),
                         usdPer1000Orders(unit)));
         out.printf("  %-48s %10s   $%.4f%n", "total", "", usdPer1000Orders());
         out.printf("  %-48s %10.0f   $%.4f a month kept%n", "S3 bytes written", perOrder.of(BillableUnit.S3_BYTES_PUT),
                 usdPer1000Orders(BillableUnit.S3_BYTES_PUT));
-    }
-
-    private static String label(BillableUnit unit) {
-        String name = unit.name().toLowerCase().replace('_', ' ');
-        return name.replace("dynamodb", "DynamoDB").replace("lambda", "Lambda").replace("sqs", "SQS")
-                .replace("s3", "S3").replace("http api", "HTTP API").replace("xray", "X-Ray")
-                .replace("gb seconds", "GB-seconds");
     }
 
     /** The report JSON's {@code cost}: the keys the issue names, then each unit per order and its price. */
