@@ -86,9 +86,7 @@ class TrackingConsumerTest {
     void aDuplicateEventWritesNothing() {
         RecordedAwsCalls calls = new RecordedAwsCalls();
         Components components = STACK.components(calls);
-        Shipped order = OrderScenarios.awaitingFirstScan(components, STACK.tipsa());
-        components.trackingIngest().apply(update(order, "1", IN_TRANSIT));
-        calls.clear();
+        Shipped order = scannedInTransit(components, calls);
 
         components.trackingIngest().apply(update(order, "1", IN_TRANSIT));
 
@@ -101,9 +99,7 @@ class TrackingConsumerTest {
     void anOlderScanAfterTheFirstWritesNothingToTheView() {
         RecordedAwsCalls calls = new RecordedAwsCalls();
         Components components = STACK.components(calls);
-        Shipped order = OrderScenarios.awaitingFirstScan(components, STACK.tipsa());
-        components.trackingIngest().apply(update(order, "1", IN_TRANSIT));
-        calls.clear();
+        Shipped order = scannedInTransit(components, calls);
 
         components.trackingIngest().apply(update(order, "1", PICKED_UP));
 
@@ -111,6 +107,14 @@ class TrackingConsumerTest {
         OrderView view = components.orders().get(order.id());
         assertThat(view.tracking().firstScanAt()).isEqualTo(IN_TRANSIT);
         assertThat(view.tracking().lastEventAt()).isEqualTo(IN_TRANSIT);
+    }
+
+    /** An order its first scan (in transit) tracked, the calls that took it there forgotten. */
+    private static Shipped scannedInTransit(Components components, RecordedAwsCalls calls) {
+        Shipped order = OrderScenarios.awaitingFirstScan(components, STACK.tipsa());
+        components.trackingIngest().apply(update(order, "1", IN_TRANSIT));
+        calls.clear();
+        return order;
     }
 
     private static boolean isWrite(String call) {
