@@ -57,7 +57,7 @@ class TracingTest {
         assertThat(emitted).hasSize(1);
         List<Subsegment> calls = emitted.get(0).getSubsegments();
         assertThat(calls).extracting(Entity::getName).containsExactly("DynamoDb");
-        assertThat(calls.get(0).getAws()).containsEntry("operation", "GetItem");
+        assertThat(calls.get(0).getAws()).containsEntry("operation", "Query");
     }
 
     @Test
