@@ -3,6 +3,8 @@ package io.shipbridge.app;
 import com.amazonaws.xray.interceptors.TracingInterceptor;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.shipbridge.aws.AwsApiInterceptor;
+import io.shipbridge.aws.SignedJsonApi;
 import io.shipbridge.carrier.Address;
 import io.shipbridge.carrier.Carrier;
 import io.shipbridge.carrier.CarrierAvailability;
@@ -92,14 +94,13 @@ import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.S3Configuration;
 import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
-import software.amazon.awssdk.services.sesv2.SesV2Client;
 import software.amazon.awssdk.services.sfn.SfnClient;
-import software.amazon.awssdk.services.transfer.TransferClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.lambda.powertools.metrics.MetricsFactory;
 import software.amazon.lambda.powertools.parameters.cache.CacheManager;
@@ -134,8 +135,8 @@ public final class Components {
     private final Lazy<SfnClient> sfn = new Lazy<>(() -> aws(SfnClient.builder(), "SFN").build());
     private final Lazy<S3Client> s3 = new Lazy<>(() -> aws(S3Client.builder(), "S3")
             .forcePathStyle(Boolean.parseBoolean(config().get("AWS_S3_FORCE_PATH_STYLE", "false"))).build());
-    private final Lazy<SesV2Client> ses = new Lazy<>(() -> aws(SesV2Client.builder(), "SESV2").build());
-    private final Lazy<TransferClient> transfer = new Lazy<>(() -> aws(TransferClient.builder(), "TRANSFER").build());
+    private final Lazy<SignedJsonApi> ses = new Lazy<>(() -> signed(SignedJsonApi.SES_V2, "SESV2"));
+    private final Lazy<SignedJsonApi> transfer = new Lazy<>(() -> signed(SignedJsonApi.TRANSFER, "TRANSFER"));
     private final Lazy<HttpSender> http = new Lazy<>(() -> {
         HttpSender sender = hooked(HttpSender.of(HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(5)).build()));
@@ -547,6 +548,19 @@ public final class Components {
 
     private String table() {
         return config.required("TABLE_NAME");
+    }
+
+    /**
+     * SES and Transfer Family, called without their SDK modules (megabytes of model classes for three operations):
+     * the same endpoint setting, region, credentials, HTTP client and interceptors as the SDK's clients.
+     */
+    private SignedJsonApi signed(SignedJsonApi.Service service, String endpointSetting) {
+        String region = config.optional("AWS_REGION").orElseGet(() -> new DefaultAwsRegionProviderChain().getRegion()
+                .id());
+        URI endpoint = config.optional("AWS_ENDPOINT_URL_" + endpointSetting).map(URI::create)
+                .orElseGet(() -> service.endpoint(region));
+        return new SignedJsonApi(service, endpoint, region, credentials, awsHttp.get(), interceptors.stream()
+                .filter(AwsApiInterceptor.class::isInstance).map(AwsApiInterceptor.class::cast).toList(), tracing());
     }
 
     private <B extends AwsClientBuilder<B, ?>> B aws(B builder, String service) {

@@ -1,12 +1,11 @@
 package io.shipbridge.handover;
 
+import io.shipbridge.aws.SignedJsonApi;
 import io.shipbridge.carrier.DailyHandover.Recipients;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 import java.util.function.Supplier;
-import software.amazon.awssdk.services.sesv2.SesV2Client;
-import software.amazon.awssdk.services.transfer.TransferClient;
 
 /**
  * The channels a carrier's recipients call for: e-mail when it has addresses, SFTP when it has a connector. The
@@ -15,7 +14,7 @@ import software.amazon.awssdk.services.transfer.TransferClient;
  * @param emailFrom the seller's address verified in SES, the sender of every e-mail
  * @param bucket    where the documents are, for the connector to read
  */
-public record ManifestChannels(Supplier<SesV2Client> ses, String emailFrom, Supplier<TransferClient> transfer,
+public record ManifestChannels(Supplier<SignedJsonApi> ses, String emailFrom, Supplier<SignedJsonApi> transfer,
         String bucket) implements Function<Recipients, List<ManifestChannel>> {
 
     @Override

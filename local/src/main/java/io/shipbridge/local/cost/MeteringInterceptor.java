@@ -1,5 +1,7 @@
 package io.shipbridge.local.cost;
 
+import io.shipbridge.aws.AwsApiCall;
+import io.shipbridge.aws.AwsApiInterceptor;
 import io.shipbridge.local.iam.AwsCalls;
 import java.util.List;
 import java.util.Optional;
@@ -8,7 +10,6 @@ import software.amazon.awssdk.core.SdkResponse;
 import software.amazon.awssdk.core.interceptor.Context;
 import software.amazon.awssdk.core.interceptor.ExecutionAttribute;
 import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
-import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.dynamodb.model.BatchGetItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
@@ -54,7 +55,7 @@ import software.amazon.awssdk.services.s3.model.S3Request;
  * each item of a cancelled transaction, twice). SQS counts each 64 KB of a message as one request, S3 splits PUT-class
  * from GET-class requests, and every Secrets Manager call counts.
  */
-public final class MeteringInterceptor implements ExecutionInterceptor {
+public final class MeteringInterceptor implements AwsApiInterceptor {
     private static final int SQS_CHUNK = 64 * 1024;
     private static final ExecutionAttribute<TransactionCapacity.Before> TRANSACTION = new ExecutionAttribute<>(
             "TransactionBefore");
@@ -127,6 +128,17 @@ public final class MeteringInterceptor implements ExecutionInterceptor {
                 && context.request() instanceof TransactWriteItemsRequest transaction) {
             meter.add(BillableUnit.DYNAMODB_WRITE_UNITS, 2.0 * transaction.transactItems().size());
         }
+    }
+
+    /** SES and Transfer Family, called without SDK clients: billed only as the function's wait. */
+    @Override
+    public void afterApiCall(AwsApiCall call) {
+        meter.add(BillableUnit.LAMBDA_GB_SECONDS, memoryGb * waits.of(call.service()));
+    }
+
+    @Override
+    public void onApiCallFailure(AwsApiCall call, RuntimeException failure) {
+        afterApiCall(call);
     }
 
     private void waited(SdkRequest request) {

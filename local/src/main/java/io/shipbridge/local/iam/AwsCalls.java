@@ -1,5 +1,6 @@
 package io.shipbridge.local.iam;
 
+import io.shipbridge.aws.AwsApiCall;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -30,7 +31,7 @@ import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 public final class AwsCalls {
     private static final Pattern EQUALITY = Pattern.compile("([#A-Za-z0-9_.]+)\\s*=\\s*(:[A-Za-z0-9_]+)");
     private static final Map<String, String> SERVICE_PREFIXES = Map.of("dynamodb", "dynamodb", "sqs", "sqs", "s3",
-            "s3", "sfn", "states", "secretsmanager", "secretsmanager", "sesv2", "ses", "transfer", "transfer");
+            "s3", "sfn", "states", "secretsmanager", "secretsmanager");
     private static final Map<String, String> ACTIONS = Map.of("s3:HeadObject", "s3:GetObject",
             "s3:ListObjectsV2", "s3:ListBucket", "s3:ListObjects", "s3:ListBucket",
             "sqs:SendMessageBatch", "sqs:SendMessage", "sqs:DeleteMessageBatch", "sqs:DeleteMessage",
@@ -78,12 +79,30 @@ public final class AwsCalls {
             case "s3" -> List.of(new AwsCall(action, s3Resource(request, action)));
             case "states" -> List.of(new AwsCall(action, stepFunctionsResource(request)));
             case "secretsmanager" -> List.of(new AwsCall(action, field(request, "SecretId")));
-            case "ses" -> List.of(new AwsCall(action, arn("ses", "identity/" + identity(field(request,
-                    "FromEmailAddress"))), Map.of("ses:FromAddress", List.of(field(request, "FromEmailAddress")))));
-            case "transfer" -> List.of(new AwsCall(action, arn("transfer", "connector/"
-                    + field(request, "ConnectorId"))));
             default -> throw new IllegalStateException(prefix);
         };
+    }
+
+    /** The same for a call signed without an SDK client: SES's SendEmail, Transfer Family's connector calls. */
+    public List<AwsCall> of(AwsApiCall call) {
+        return switch (call.service()) {
+            case "ses" -> {
+                String from = required(call, "FromEmailAddress");
+                yield List.of(new AwsCall(call.action(), arn("ses", "identity/" + identity(from)),
+                        Map.of("ses:FromAddress", List.of(from))));
+            }
+            case "transfer" -> List.of(new AwsCall(call.action(), arn("transfer", "connector/"
+                    + required(call, "ConnectorId"))));
+            default -> throw new IllegalArgumentException("No IAM resource known for " + call.action());
+        };
+    }
+
+    private static String required(AwsApiCall call, String name) {
+        String value = call.request().path(name).asText(null);
+        if (value == null) {
+            throw new IllegalArgumentException(call.operation() + " has no " + name);
+        }
+        return value;
     }
 
     private List<AwsCall> dynamoDb(SdkRequest request, String action) {

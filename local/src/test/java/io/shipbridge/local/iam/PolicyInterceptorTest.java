@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.shipbridge.aws.AwsApiCall;
+import io.shipbridge.aws.AwsApiException;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -37,6 +39,9 @@ class PolicyInterceptorTest {
                "Condition": {"ForAllValues:StringLike": {"dynamodb:LeadingKeys": ["STATE#*"]}}},
               {"Sid": "Uploads", "Effect": "Allow", "Action": "s3:GetObject",
                "Resource": "arn:aws:s3:::labelbucket/catalog/*"},
+              {"Sid": "Mail", "Effect": "Allow", "Action": "ses:SendEmail",
+               "Resource": "arn:aws:ses:eu-west-1:000000000000:identity/seller@shop.example",
+               "Condition": {"StringEquals": {"ses:FromAddress": "seller@shop.example"}}},
               {"Sid": "Queue", "Effect": "Allow", "Action": "sqs:SendMessage",
                "Resource": "arn:aws:sqs:eu-west-1:000000000000:TrackingQueue"},
               {"Fn::If": ["Never", {"Effect": "Allow", "Action": "dynamodb:*", "Resource": "*"},
@@ -143,6 +148,26 @@ class PolicyInterceptorTest {
                     assertThat(e.statusCode()).isEqualTo(403);
                     assertThat(e.awsErrorDetails().errorCode()).isEqualTo("AccessDenied");
                 });
+    }
+
+    @Test
+    void theCallsSignedWithoutAnSdkClientAreHeldToThePolicyAsWell() {
+        interceptor.beforeApiCall(new AwsApiCall("ses", "SendEmail", new ObjectMapper().createObjectNode()
+                .put("FromEmailAddress", "seller@shop.example")));
+        assertThat(evaluator.uses()).extracting(PolicyEvaluator.Use::action).containsExactly("ses:SendEmail");
+
+        assertThatThrownBy(() -> interceptor.beforeApiCall(new AwsApiCall("ses", "SendEmail",
+                new ObjectMapper().createObjectNode().put("FromEmailAddress", "someone@else.example"))))
+                .isInstanceOf(AwsApiException.class).hasMessageContaining("ses:SendEmail");
+        assertThatThrownBy(() -> interceptor.beforeApiCall(new AwsApiCall("transfer", "StartFileTransfer",
+                new ObjectMapper().createObjectNode().put("ConnectorId", "c-1"))))
+                .isInstanceOfSatisfying(AwsApiException.class, e -> {
+                    assertThat(e.statusCode()).isEqualTo(400);
+                    assertThat(e.errorCode()).isEqualTo("AccessDeniedException");
+                    assertThat(e.getMessage()).contains("transfer:StartFileTransfer on resource: "
+                            + "arn:aws:transfer:eu-west-1:000000000000:connector/c-1");
+                });
+        assertThat(evaluator.deniedCount()).isEqualTo(2);
     }
 
     @Test
