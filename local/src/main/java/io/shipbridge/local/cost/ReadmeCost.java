@@ -30,6 +30,8 @@ public final class ReadmeCost {
             BillableUnit.LAMBDA_GB_SECONDS, 0.60);
     private static final double OTHER_TOLERANCE = 0.20;
     private static final double TOTAL_TOLERANCE = 0.15;
+    /** A unit below this share of the total is held through the total only (see {@link #differences}). */
+    static final double MATERIAL_SHARE = 0.02;
 
     private final Path readme;
     private final Path recorded;
@@ -73,11 +75,25 @@ public final class ReadmeCost {
 
     /** How a demo report's cost differs from the README's beyond the tolerances; empty when they agree. */
     public List<String> differences(Path demoReport) throws IOException {
-        CostReport run = CostReport.fromJson(Json.MAPPER.readTree(demoReport.toFile()).path("cost"),
-                PriceTable.standard());
-        CostReport shown = recorded();
+        return differences(CostReport.fromJson(Json.MAPPER.readTree(demoReport.toFile()).path("cost"),
+                PriceTable.standard()), recorded());
+    }
+
+    /**
+     * How {@code run} differs from {@code shown}: the total, and each unit that makes up at least
+     * {@link #MATERIAL_SHARE} of it in either. A smaller unit is held through the total only: the schedules' few
+     * runs per order are spread over the run's simulated span, which a slow machine can stretch 2.5 times (the last
+     * order's hand-over slipping past a daily cut-off), until issue 14's clock waits for the work. Storage is
+     * priced by the month, not in the total, and the README's table does not show it.
+     */
+    static List<String> differences(CostReport run, CostReport shown) {
         List<String> differences = new ArrayList<>();
         for (BillableUnit unit : BillableUnit.values()) {
+            double share = Math.max(run.usdPer1000Orders(unit), shown.usdPer1000Orders(unit))
+                    / shown.usdPer1000Orders();
+            if (shown.prices().of(unit).monthly() || share < MATERIAL_SHARE) {
+                continue;
+            }
             double tolerance = TOLERANCES.getOrDefault(unit, OTHER_TOLERANCE);
             double expected = shown.perOrder().of(unit);
             double actual = run.perOrder().of(unit);

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.shipbridge.standins.CloudFormationTemplate;
 import java.io.IOException;
+import java.util.EnumMap;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** The README's cost table is the table of the demo run it cites, and that run is within the ceiling per order. */
@@ -24,5 +26,34 @@ class ReadmeCostTest {
 
         assertThat(recorded.orders()).isGreaterThanOrEqualTo(200);
         assertThat(recorded.usdPer1000Orders()).isLessThanOrEqualTo(CEILING_PER_1000_ORDERS);
+    }
+
+    @Test
+    void aRunMatchesWhenOnlyUnitsUnderTwoPercentOfTheTotalMovedWithTheSimulatedSpan() {
+        CostReport shown = report(Map.of(BillableUnit.STATE_TRANSITIONS, 4.0, BillableUnit.DYNAMODB_WRITE_UNITS, 134.0,
+                BillableUnit.SCHEDULER_INVOCATIONS, 0.75, BillableUnit.S3_BYTES_PUT, 1202.0));
+        // Scheduler 2.6 an order: $0.0026 per 1,000 orders against a $0.1845 total, 1.4 %; storage is not in it.
+        CostReport slowerMachine = report(Map.of(BillableUnit.STATE_TRANSITIONS, 4.0,
+                BillableUnit.DYNAMODB_WRITE_UNITS, 134.0, BillableUnit.SCHEDULER_INVOCATIONS, 2.6,
+                BillableUnit.S3_BYTES_PUT, 3337.0));
+
+        assertThat(ReadmeCost.differences(slowerMachine, shown)).isEmpty();
+    }
+
+    @Test
+    void aRunDiffersWhenAUnitThatMattersMovesBeyondItsTolerance() {
+        CostReport shown = report(Map.of(BillableUnit.STATE_TRANSITIONS, 4.0, BillableUnit.DYNAMODB_WRITE_UNITS, 134.0));
+        // A fifth state an order: +25 % transitions (5 % allowed), +14 % on the total (15 % allowed).
+        CostReport oneMoreState = report(Map.of(BillableUnit.STATE_TRANSITIONS, 5.0,
+                BillableUnit.DYNAMODB_WRITE_UNITS, 134.0));
+
+        assertThat(ReadmeCost.differences(oneMoreState, shown)).singleElement().asString()
+                .startsWith("STATE_TRANSITIONS: 5.000 per order");
+    }
+
+    private static CostReport report(Map<BillableUnit, Double> perOrder) {
+        Map<BillableUnit, Double> used = new EnumMap<>(BillableUnit.class);
+        perOrder.forEach((unit, amount) -> used.put(unit, amount * 200));
+        return CostReport.of(new Usage(used), 200, PriceTable.standard());
     }
 }
