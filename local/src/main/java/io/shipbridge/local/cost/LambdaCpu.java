@@ -1,10 +1,6 @@
 package io.shipbridge.local.cost;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.shipbridge.config.Json;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 
 /**
  * The CPU a Lambda function gets: in proportion to its memory, one vCPU at {@code memoryMbPerVcpu}
@@ -14,15 +10,11 @@ import java.io.UncheckedIOException;
 public record LambdaCpu(double memoryMbPerVcpu) {
 
     public static LambdaCpu standard() {
-        try (InputStream in = LambdaCpu.class.getResourceAsStream("prices.json")) {
-            JsonNode cpu = Json.MAPPER.readTree(in).path("lambdaCpu");
-            if (!cpu.has("memoryMbPerVcpu")) {
-                throw new IllegalStateException("prices.json has no lambdaCpu.memoryMbPerVcpu");
-            }
-            return new LambdaCpu(cpu.get("memoryMbPerVcpu").asDouble());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        JsonNode cpu = PricesFile.content().path("lambdaCpu");
+        if (!cpu.has("memoryMbPerVcpu")) {
+            throw new IllegalStateException("prices.json has no lambdaCpu.memoryMbPerVcpu");
         }
+        return new LambdaCpu(cpu.get("memoryMbPerVcpu").asDouble());
     }
 
     /** The billed milliseconds, rounded up as Lambda rounds, of work that took {@code cpuNanos} of a whole core. */

@@ -1,10 +1,5 @@
 package io.shipbridge.local.cost;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import io.shipbridge.config.Json;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -15,14 +10,10 @@ import java.util.Map;
 public record NetworkWaits(Map<String, Double> seconds) {
 
     public static NetworkWaits standard() {
-        try (InputStream in = NetworkWaits.class.getResourceAsStream("prices.json")) {
-            JsonNode waits = Json.MAPPER.readTree(in).path("waits");
-            Map<String, Double> seconds = new LinkedHashMap<>();
-            waits.fields().forEachRemaining(field -> seconds.put(field.getKey(), field.getValue().asDouble()));
-            return new NetworkWaits(seconds);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        Map<String, Double> seconds = new LinkedHashMap<>();
+        PricesFile.content().path("waits").fields()
+                .forEachRemaining(field -> seconds.put(field.getKey(), field.getValue().asDouble()));
+        return new NetworkWaits(seconds);
     }
 
     /** The wait for one call to a service (an IAM service prefix, {@code mirakl} or {@code carrier}). */

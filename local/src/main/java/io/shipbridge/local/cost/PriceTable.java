@@ -1,10 +1,6 @@
 package io.shipbridge.local.cost;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.shipbridge.config.Json;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.EnumMap;
 import java.util.Map;
 
@@ -23,21 +19,17 @@ public record PriceTable(String region, String recorded, Map<BillableUnit, Price
     }
 
     public static PriceTable standard() {
-        try (InputStream in = PriceTable.class.getResourceAsStream("prices.json")) {
-            JsonNode table = Json.MAPPER.readTree(in);
-            Map<BillableUnit, Price> prices = new EnumMap<>(BillableUnit.class);
-            table.path("prices").forEach(price -> prices.put(BillableUnit.valueOf(price.path("unit").asText()),
-                    new Price(price.path("usd").asDouble(), price.path("per").asDouble(),
-                            price.path("monthly").asBoolean(false), price.path("source").asText())));
-            for (BillableUnit unit : BillableUnit.values()) {
-                if (!prices.containsKey(unit)) {
-                    throw new IllegalStateException("prices.json has no price for " + unit);
-                }
+        JsonNode table = PricesFile.content();
+        Map<BillableUnit, Price> prices = new EnumMap<>(BillableUnit.class);
+        table.path("prices").forEach(price -> prices.put(BillableUnit.valueOf(price.path("unit").asText()),
+                new Price(price.path("usd").asDouble(), price.path("per").asDouble(),
+                        price.path("monthly").asBoolean(false), price.path("source").asText())));
+        for (BillableUnit unit : BillableUnit.values()) {
+            if (!prices.containsKey(unit)) {
+                throw new IllegalStateException("prices.json has no price for " + unit);
             }
-            return new PriceTable(table.path("region").asText(), table.path("recorded").asText(), prices);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
+        return new PriceTable(table.path("region").asText(), table.path("recorded").asText(), prices);
     }
 
     public Price of(BillableUnit unit) {
