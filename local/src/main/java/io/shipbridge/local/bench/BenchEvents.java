@@ -58,7 +58,8 @@ final class BenchEvents {
 
     /**
      * Takes one order through its whole life in {@code cloud}, and another to where it waits for the customer's
-     * debit (which never comes: a step of it can be retried), then stops the schedules.
+     * debit (which never comes: a step of it can be retried), then stops the schedules and slows the cloud's clock
+     * to the wall clock's, so that the order still waits however long the runs take.
      */
     static BenchEvents prepare(OfflineCloud cloud, long seed, PrintStream out) throws IOException,
             InterruptedException {
@@ -71,6 +72,8 @@ final class BenchEvents {
         OrderView complete = await(cloud, placed.path("order_id").asText(), OrderState.COMPLETE);
         OrderView waiting = await(cloud, neverDebited.path("order_id").asText(), OrderState.ACCEPTED);
         cloud.pauseSchedules();
+        // The functions' JVMs live in real time; at the cloud's pace the waiting order's debit would time out.
+        cloud.time().keepWallClockPace();
         out.printf("Order %s taken to COMPLETE by the offline cloud, %s to ACCEPTED; each step is run again from the"
                 + " jar%n", complete.orderId(), waiting.orderId());
         return new BenchEvents(cloud, complete, waiting);

@@ -48,6 +48,8 @@ public final class SimulatedTime extends Clock implements AutoCloseable {
             Thread.ofVirtual().name("simulated-timer-task-", 0).factory());
     private final Thread timerThread;
     private final boolean stepping;
+    /** Set by {@link #keepWallClockPace}: the pace no longer changes and the clock no longer skips ahead. */
+    private volatile boolean wallClockPace;
     private volatile boolean closed;
 
     /** The clock from {@code nanoBase} on: {@code at + (System.nanoTime() - nanoBase) * rate} nanoseconds. */
@@ -109,7 +111,7 @@ public final class SimulatedTime extends Clock implements AutoCloseable {
 
     /** Runs simulated time at {@code share} of its full speed from now on. */
     public void pace(double share) {
-        if (stepping) {
+        if (stepping || wallClockPace) {
             return;
         }
         double rate = scale * Math.max(0.001, Math.min(1, share));
@@ -120,6 +122,26 @@ public final class SimulatedTime extends Clock implements AutoCloseable {
             }
             long nanoTime = System.nanoTime();
             segment = new Segment(segment.nanosAt(nanoTime), nanoTime, rate);
+            changed.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * From now on, simulated time passes as fast as the wall clock's, whatever the pace asked later, and never skips
+     * ahead: for a cloud that only serves callers living in real time (the cold-start benchmark's JVMs), in which an
+     * order left waiting must still wait when the last caller comes, however long the callers take.
+     */
+    public void keepWallClockPace() {
+        if (stepping) {
+            throw new IllegalStateException("A stepping clock moves only by its waits");
+        }
+        lock.lock();
+        try {
+            long nanoTime = System.nanoTime();
+            segment = new Segment(segment.nanosAt(nanoTime), nanoTime, 1);
+            wallClockPace = true;
             changed.signalAll();
         } finally {
             lock.unlock();
@@ -206,7 +228,7 @@ public final class SimulatedTime extends Clock implements AutoCloseable {
      * owner who knows that nothing else would happen before it. Returns whether the clock moved.
      */
     public boolean skipToNextEvent() {
-        if (stepping) {
+        if (stepping || wallClockPace) {
             return false;
         }
         lock.lock();

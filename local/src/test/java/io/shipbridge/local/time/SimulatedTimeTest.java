@@ -87,4 +87,22 @@ class SimulatedTimeTest {
             assertThat(time.instant()).isBefore(START.plusSeconds(60));
         }
     }
+
+    @Test
+    void keptAtTheWallClocksPaceItNeitherSpeedsUpNorSkips() throws Exception {
+        try (SimulatedTime time = new SimulatedTime(START, 3_600_000)) {
+            time.schedule(Duration.ofDays(2), () -> { });
+            time.keepWallClockPace();
+            time.pace(1);
+
+            long wallBefore = System.nanoTime();
+            Instant before = time.instant();
+            assertThat(time.skipToNextEvent()).isFalse();
+            Thread.sleep(20);
+            Instant after = time.instant();
+            long wall = System.nanoTime() - wallBefore;
+
+            assertThat(Duration.between(before, after)).isPositive().isLessThanOrEqualTo(Duration.ofNanos(wall));
+        }
+    }
 }
