@@ -60,6 +60,11 @@ public final class TestStack implements BeforeAllCallback, BeforeEachCallback, A
 
     public static synchronized LocalAws localAws() {
         if (aws == null) {
+            if (LocalAws.onLocalStack() && io.shipbridge.standins.LocalStackHost.findPython().isEmpty()) {
+                String why = "LocalStack backend skipped: no Python 3.12 or newer found (set SHIPBRIDGE_PYTHON)";
+                System.out.println(why);
+                org.junit.jupiter.api.Assumptions.abort(why);
+            }
             aws = LocalAws.start(CloudFormationTemplate.locate());
             Runtime.getRuntime().addShutdownHook(new Thread(aws::close));
         }

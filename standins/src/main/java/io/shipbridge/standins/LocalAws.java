@@ -2,7 +2,10 @@ package io.shipbridge.standins;
 
 import java.net.URI;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
@@ -21,6 +24,9 @@ import software.amazon.awssdk.services.sqs.SqsClient;
  * DynamoDB Local, ElasticMQ, and stand-ins for S3, Secrets Manager, SES and Transfer Family in this JVM, holding the
  * resources template.yaml declares.
  * No Docker, no AWS account; a few seconds to start.
+ *
+ * <p>With the system property {@value #BACKEND_PROPERTY} set to {@code localstack}, SQS, S3 and Secrets Manager are
+ * LocalStack's instead (in host mode, {@link LocalStackHost}): the same tests, a second backend.
  */
 public final class LocalAws implements AutoCloseable {
     public static final String REGION = "eu-west-1";
@@ -28,10 +34,14 @@ public final class LocalAws implements AutoCloseable {
     public static final AwsCredentialsProvider CREDENTIALS =
             StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local"));
 
+    public static final String BACKEND_PROPERTY = "shipbridge.aws";
+
     private final DynamoDbLocal dynamoDbLocal;
-    private final ElasticMq elasticMq;
-    private final S3StandIn s3StandIn;
-    private final SecretsManagerStandIn secretsStandIn;
+    private final URI sqsEndpoint;
+    private final URI s3Endpoint;
+    private final URI secretsEndpoint;
+    /** What serves SQS, S3 and Secrets Manager: ElasticMQ and the stand-ins, or LocalStack. */
+    private final List<AutoCloseable> otherServices = new ArrayList<>();
     private final SesStandIn ses;
     private final TransferStandIn transfer;
     private final DynamoDbClient dynamoDb;
@@ -40,27 +50,39 @@ public final class LocalAws implements AutoCloseable {
     private final SecretsManagerClient secrets;
     private final TemplateResources resources;
 
-    private LocalAws(Path template) {
+    private LocalAws(Path template, Optional<Path> localStackPython) {
         // Each stand-in spends its start loading classes on one thread: started side by side they overlap.
         try (ExecutorService starters = Executors.newThreadPerTaskExecutor(Thread.ofPlatform().daemon().factory())) {
             CompletableFuture<DynamoDbLocal> startingDynamoDb = CompletableFuture.supplyAsync(DynamoDbLocal::start,
                     starters);
-            CompletableFuture<ElasticMq> startingElasticMq = CompletableFuture.supplyAsync(() -> ElasticMq.start(
-                    REGION, ACCOUNT_ID), starters);
-            CompletableFuture<S3StandIn> startingS3 = CompletableFuture.supplyAsync(S3StandIn::start, starters);
-            secretsStandIn = SecretsManagerStandIn.start(REGION, ACCOUNT_ID);
+            if (localStackPython.isPresent()) {
+                LocalStackHost localStack = startLocalStack(localStackPython.get());
+                otherServices.add(localStack);
+                sqsEndpoint = localStack.endpoint();
+                s3Endpoint = localStack.endpoint();
+                secretsEndpoint = localStack.endpoint();
+            } else {
+                CompletableFuture<ElasticMq> startingElasticMq = CompletableFuture.supplyAsync(() -> ElasticMq.start(
+                        REGION, ACCOUNT_ID), starters);
+                CompletableFuture<S3StandIn> startingS3 = CompletableFuture.supplyAsync(S3StandIn::start, starters);
+                SecretsManagerStandIn secretsStandIn = SecretsManagerStandIn.start(REGION, ACCOUNT_ID);
+                ElasticMq elasticMq = started(startingElasticMq);
+                S3StandIn s3StandIn = started(startingS3);
+                otherServices.addAll(List.of(secretsStandIn, s3StandIn, elasticMq));
+                sqsEndpoint = elasticMq.endpoint();
+                s3Endpoint = s3StandIn.endpoint();
+                secretsEndpoint = secretsStandIn.endpoint();
+            }
             dynamoDbLocal = started(startingDynamoDb);
-            elasticMq = started(startingElasticMq);
-            s3StandIn = started(startingS3);
         }
         dynamoDb = DynamoDbClient.builder().endpointOverride(dynamoDbLocal.endpoint()).region(Region.of(REGION))
                 .credentialsProvider(CREDENTIALS).httpClient(UrlConnectionHttpClient.create()).build();
-        sqs = SqsClient.builder().endpointOverride(elasticMq.endpoint()).region(Region.of(REGION))
+        sqs = SqsClient.builder().endpointOverride(sqsEndpoint).region(Region.of(REGION))
                 .credentialsProvider(CREDENTIALS).httpClient(UrlConnectionHttpClient.create()).build();
-        s3 = S3Client.builder().endpointOverride(s3StandIn.endpoint()).region(Region.of(REGION))
+        s3 = S3Client.builder().endpointOverride(s3Endpoint).region(Region.of(REGION))
                 .forcePathStyle(true).credentialsProvider(CREDENTIALS).httpClient(UrlConnectionHttpClient.create())
                 .build();
-        secrets = SecretsManagerClient.builder().endpointOverride(secretsStandIn.endpoint()).region(Region.of(REGION))
+        secrets = SecretsManagerClient.builder().endpointOverride(secretsEndpoint).region(Region.of(REGION))
                 .credentialsProvider(CREDENTIALS).httpClient(UrlConnectionHttpClient.create()).build();
         ses = SesStandIn.start(REGION);
         transfer = TransferStandIn.start((bucket, key) -> s3.getObjectAsBytes(g -> g.bucket(bucket).key(key))
@@ -76,8 +98,33 @@ public final class LocalAws implements AutoCloseable {
         }
     }
 
+    /** The stand-ins, or LocalStack for SQS, S3 and Secrets Manager when {@value #BACKEND_PROPERTY} says so. */
     public static LocalAws start(Path template) {
-        return new LocalAws(template);
+        String backend = System.getProperty(BACKEND_PROPERTY, "standins");
+        return switch (backend) {
+            case "standins" -> new LocalAws(template, Optional.empty());
+            case "localstack" -> new LocalAws(template, Optional.of(LocalStackHost.findPython().orElseThrow(
+                    () -> new IllegalStateException("No Python 3.12 or newer for LocalStack (set SHIPBRIDGE_PYTHON)"))));
+            default -> throw new IllegalArgumentException(BACKEND_PROPERTY + " must be standins or localstack, was "
+                    + backend);
+        };
+    }
+
+    /** Whether SQS, S3 and Secrets Manager are LocalStack's in this JVM (by {@value #BACKEND_PROPERTY}). */
+    public static boolean onLocalStack() {
+        return "localstack".equals(System.getProperty(BACKEND_PROPERTY));
+    }
+
+    private static LocalStackHost startLocalStack(Path python) {
+        try {
+            // Path-style queue URLs: the default names hosts under localhost.localstack.cloud, which needs DNS.
+            return LocalStackHost.start(python, "sqs,s3,secretsmanager", Map.of("SQS_ENDPOINT_STRATEGY", "path"));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     public URI dynamoDbEndpoint() {
@@ -85,11 +132,11 @@ public final class LocalAws implements AutoCloseable {
     }
 
     public URI sqsEndpoint() {
-        return elasticMq.endpoint();
+        return sqsEndpoint;
     }
 
     public URI s3Endpoint() {
-        return s3StandIn.endpoint();
+        return s3Endpoint;
     }
 
     /**
@@ -102,7 +149,7 @@ public final class LocalAws implements AutoCloseable {
                 "AWS_ENDPOINT_URL_DYNAMODB", dynamoDbEndpoint().toString(),
                 "AWS_ENDPOINT_URL_SQS", sqsEndpoint().toString(),
                 "AWS_ENDPOINT_URL_S3", s3Endpoint().toString(),
-                "AWS_ENDPOINT_URL_SECRETSMANAGER", secretsStandIn.endpoint().toString(),
+                "AWS_ENDPOINT_URL_SECRETSMANAGER", secretsEndpoint.toString(),
                 "AWS_ENDPOINT_URL_SESV2", ses.endpoint().toString(),
                 "AWS_ENDPOINT_URL_TRANSFER", transfer.endpoint().toString(),
                 "AWS_S3_FORCE_PATH_STYLE", "true");
@@ -149,11 +196,15 @@ public final class LocalAws implements AutoCloseable {
         sqs.close();
         s3.close();
         secrets.close();
-        secretsStandIn.close();
         ses.close();
         transfer.close();
-        s3StandIn.close();
-        elasticMq.close();
+        for (AutoCloseable service : otherServices) {
+            try {
+                service.close();
+            } catch (Exception e) {
+                throw new IllegalStateException("Unable to stop " + service, e);
+            }
+        }
         dynamoDbLocal.close();
     }
 }
