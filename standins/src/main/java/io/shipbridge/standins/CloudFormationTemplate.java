@@ -76,6 +76,11 @@ public final class CloudFormationTemplate {
         return resources;
     }
 
+    /** The whole template as JSON, its short-form intrinsics ({@code !Ref}, {@code !Sub}...) in their long form. */
+    public JsonNode json() {
+        return root.deepCopy();
+    }
+
     /** A top-level section: {@code Parameters}, {@code Globals}, {@code Outputs}... (missing node when absent). */
     public JsonNode section(String name) {
         return root.path(name);

@@ -1,0 +1,116 @@
+package io.shipbridge.local.localstack;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.shipbridge.config.Json;
+import io.shipbridge.standins.CloudFormationTemplate;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.cloudformation.CloudFormationClient;
+import software.amazon.awssdk.services.cloudformation.model.Capability;
+import software.amazon.awssdk.services.cloudformation.model.ChangeSetType;
+import software.amazon.awssdk.services.cloudformation.model.Parameter;
+import software.amazon.awssdk.services.cloudformation.model.StackResourceSummary;
+import software.amazon.awssdk.services.cloudformation.model.StackStatus;
+import software.amazon.awssdk.services.s3.S3Client;
+
+/**
+ * Deploys template.yaml as {@code sam deploy} does: the functions' jar and the state machine's definition uploaded to
+ * a deployment bucket and named by S3 location, then a change set of the template (SAM's transform is LocalStack's to
+ * apply) created and executed. LocalStack's free edition has no HTTP APIs: the HTTP API, the functions' HttpApi
+ * events and the outputs naming it are left out, and its functions are invoked directly instead.
+ */
+final class StackDeployment {
+    static final String STACK = "shipbridge";
+    private static final String ARTIFACTS = "shipbridge-deployment-artifacts";
+
+    private StackDeployment() {
+    }
+
+    /** Deploys the stack and returns its resources' physical ids by logical id. */
+    static Map<String, String> deploy(CloudFormationClient cloudFormation, S3Client s3, Path template, Path jar,
+            Map<String, String> parameters) throws InterruptedException {
+        s3.createBucket(b -> b.bucket(ARTIFACTS));
+        s3.putObject(p -> p.bucket(ARTIFACTS).key("shipbridge-functions.jar"), RequestBody.fromFile(jar));
+        ObjectNode body = (ObjectNode) CloudFormationTemplate.read(template).json();
+        ObjectNode machine = (ObjectNode) body.path("Resources").path("OrderStateMachine").path("Properties");
+        s3.putObject(p -> p.bucket(ARTIFACTS).key("order-fulfillment.asl.json"), RequestBody.fromFile(
+                template.getParent().resolve(machine.path("DefinitionUri").asText())));
+        machine.putObject("DefinitionUri").put("Bucket", ARTIFACTS).put("Key", "order-fulfillment.asl.json");
+        ((ObjectNode) body.path("Globals").path("Function")).put("CodeUri",
+                "s3://" + ARTIFACTS + "/shipbridge-functions.jar");
+        withoutHttpApi(body);
+
+        List<Parameter> values = new ArrayList<>();
+        parameters.forEach((key, value) -> values.add(Parameter.builder().parameterKey(key).parameterValue(value)
+                .build()));
+        String changeSet = cloudFormation.createChangeSet(c -> c.stackName(STACK).changeSetName("deploy-1")
+                .changeSetType(ChangeSetType.CREATE).templateBody(Json.write(body)).parameters(values)
+                .capabilities(Capability.CAPABILITY_IAM, Capability.CAPABILITY_NAMED_IAM,
+                        Capability.CAPABILITY_AUTO_EXPAND)).id();
+        cloudFormation.waiter().waitUntilChangeSetCreateComplete(w -> w.changeSetName(changeSet));
+        cloudFormation.executeChangeSet(e -> e.changeSetName(changeSet));
+        awaitComplete(cloudFormation);
+        Map<String, String> physicalIds = new java.util.LinkedHashMap<>();
+        for (StackResourceSummary resource : cloudFormation.listStackResourcesPaginator(l -> l.stackName(STACK))
+                .stackResourceSummaries()) {
+            physicalIds.put(resource.logicalResourceId(), resource.physicalResourceId());
+        }
+        return physicalIds;
+    }
+
+    private static void awaitComplete(CloudFormationClient cloudFormation) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
+        while (System.nanoTime() < deadline) {
+            StackStatus status = cloudFormation.describeStacks(d -> d.stackName(STACK)).stacks().get(0).stackStatus();
+            if (status == StackStatus.CREATE_COMPLETE) {
+                return;
+            }
+            if (status.toString().endsWith("FAILED") || status.toString().contains("ROLLBACK")) {
+                throw new IllegalStateException("The stack did not deploy (" + status + "): "
+                        + cloudFormation.describeStackEvents(d -> d.stackName(STACK)).stackEvents().stream()
+                        .filter(e -> e.resourceStatusReason() != null).map(e -> e.logicalResourceId() + ": "
+                                + e.resourceStatusReason()).toList());
+            }
+            Thread.sleep(2_000);
+        }
+        throw new IllegalStateException("The stack was not deployed within 10 minutes");
+    }
+
+    /** The template without its HTTP API, which LocalStack's free edition does not have. */
+    static void withoutHttpApi(ObjectNode template) {
+        ObjectNode resources = (ObjectNode) template.path("Resources");
+        List<String> apis = new ArrayList<>();
+        resources.fields().forEachRemaining(resource -> {
+            if (resource.getValue().path("Type").asText().equals("AWS::Serverless::HttpApi")) {
+                apis.add(resource.getKey());
+            }
+        });
+        apis.forEach(resources::remove);
+        resources.fields().forEachRemaining(resource -> {
+            JsonNode events = resource.getValue().path("Properties").path("Events");
+            if (events instanceof ObjectNode eventsByName) {
+                Iterator<Map.Entry<String, JsonNode>> each = eventsByName.fields();
+                while (each.hasNext()) {
+                    if (each.next().getValue().path("Type").asText().equals("HttpApi")) {
+                        each.remove();
+                    }
+                }
+            }
+        });
+        if (template.path("Outputs") instanceof ObjectNode outputs) {
+            Iterator<Map.Entry<String, JsonNode>> each = outputs.fields();
+            while (each.hasNext()) {
+                String text = each.next().getValue().toString();
+                if (apis.stream().anyMatch(text::contains)) {
+                    each.remove();
+                }
+            }
+        }
+    }
+}
