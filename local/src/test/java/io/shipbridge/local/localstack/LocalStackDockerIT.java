@@ -53,7 +53,12 @@ class LocalStackDockerIT {
 
     @BeforeAll
     static void deploy() throws Exception {
+        // Testcontainers logs each way it looked for Docker as an error: the one line below says it once.
+        org.apache.logging.log4j.core.config.Configurator.setLevel("org.testcontainers",
+                org.apache.logging.log4j.Level.OFF);
         Optional<String> whyNot = DockerGate.whyNot(() -> DockerClientFactory.instance().isDockerAvailable());
+        org.apache.logging.log4j.core.config.Configurator.setLevel("org.testcontainers",
+                org.apache.logging.log4j.Level.INFO);
         if (whyNot.isPresent()) {
             System.out.println(whyNot.get());
             Assumptions.abort(whyNot.get());
