@@ -1,0 +1,62 @@
+package io.shipbridge.local.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.shipbridge.standins.CloudFormationTemplate;
+import java.io.File;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What the deployed jar leaves out must not be needed in AWS either, where the offline cloud cannot go: the SDK clients
+ * the functions build, with no endpoint override, resolve their AWS endpoints from the jar alone (without the SDK's
+ * service metadata, which the jar leaves out), and the functions' Log4j configuration starts without a word from
+ * Log4j's status logger (at WARN: a plugin it needs and cannot find, a lookup that fails) though the jar leaves out the
+ * plugins nothing configures ({@link FromTheJarProbe}). Needs the jar, as {@link ShadedJarTest}.
+ */
+class FromTheJarTest {
+    private static final Path ROOT = CloudFormationTemplate.locate().getParent();
+    private static final Path JAR = ROOT.resolve("functions/target/shipbridge-functions.jar");
+
+    @Test
+    void awsEndpointsResolveAndLoggingStartsQuietlyFromTheJarAlone() throws Exception {
+        assertThat(JAR).as("the shaded jar (./mvnw -B -pl functions -am -DskipTests package)").isRegularFile();
+        Path err = Files.createTempFile("probe", ".err");
+        ProcessBuilder builder = new ProcessBuilder(ProcessHandle.current().info().command().orElse("java"),
+                "-Dlog4j2.statusLoggerLevel=WARN", "-cp", JAR + File.pathSeparator + probeClasses(),
+                FromTheJarProbe.class.getName()).redirectError(err.toFile());
+        builder.environment().keySet().removeIf(name -> name.startsWith("AWS_") || name.equals("JAVA_TOOL_OPTIONS"));
+        Process process = builder.start();
+        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        String errors = Files.readString(err);
+        assertThat(process.exitValue()).as(out + errors).isZero();
+
+        assertThat(out.lines().filter(line -> line.startsWith("HOSTS ")).findFirst().orElseThrow())
+                .isEqualTo("HOSTS " + String.join(",", List.of("dynamodb.eu-west-1.amazonaws.com",
+                        "sqs.eu-west-1.amazonaws.com", "states.eu-west-1.amazonaws.com",
+                        "labels.s3.eu-west-1.amazonaws.com", "labels.s3.eu-west-1.amazonaws.com")));
+        assertThat(out).as("the JSON log line").contains("\"message\":\"Endpoints resolved from the jar\"");
+        assertThat(errors).as("Log4j's status logger and anything else on standard error").isEmpty();
+    }
+
+    /** The probe's classes alone, in a directory of their own: the test classes' Log4j configuration stays out. */
+    private static Path probeClasses() throws Exception {
+        Path classes = Path.of(FromTheJarProbe.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        Path pkg = Path.of(FromTheJarProbe.class.getPackageName().replace('.', '/'));
+        Path copy = Files.createTempDirectory("probe");
+        Files.createDirectories(copy.resolve(pkg));
+        try (Stream<Path> files = Files.list(classes.resolve(pkg))) {
+            for (Path file : files.filter(f -> f.getFileName().toString().startsWith(
+                    FromTheJarProbe.class.getSimpleName())).toList()) {
+                Files.copy(file, copy.resolve(pkg).resolve(file.getFileName()));
+            }
+        }
+        return copy;
+    }
+}
