@@ -18,6 +18,7 @@ import io.shipbridge.exports.CsvExports;
 import io.shipbridge.config.Config;
 import io.shipbridge.config.Json;
 import io.shipbridge.config.Secrets;
+import io.shipbridge.config.SecretsManagerProvider;
 import io.shipbridge.fulfilment.Cancellation;
 import io.shipbridge.fulfilment.CarrierAssignment;
 import io.shipbridge.fulfilment.FailureRecording;
@@ -99,12 +100,10 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.S3Configuration;
 import software.amazon.awssdk.services.s3.presigner.S3Presigner;
-import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 import software.amazon.awssdk.services.sfn.SfnClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.lambda.powertools.metrics.MetricsFactory;
 import software.amazon.lambda.powertools.parameters.cache.CacheManager;
-import software.amazon.lambda.powertools.parameters.secrets.SecretsProvider;
 
 /**
  * Builds the application from its settings, each part on first use and once per container: handlers take what they
@@ -158,9 +157,8 @@ public final class Components {
     private final Lazy<LabelStore> labels = new Lazy<>(() -> new LabelStore(s3.get(), presigner.get(),
             config().required("LABEL_BUCKET")));
 
-    private final Lazy<Secrets> secrets = new Lazy<>(() -> new Secrets(SecretsProvider.builder()
-            .withClient(aws(SecretsManagerClient.builder(), "SECRETSMANAGER").build())
-            .withCacheManager(secretsCache()).build(), config()));
+    private final Lazy<Secrets> secrets = new Lazy<>(() -> new Secrets(new SecretsManagerProvider(
+            signed(SignedJsonApi.SECRETS_MANAGER, "SECRETSMANAGER"), secretsCache()), config()));
     private final Lazy<MiraklClient> mirakl = new Lazy<>(() -> new MiraklClient(
             MiraklSettings.from(config(), secrets.get()), http.get(), operations.get(), sleeper(), clock()));
     private final Lazy<Carriers> carriers = new Lazy<>(this::buildCarriers);

@@ -30,7 +30,10 @@ import software.amazon.awssdk.http.auth.spi.signer.SignedRequest;
  */
 public final class SignedJsonApi {
 
-    /** How requests reach the operations: REST-JSON paths (SES v2), or JSON 1.1 targets on {@code /} (Transfer). */
+    /**
+     * How requests reach the operations: REST-JSON paths (SES v2), or JSON 1.1 targets on {@code /} (Transfer,
+     * Secrets Manager).
+     */
     public enum Protocol {
         REST_JSON, JSON_1_1
     }
@@ -54,6 +57,8 @@ public final class SignedJsonApi {
     public static final Service SES_V2 = new Service("ses", "SESv2", "email", Protocol.REST_JSON, null);
     public static final Service TRANSFER = new Service("transfer", "Transfer", "transfer", Protocol.JSON_1_1,
             "TransferService");
+    public static final Service SECRETS_MANAGER = new Service("secretsmanager", "SecretsManager", "secretsmanager",
+            Protocol.JSON_1_1, "secretsmanager");
 
     private static final AwsV4HttpSigner SIGNER = AwsV4HttpSigner.create();
 

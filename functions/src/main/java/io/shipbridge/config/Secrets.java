@@ -4,21 +4,22 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.util.function.Function;
 import java.util.function.Supplier;
-import software.amazon.lambda.powertools.parameters.secrets.SecretsProvider;
+import software.amazon.lambda.powertools.parameters.ParamProvider;
 
 /**
  * The secrets a function needs (the Mirakl API key, carrier passwords, webhook signing secrets), read from AWS
- * Secrets Manager through Powertools' parameters. A function's settings name each secret by its ARN; the value is
- * read on first use and again once it is {@link #MAX_AGE} old, so a value put with {@code put-secret-value} is in use
- * within five minutes, with no deployment. Values are never logged, nor part of any exception message.
+ * Secrets Manager through Powertools' parameters ({@link SecretsManagerProvider}). A function's settings name each
+ * secret by its ARN; the value is read on first use and again once it is {@link #MAX_AGE} old, so a value put with
+ * {@code put-secret-value} is in use within five minutes, with no deployment. Values are never logged, nor part of any
+ * exception message.
  */
 public final class Secrets {
     public static final Duration MAX_AGE = Duration.ofMinutes(5);
 
-    private final SecretsProvider provider;
+    private final ParamProvider provider;
     private final Config config;
 
-    public Secrets(SecretsProvider provider, Config config) {
+    public Secrets(ParamProvider provider, Config config) {
         this.provider = provider;
         this.config = config;
     }

@@ -89,6 +89,21 @@ class SignedJsonApiTest {
     }
 
     @Test
+    void getSecretValueIsASecretsManagerJson11TargetSignedForSecretsManager() {
+        answer = "{\"ARN\":\"arn:s\",\"SecretString\":\"{}\"}";
+
+        JsonNode result = api(SignedJsonApi.SECRETS_MANAGER, List.of()).call("GetSecretValue", "/",
+                Json.MAPPER.createObjectNode().put("SecretId", "arn:s"));
+
+        assertThat(result.path("SecretString").asText()).isEqualTo("{}");
+        Received sent = received.get(0);
+        assertThat(sent.path()).isEqualTo("/");
+        assertThat(sent.header("X-Amz-Target")).isEqualTo("secretsmanager.GetSecretValue");
+        assertThat(sent.header("Content-Type")).isEqualTo("application/x-amz-json-1.1");
+        assertThat(sent.header("Authorization")).contains("/eu-west-1/secretsmanager/aws4_request");
+    }
+
+    @Test
     void aRestJsonErrorCarriesTheCodeOfItsErrorTypeHeaderAndTheServiceMessage() {
         status = 400;
         answerHeaders = Map.of("x-amzn-ErrorType", "MessageRejected:http://internal.amazon.com/coral/com.amazon");
@@ -172,6 +187,8 @@ class SignedJsonApiTest {
         assertThat(SignedJsonApi.SES_V2.endpoint("eu-west-1")).hasToString("https://email.eu-west-1.amazonaws.com");
         assertThat(SignedJsonApi.TRANSFER.endpoint("ca-central-1"))
                 .hasToString("https://transfer.ca-central-1.amazonaws.com");
+        assertThat(SignedJsonApi.SECRETS_MANAGER.endpoint("eu-west-1"))
+                .hasToString("https://secretsmanager.eu-west-1.amazonaws.com");
     }
 
     private SignedJsonApi api(SignedJsonApi.Service service, List<AwsApiInterceptor> interceptors) {

@@ -3,17 +3,28 @@ package io.shipbridge.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.shipbridge.aws.AwsApiCall;
+import io.shipbridge.aws.AwsApiException;
+import io.shipbridge.aws.AwsApiInterceptor;
+import io.shipbridge.aws.SignedJsonApi;
 import io.shipbridge.standins.LocalAws;
 import io.shipbridge.testing.TestStack;
+import java.net.URI;
+import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
-import software.amazon.lambda.powertools.parameters.secrets.SecretsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.lambda.powertools.parameters.cache.CacheManager;
 
-/** Secrets read from Secrets Manager (the stand-in, over its wire protocol): values out, never into messages. */
+/**
+ * Secrets read from Secrets Manager (the stand-in, over its JSON 1.1 wire protocol, signed as the functions sign it):
+ * values out, never into messages; a value put is read again once the cached one is older than the cache allows.
+ */
 class SecretsTest {
     @RegisterExtension
     static final TestStack STACK = new TestStack();
@@ -55,6 +66,38 @@ class SecretsTest {
         assertThatThrownBy(() -> secrets.field(SETTING, "/apiKey")).hasMessageContaining(SETTING);
     }
 
+    @Test
+    void aValuePutIsInUseOnceTheCachedOneIsOlderThanTheCacheAllowsAndNotBefore() throws InterruptedException {
+        String arn = secret("{\"apiKey\":\"key-one\"}");
+        List<String> calls = new CopyOnWriteArrayList<>();
+        CacheManager cache = new CacheManager();
+        cache.setDefaultExpirationTime(Duration.ofMillis(700));
+        Supplier<String> apiKey = new Secrets(new SecretsManagerProvider(secretsManager(new AwsApiInterceptor() {
+            @Override
+            public void afterApiCall(AwsApiCall call) {
+                calls.add(call.action());
+            }
+        }), cache), settingsNaming(arn)).field(SETTING, "/apiKey");
+
+        assertThat(apiKey.get()).isEqualTo("key-one");
+        TestStack.localAws().secrets().putSecretValue(p -> p.secretId(arn).secretString("{\"apiKey\":\"key-two\"}"));
+        assertThat(apiKey.get()).as("cached").isEqualTo("key-one");
+        assertThat(calls).containsExactly("secretsmanager:GetSecretValue");
+
+        Thread.sleep(900);
+        assertThat(apiKey.get()).isEqualTo("key-two");
+        assertThat(calls).hasSize(2);
+    }
+
+    @Test
+    void aSecretThatDoesNotExistIsSecretsManagersError() {
+        String arn = secret("{}") + "-gone";
+
+        assertThatThrownBy(() -> secretsFor(arn).field(SETTING, "/apiKey").get())
+                .isInstanceOfSatisfying(AwsApiException.class, e -> assertThat(e.errorCode())
+                        .isEqualTo("ResourceNotFoundException"));
+    }
+
     private static String secret(String value) {
         LocalAws aws = TestStack.localAws();
         String name = "test-" + System.nanoTime();
@@ -62,17 +105,25 @@ class SecretsTest {
     }
 
     private static Secrets secretsFor(String arn) {
-        Map<String, String> settings = new HashMap<>();
-        settings.put(SETTING, arn);
-        return new Secrets(provider(), Config.of(settings));
+        return new Secrets(provider(), settingsNaming(arn));
     }
 
-    private static SecretsProvider provider() {
+    private static Config settingsNaming(String arn) {
+        Map<String, String> settings = new HashMap<>();
+        settings.put(SETTING, arn);
+        return Config.of(settings);
+    }
+
+    private static SecretsManagerProvider provider() {
+        CacheManager cache = new CacheManager();
+        cache.setDefaultExpirationTime(Secrets.MAX_AGE);
+        return new SecretsManagerProvider(secretsManager(), cache);
+    }
+
+    private static SignedJsonApi secretsManager(AwsApiInterceptor... interceptors) {
         LocalAws aws = TestStack.localAws();
-        return SecretsProvider.builder().withClient(SecretsManagerClient.builder()
-                .endpointOverride(java.net.URI.create(aws.clientSettings().get("AWS_ENDPOINT_URL_SECRETSMANAGER")))
-                .region(Region.of(LocalAws.REGION)).credentialsProvider(LocalAws.CREDENTIALS)
-                .httpClient(software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient.create()).build())
-                .build();
+        return new SignedJsonApi(SignedJsonApi.SECRETS_MANAGER, URI.create(aws.clientSettings()
+                .get("AWS_ENDPOINT_URL_SECRETSMANAGER")), LocalAws.REGION, LocalAws.CREDENTIALS,
+                UrlConnectionHttpClient.create(), List.of(interceptors), false);
     }
 }

@@ -39,7 +39,6 @@ import software.amazon.awssdk.services.s3.model.CopyObjectRequest;
 import software.amazon.awssdk.services.s3.model.ListObjectsRequest;
 import software.amazon.awssdk.services.s3.model.ListObjectsV2Request;
 import software.amazon.awssdk.services.s3.model.PutObjectRequest;
-import software.amazon.awssdk.services.secretsmanager.model.SecretsManagerRequest;
 import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequest;
 import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequestEntry;
 import software.amazon.awssdk.services.sqs.model.SendMessageRequest;
@@ -53,7 +52,7 @@ import software.amazon.awssdk.services.s3.model.S3Request;
  * out; a
  * conditional write DynamoDB refuses is billed too, at least one write unit, and is counted as that minimum (as is
  * each item of a cancelled transaction, twice). SQS counts each 64 KB of a message as one request, S3 splits PUT-class
- * from GET-class requests, and every Secrets Manager call counts.
+ * from GET-class requests, and every Secrets Manager call that succeeds counts (a signed call: {@link #afterApiCall}).
  */
 public final class MeteringInterceptor implements AwsApiInterceptor {
     private static final int SQS_CHUNK = 64 * 1024;
@@ -130,15 +129,25 @@ public final class MeteringInterceptor implements AwsApiInterceptor {
         }
     }
 
-    /** SES and Transfer Family, called without SDK clients: billed only as the function's wait. */
+    /**
+     * SES, Transfer Family and Secrets Manager, called without SDK clients: the function's wait, and each Secrets
+     * Manager call that succeeds (as for the SDK's calls, a failed one is only waited for).
+     */
     @Override
     public void afterApiCall(AwsApiCall call) {
-        meter.add(BillableUnit.LAMBDA_GB_SECONDS, memoryGb * waits.of(call.service()));
+        waited(call);
+        if (call.service().equals("secretsmanager")) {
+            meter.add(BillableUnit.SECRETS_MANAGER_CALLS);
+        }
     }
 
     @Override
     public void onApiCallFailure(AwsApiCall call, RuntimeException failure) {
-        afterApiCall(call);
+        waited(call);
+    }
+
+    private void waited(AwsApiCall call) {
+        meter.add(BillableUnit.LAMBDA_GB_SECONDS, memoryGb * waits.of(call.service()));
     }
 
     private void waited(SdkRequest request) {
@@ -159,7 +168,6 @@ public final class MeteringInterceptor implements AwsApiInterceptor {
             case ListObjectsV2Request r -> meter.add(BillableUnit.S3_PUT_REQUESTS);
             case ListObjectsRequest r -> meter.add(BillableUnit.S3_PUT_REQUESTS);
             case S3Request r -> meter.add(BillableUnit.S3_GET_REQUESTS);
-            case SecretsManagerRequest r -> meter.add(BillableUnit.SECRETS_MANAGER_CALLS);
             default -> {
             }
         }

@@ -31,7 +31,7 @@ import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 public final class AwsCalls {
     private static final Pattern EQUALITY = Pattern.compile("([#A-Za-z0-9_.]+)\\s*=\\s*(:[A-Za-z0-9_]+)");
     private static final Map<String, String> SERVICE_PREFIXES = Map.of("dynamodb", "dynamodb", "sqs", "sqs", "s3",
-            "s3", "sfn", "states", "secretsmanager", "secretsmanager");
+            "s3", "sfn", "states");
     private static final Map<String, String> ACTIONS = Map.of("s3:HeadObject", "s3:GetObject",
             "s3:ListObjectsV2", "s3:ListBucket", "s3:ListObjects", "s3:ListBucket",
             "sqs:SendMessageBatch", "sqs:SendMessage", "sqs:DeleteMessageBatch", "sqs:DeleteMessage",
@@ -78,12 +78,14 @@ public final class AwsCalls {
             case "sqs" -> List.of(new AwsCall(action, queueArn.apply(field(request, "QueueUrl"))));
             case "s3" -> List.of(new AwsCall(action, s3Resource(request, action)));
             case "states" -> List.of(new AwsCall(action, stepFunctionsResource(request)));
-            case "secretsmanager" -> List.of(new AwsCall(action, field(request, "SecretId")));
             default -> throw new IllegalStateException(prefix);
         };
     }
 
-    /** The same for a call signed without an SDK client: SES's SendEmail, Transfer Family's connector calls. */
+    /**
+     * The same for a call signed without an SDK client: SES's SendEmail, Transfer Family's connector calls, Secrets
+     * Manager's GetSecretValue (the secret as the function names it, by its ARN).
+     */
     public List<AwsCall> of(AwsApiCall call) {
         return switch (call.service()) {
             case "ses" -> {
@@ -93,6 +95,7 @@ public final class AwsCalls {
             }
             case "transfer" -> List.of(new AwsCall(call.action(), arn("transfer", "connector/"
                     + required(call, "ConnectorId"))));
+            case "secretsmanager" -> List.of(new AwsCall(call.action(), required(call, "SecretId")));
             default -> throw new IllegalArgumentException("No IAM resource known for " + call.action());
         };
     }

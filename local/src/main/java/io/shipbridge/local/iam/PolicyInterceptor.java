@@ -12,7 +12,6 @@ import software.amazon.awssdk.core.interceptor.Context;
 import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
 import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
 import software.amazon.awssdk.services.s3.model.S3Exception;
-import software.amazon.awssdk.services.secretsmanager.model.SecretsManagerException;
 import software.amazon.awssdk.services.sfn.model.SfnException;
 import software.amazon.awssdk.services.sqs.model.SqsException;
 
@@ -62,7 +61,6 @@ public final class PolicyInterceptor implements AwsApiInterceptor {
             case "sqs" -> SqsException.builder();
             case "s3" -> S3Exception.builder();
             case "states" -> SfnException.builder();
-            case "secretsmanager" -> SecretsManagerException.builder();
             default -> AwsServiceException.builder();
         };
         boolean s3 = servicePrefix.equals("s3");

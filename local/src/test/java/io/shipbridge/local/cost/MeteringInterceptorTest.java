@@ -2,15 +2,21 @@ package io.shipbridge.local.cost;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
+import io.shipbridge.aws.AwsApiException;
+import io.shipbridge.aws.SignedJsonApi;
+import io.shipbridge.config.Json;
 import io.shipbridge.standins.CloudFormationTemplate;
 import io.shipbridge.standins.LocalAws;
+import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -22,10 +28,12 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 class MeteringInterceptorTest {
     private static LocalAws aws;
     private static final UsageMeter METER = new UsageMeter();
-    private static final NetworkWaits WAITS = new NetworkWaits(Map.of("dynamodb", 0.005, "sqs", 0.01, "s3", 0.02));
+    private static final NetworkWaits WAITS = new NetworkWaits(Map.of("dynamodb", 0.005, "sqs", 0.01, "s3", 0.02,
+            "secretsmanager", 0.01));
     private static DynamoDbClient dynamoDb;
     private static SqsClient sqs;
     private static S3Client s3;
+    private static SignedJsonApi secretsManager;
 
     @BeforeAll
     static void start() {
@@ -41,6 +49,9 @@ class MeteringInterceptorTest {
         s3 = S3Client.builder().endpointOverride(aws.s3Endpoint()).region(Region.EU_WEST_1).forcePathStyle(true)
                 .credentialsProvider(LocalAws.CREDENTIALS).overrideConfiguration(c -> c.addExecutionInterceptor(
                         metering)).build();
+        secretsManager = new SignedJsonApi(SignedJsonApi.SECRETS_MANAGER, URI.create(aws.clientSettings()
+                .get("AWS_ENDPOINT_URL_SECRETSMANAGER")), "eu-west-1", LocalAws.CREDENTIALS,
+                UrlConnectionHttpClient.create(), List.of(metering), false);
     }
 
     @AfterAll
@@ -128,5 +139,19 @@ class MeteringInterceptorTest {
         assertThat(sent.of(BillableUnit.SQS_REQUESTS)).isEqualTo(2.0);
         assertThat(stored.of(BillableUnit.S3_PUT_REQUESTS)).isEqualTo(1.0);
         assertThat(stored.of(BillableUnit.S3_BYTES_PUT)).isEqualTo(5000.0);
+    }
+
+    @Test
+    void aSecretReadIsOneSecretsManagerCallAndARefusedOneIsNone() {
+        String arn = aws.secrets().createSecret(c -> c.name("metered-" + System.nanoTime()).secretString("{}")).arn();
+        Usage read = measure(() -> secretsManager.call("GetSecretValue", "/", Json.MAPPER.createObjectNode()
+                .put("SecretId", arn)));
+        Usage refused = measure(() -> assertThatThrownBy(() -> secretsManager.call("GetSecretValue", "/",
+                Json.MAPPER.createObjectNode().put("SecretId", arn + "-missing"))).isInstanceOf(AwsApiException.class));
+
+        assertThat(read.of(BillableUnit.SECRETS_MANAGER_CALLS)).isEqualTo(1.0);
+        assertThat(read.of(BillableUnit.LAMBDA_GB_SECONDS)).isCloseTo(2.0 * 0.01, within(1e-9));
+        assertThat(refused.of(BillableUnit.SECRETS_MANAGER_CALLS)).isZero();
+        assertThat(refused.of(BillableUnit.LAMBDA_GB_SECONDS)).isCloseTo(2.0 * 0.01, within(1e-9));
     }
 }

@@ -42,6 +42,8 @@ class PolicyInterceptorTest {
               {"Sid": "Mail", "Effect": "Allow", "Action": "ses:SendEmail",
                "Resource": "arn:aws:ses:eu-west-1:000000000000:identity/seller@shop.example",
                "Condition": {"StringEquals": {"ses:FromAddress": "seller@shop.example"}}},
+              {"Sid": "Secrets", "Effect": "Allow", "Action": "secretsmanager:GetSecretValue",
+               "Resource": "arn:aws:secretsmanager:eu-west-1:000000000000:secret:shipbridge/mirakl-*"},
               {"Sid": "Queue", "Effect": "Allow", "Action": "sqs:SendMessage",
                "Resource": "arn:aws:sqs:eu-west-1:000000000000:TrackingQueue"},
               {"Fn::If": ["Never", {"Effect": "Allow", "Action": "dynamodb:*", "Resource": "*"},
@@ -168,6 +170,23 @@ class PolicyInterceptorTest {
                             + "arn:aws:transfer:eu-west-1:000000000000:connector/c-1");
                 });
         assertThat(evaluator.deniedCount()).isEqualTo(2);
+    }
+
+    @Test
+    void aSecretIsReadOnlyIfThePolicyNamesIt() {
+        String mirakl = "arn:aws:secretsmanager:eu-west-1:000000000000:secret:shipbridge/mirakl-a1b2c3";
+        interceptor.beforeApiCall(new AwsApiCall("secretsmanager", "GetSecretValue", new ObjectMapper()
+                .createObjectNode().put("SecretId", mirakl)));
+        assertThat(evaluator.uses()).extracting(PolicyEvaluator.Use::action)
+                .containsExactly("secretsmanager:GetSecretValue");
+
+        String carriers = "arn:aws:secretsmanager:eu-west-1:000000000000:secret:shipbridge/carriers-d4e5f6";
+        assertThatThrownBy(() -> interceptor.beforeApiCall(new AwsApiCall("secretsmanager", "GetSecretValue",
+                new ObjectMapper().createObjectNode().put("SecretId", carriers))))
+                .isInstanceOfSatisfying(AwsApiException.class, e -> {
+                    assertThat(e.errorCode()).isEqualTo("AccessDeniedException");
+                    assertThat(e.getMessage()).contains("secretsmanager:GetSecretValue on resource: " + carriers);
+                });
     }
 
     @Test
