@@ -17,7 +17,9 @@ import org.junit.jupiter.api.Test;
  * the functions build, with no endpoint override, resolve their AWS endpoints from the jar alone (without the SDK's
  * service metadata, which the jar leaves out), and the functions' Log4j configuration starts without a word from
  * Log4j's status logger (at WARN: a plugin it needs and cannot find, a lookup that fails) though the jar leaves out the
- * plugins nothing configures ({@link FromTheJarProbe}). Needs the jar, as {@link ShadedJarTest}.
+ * plugins nothing configures, and Powertools writes an object in a log line (through its JsonConfig, which builds
+ * JMESPath's runtime) though the jar leaves out JMESPath's expression compiler ({@link FromTheJarProbe}). Needs the
+ * jar, as {@link ShadedJarTest}.
  */
 class FromTheJarTest {
     private static final Path ROOT = CloudFormationTemplate.locate().getParent();
@@ -41,7 +43,8 @@ class FromTheJarTest {
                 .isEqualTo("HOSTS " + String.join(",", List.of("dynamodb.eu-west-1.amazonaws.com",
                         "sqs.eu-west-1.amazonaws.com", "states.eu-west-1.amazonaws.com",
                         "labels.s3.eu-west-1.amazonaws.com", "labels.s3.eu-west-1.amazonaws.com")));
-        assertThat(out).as("the JSON log line").contains("\"message\":\"Endpoints resolved from the jar\"");
+        assertThat(out).as("the JSON log lines").contains("\"message\":\"Endpoints resolved from the jar\"")
+                .contains("\"parcel\":{\"grams\":1200,\"id\":\"P1\"}");
         assertThat(errors).as("Log4j's status logger and anything else on standard error").isEmpty();
     }
 
