@@ -7,9 +7,12 @@ import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -46,6 +49,30 @@ class FromTheJarTest {
         assertThat(out).as("the JSON log lines").contains("\"message\":\"Endpoints resolved from the jar\"")
                 .contains("\"parcel\":{\"grams\":1200,\"id\":\"P1\"}");
         assertThat(errors).as("Log4j's status logger and anything else on standard error").isEmpty();
+    }
+
+    /**
+     * Resources the jar leaves out because no class of it reads them: commons-codec's Beider-Morse rules, read by
+     * its bm classes only (none in the jar until a function uses a Beider-Morse encoder), and the regions module's
+     * endpoints.json, which no class names.
+     */
+    @Test
+    void noClassInTheJarReadsTheResourcesItLeavesOut() throws Exception {
+        assertThat(JAR).isRegularFile();
+        List<String> readers = new ArrayList<>();
+        try (ZipFile jar = new ZipFile(JAR.toFile())) {
+            for (ZipEntry entry : jar.stream().filter(e -> e.getName().endsWith(".class")).toList()) {
+                if (entry.getName().startsWith("org/apache/commons/codec/language/bm/")) {
+                    readers.add(entry.getName());
+                    continue;
+                }
+                String constants = new String(jar.getInputStream(entry).readAllBytes(), StandardCharsets.ISO_8859_1);
+                if (constants.contains("endpoints.json") || constants.contains("language/bm/")) {
+                    readers.add(entry.getName());
+                }
+            }
+        }
+        assertThat(readers).isEmpty();
     }
 
     /** The probe's classes alone, in a directory of their own: the test classes' Log4j configuration stays out. */
