@@ -118,8 +118,6 @@ public final class Components {
     private static final Lazy<Components> FROM_ENVIRONMENT = new Lazy<>(() -> new Components(Config.fromEnvironment(),
             DefaultCredentialsProvider.builder().build(), Clock.systemUTC(), Sleeper.REAL));
 
-    private static final DryRun DRY_RUN = new DryRun();
-
     private final Config config;
     private final AwsCredentialsProvider credentials;
     private final Clock clock;
@@ -127,8 +125,8 @@ public final class Components {
     private final List<ExecutionInterceptor> interceptors;
     private final UnaryOperator<HttpSender> httpHook;
 
-    private final Lazy<SdkHttpClient> awsHttp = new Lazy<>(() -> UrlConnectionHttpClient.builder()
-            .connectionTimeout(Duration.ofSeconds(3)).socketTimeout(Duration.ofSeconds(20)).build());
+    private final Lazy<SdkHttpClient> awsHttp = new Lazy<>(() -> DryRun.wrap(UrlConnectionHttpClient.builder()
+            .connectionTimeout(Duration.ofSeconds(3)).socketTimeout(Duration.ofSeconds(20)).build()));
     private final Lazy<DynamoDbClient> dynamoDb = new Lazy<>(() -> aws(DynamoDbClient.builder(), "DYNAMODB").build());
     private final Lazy<SqsClient> sqs = new Lazy<>(() -> aws(SqsClient.builder(), "SQS").build());
     private final Lazy<SfnClient> sfn = new Lazy<>(() -> aws(SfnClient.builder(), "SFN").build());
@@ -451,25 +449,36 @@ public final class Components {
     /**
      * Before a SnapStart snapshot: loads and initializes what a first request would, so a restored function answers
      * its first request at warm speed. A real read of a key nothing writes takes the DynamoDB client's whole way
-     * (HTTP connection and response included); then each AWS client the function built runs its usual calls up to the
-     * wire ({@link DryRun}: marshalling, endpoint, signing, tracing); the HTTP client of Mirakl and the carriers as
-     * far as a refused connection; JSON for {@code jsonTypes} (the handler's input and output), TLS (Mirakl and the
-     * carriers are HTTPS) and the log layout. A failure is only logged, never
-     * fails the snapshot.
+     * (HTTP connection and response included); then each AWS client the function built runs the calls the functions
+     * make, there and back ({@link DryRun}: marshalling, endpoint, signing, tracing, answered in the process with an
+     * empty success or the service's usual refusal, and unmarshalled); label links are signed; JSON for
+     * {@code jsonTypes} (the handler's input and output) and for what the stores keep as JSON is read and written
+     * from samples; the metrics' document is built (not written); the HTTP client of Mirakl and the carriers runs as
+     * far as a refused connection; TLS (Mirakl and the carriers are HTTPS) and the log layout. Nothing is written
+     * anywhere. A failure is only logged, never fails the snapshot.
+     *
+     * @return what could not be primed (empty when all was)
      */
-    public void prime(Class<?>... jsonTypes) {
+    public List<String> prime(Class<?>... jsonTypes) {
+        List<String> failed = new java.util.ArrayList<>();
         try {
             orders.get().find("priming-" + config.get("AWS_LAMBDA_FUNCTION_NAME", "function"));
         } catch (RuntimeException e) {
-            LOG.warn("Priming before the snapshot failed: {}", e.toString());
+            failed.add("dynamodb read " + e);
         }
-        List<String> failed = new java.util.ArrayList<>();
         primeDry(failed);
         for (Class<?> type : jsonTypes) {
-            if (!Json.MAPPER.canDeserialize(Json.MAPPER.constructType(type))
-                    || !Json.MAPPER.canSerialize(type)) {
+            if (!JsonSamples.roundTrip(type)) {
                 failed.add("json " + type.getSimpleName());
             }
+        }
+        for (Class<?> stored : STORED_AS_JSON) {
+            if (!JsonSamples.roundTrip(stored)) {
+                failed.add("json " + stored.getSimpleName());
+            }
+        }
+        if (metrics.isBuilt() && !metrics.get().prime()) {
+            failed.add("metrics");
         }
         if (http.isBuilt()) {
             // Mirakl's and the carriers' client, up to the connection: a local port where nothing listens refuses it.
@@ -491,43 +500,99 @@ public final class Components {
         } catch (java.security.GeneralSecurityException | java.io.IOException e) {
             failed.add("tls " + e);
         }
-        LOG.info("Primed before the snapshot{}", failed.isEmpty() ? "" : "; not primed: " + failed);
+        // With a correlation id, as a request's lines have: the layout's way for context data.
+        org.slf4j.MDC.put("correlation_id", "priming");
+        try {
+            LOG.info("Primed before the snapshot{}", failed.isEmpty() ? "" : "; not primed: " + failed);
+        } finally {
+            org.slf4j.MDC.remove("correlation_id");
+        }
+        return failed;
     }
 
-    /** The calls the functions make most, of each AWS client built, as far as the wire. */
+    /** What the stores keep as JSON in an attribute, read back with every order. */
+    private static final List<Class<?>> STORED_AS_JSON = List.of(io.shipbridge.order.Order.class,
+            io.shipbridge.order.CarrierChoice.class, io.shipbridge.order.Shipment.class,
+            io.shipbridge.order.Recovery.class, io.shipbridge.tracking.TrackingUpdate.class);
+
+    /** The calls the functions make, of each AWS client built, answered in the process. */
     private void primeDry(List<String> failed) {
         String key = "priming";
-        Map<String, software.amazon.awssdk.services.dynamodb.model.AttributeValue> item = Map.of("pk",
-                software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS(key));
+        var s = (java.util.function.Function<String, software.amazon.awssdk.services.dynamodb.model.AttributeValue>)
+                software.amazon.awssdk.services.dynamodb.model.AttributeValue::fromS;
+        Map<String, software.amazon.awssdk.services.dynamodb.model.AttributeValue> item = Map.of("pk", s.apply(key),
+                "sk", s.apply(key));
         if (dynamoDb.isBuilt()) {
             DynamoDbClient client = dynamoDb.get();
-            dry(failed, "dynamodb", () -> client.putItem(p -> p.tableName(table()).item(item)));
-            dry(failed, "dynamodb", () -> client.updateItem(u -> u.tableName(table()).key(item)
+            dry(failed, "dynamodb GetItem", () -> client.getItem(g -> g.tableName(table()).key(item)
+                    .consistentRead(true)));
+            dry(failed, "dynamodb PutItem", () -> client.putItem(p -> p.tableName(table()).item(item)
+                    .conditionExpression("attribute_not_exists(pk)")));
+            dry(failed, "dynamodb UpdateItem", () -> client.updateItem(u -> u.tableName(table()).key(item)
                     .updateExpression("SET #v = :v").expressionAttributeNames(Map.of("#v", "v"))
-                    .expressionAttributeValues(Map.of(":v", item.get("pk")))));
-            dry(failed, "dynamodb", () -> client.query(q -> q.tableName(table()).keyConditionExpression("pk = :v")
-                    .expressionAttributeValues(Map.of(":v", item.get("pk")))));
-            dry(failed, "dynamodb", () -> client.transactWriteItems(t -> t.transactItems(i -> i.put(p -> p
-                    .tableName(table()).item(item)))));
+                    .expressionAttributeValues(Map.of(":v", s.apply(key)))
+                    .returnValues(software.amazon.awssdk.services.dynamodb.model.ReturnValue.ALL_NEW)));
+            dry(failed, "dynamodb DeleteItem", () -> client.deleteItem(d -> d.tableName(table()).key(item)));
+            dry(failed, "dynamodb Query", () -> client.queryPaginator(q -> q.tableName(table())
+                    .keyConditionExpression("pk = :v").expressionAttributeValues(Map.of(":v", s.apply(key)))
+                    .limit(10)).items().forEach(found -> { }));
+            dry(failed, "dynamodb BatchGetItem", () -> client.batchGetItem(b -> b.requestItems(Map.of(table(),
+                    software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes.builder().keys(item).build()))));
+            dry(failed, "dynamodb BatchWriteItem", () -> client.batchWriteItem(b -> b.requestItems(Map.of(table(),
+                    List.of(software.amazon.awssdk.services.dynamodb.model.WriteRequest.builder()
+                            .putRequest(p -> p.item(item)).build())))));
+            dry(failed, "dynamodb TransactWriteItems", () -> client.transactWriteItems(t -> t.transactItems(
+                    i -> i.put(p -> p.tableName(table()).item(item)),
+                    i -> i.update(u -> u.tableName(table()).key(item).updateExpression("SET #v = :v")
+                            .expressionAttributeNames(Map.of("#v", "v"))
+                            .expressionAttributeValues(Map.of(":v", s.apply(key)))))));
+            // Refusals are how conditional writes answer a retried step: their exceptions' way too.
+            refused(failed, "dynamodb PutItem refused", () -> client.putItem(p -> p.tableName(table()).item(item)
+                    .conditionExpression("attribute_not_exists(pk)")));
+            refused(failed, "dynamodb TransactWriteItems refused", () -> client.transactWriteItems(t -> t
+                    .transactItems(i -> i.put(p -> p.tableName(table()).item(item)))));
         }
         if (sqs.isBuilt()) {
-            dry(failed, "sqs", () -> sqs.get().sendMessageBatch(b -> b.queueUrl("https://sqs.invalid/0/priming")
+            String queue = "https://sqs.invalid/0/priming";
+            dry(failed, "sqs SendMessageBatch", () -> sqs.get().sendMessageBatch(b -> b.queueUrl(queue)
                     .entries(e -> e.id("0").messageBody("{}"))));
         }
         if (sfn.isBuilt()) {
-            dry(failed, "sfn", () -> sfn.get().sendTaskSuccess(s -> s.taskToken(key).output("{}")));
-            dry(failed, "sfn", () -> sfn.get().startExecution(s -> s.stateMachineArn(
-                    "arn:aws:states:eu-west-1:000000000000:stateMachine:priming").name(key).input("{}")));
+            String machine = "arn:aws:states:eu-west-1:000000000000:stateMachine:priming";
+            dry(failed, "sfn SendTaskSuccess", () -> sfn.get().sendTaskSuccess(t -> t.taskToken(key).output("{}")));
+            dry(failed, "sfn SendTaskFailure", () -> sfn.get().sendTaskFailure(t -> t.taskToken(key).error(key)));
+            dry(failed, "sfn StartExecution", () -> sfn.get().startExecution(e -> e.stateMachineArn(machine)
+                    .name(key).input("{}")));
+            refused(failed, "sfn SendTaskSuccess refused", () -> sfn.get().sendTaskSuccess(t -> t.taskToken(key)
+                    .output("{}")));
+            refused(failed, "sfn StartExecution refused", () -> sfn.get().startExecution(e -> e
+                    .stateMachineArn(machine).name(key).input("{}")));
         }
         if (s3.isBuilt()) {
-            dry(failed, "s3", () -> s3.get().putObject(p -> p.bucket(key).key(key),
+            dry(failed, "s3 PutObject", () -> s3.get().putObject(p -> p.bucket(key).key(key),
                     software.amazon.awssdk.core.sync.RequestBody.fromString("{}")));
-            dry(failed, "s3", () -> s3.get().getObjectAsBytes(g -> g.bucket(key).key(key)));
+            dry(failed, "s3 GetObject", () -> s3.get().getObjectAsBytes(g -> g.bucket(key).key(key)).asUtf8String());
+            dry(failed, "s3 HeadObject", () -> s3.get().headObject(h -> h.bucket(key).key(key)));
+            refused(failed, "s3 GetObject refused", () -> s3.get().getObjectAsBytes(g -> g.bucket(key).key(key)));
+        }
+        if (presigner.isBuilt()) {
+            try {
+                presigner.get().presignGetObject(p -> p.signatureDuration(Duration.ofMinutes(5))
+                        .getObjectRequest(g -> g.bucket(key).key(key)));
+            } catch (RuntimeException e) {
+                failed.add("s3 presign " + e);
+            }
         }
     }
 
     private static void dry(List<String> failed, String what, Runnable call) {
         if (!DryRun.run(call)) {
+            failed.add(what);
+        }
+    }
+
+    private static void refused(List<String> failed, String what, Runnable call) {
+        if (!DryRun.runFailing(call)) {
             failed.add(what);
         }
     }
@@ -571,7 +636,6 @@ public final class Components {
                 o.addExecutionInterceptor(new TracingInterceptor());
             }
             interceptors.forEach(o::addExecutionInterceptor);
-            o.addExecutionInterceptor(DRY_RUN);
         });
         if (builder instanceof software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder<?, ?> sync) {
             sync.httpClient(awsHttp.get());

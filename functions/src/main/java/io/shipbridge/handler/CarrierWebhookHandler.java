@@ -33,7 +33,7 @@ public final class CarrierWebhookHandler implements RequestHandler<APIGatewayV2H
     public CarrierWebhookHandler(Components components) {
         this.intake = components.webhookIntake();
         this.metrics = components.metrics();
-        this.priming = SnapStartPriming.register(components);
+        this.priming = SnapStartPriming.register(components, RuntimeEventJson.httpApi());
     }
 
     @Override

@@ -28,7 +28,7 @@ public final class OperatorApiHandler implements RequestHandler<APIGatewayV2HTTP
 
     public OperatorApiHandler(Components components) {
         this.api = components.operatorApi();
-        this.priming = SnapStartPriming.register(components);
+        this.priming = SnapStartPriming.register(components, RuntimeEventJson.httpApi());
     }
 
     @Override

@@ -36,7 +36,7 @@ public final class TrackingConsumerHandler implements RequestHandler<SQSEvent, S
     public TrackingConsumerHandler(Components components) {
         this.ingest = components.trackingIngest();
         this.metrics = components.metrics();
-        this.priming = SnapStartPriming.register(components);
+        this.priming = SnapStartPriming.register(components, RuntimeEventJson.sqs());
     }
 
     private static int receiveCount(SQSEvent.SQSMessage message) {
