@@ -477,6 +477,13 @@ public final class Components {
                 failed.add("json " + stored.getSimpleName());
             }
         }
+        try {
+            Json.read("{\"text\":\"a\",\"number\":1,\"list\":[\"b\"],\"object\":{\"flag\":true}}",
+                    new TypeReference<Map<String, Object>>() {
+                    });
+        } catch (IllegalArgumentException e) {
+            failed.add("json untyped " + e);
+        }
         if (metrics.isBuilt() && !metrics.get().prime()) {
             failed.add("metrics");
         }
@@ -510,10 +517,15 @@ public final class Components {
         return failed;
     }
 
-    /** What the stores keep as JSON in an attribute, read back with every order. */
+    /**
+     * What the stores keep as JSON in an attribute (read back with every order, every operation's meta), what goes
+     * through the tracking queue and what the operator API answers.
+     */
     private static final List<Class<?>> STORED_AS_JSON = List.of(io.shipbridge.order.Order.class,
             io.shipbridge.order.CarrierChoice.class, io.shipbridge.order.Shipment.class,
-            io.shipbridge.order.Recovery.class, io.shipbridge.tracking.TrackingUpdate.class);
+            io.shipbridge.order.Recovery.class, io.shipbridge.tracking.TrackingUpdate.class,
+            io.shipbridge.order.OrderView.class, io.shipbridge.order.StatusChange.class,
+            io.shipbridge.operations.OperationRecord.class, TrackingEventStore.RecordedEvent.class);
 
     /** The calls the functions make, of each AWS client built, answered in the process. */
     private void primeDry(List<String> failed) {
