@@ -31,7 +31,15 @@ final class DryRun {
 
     /** Runs {@code call}, its AWS calls answered with empty successes; false when it failed all the same. */
     static boolean run(Runnable call) {
-        return run(call, Answer.SUCCESS);
+        ACTIVE.set(Answer.SUCCESS);
+        try {
+            call.run();
+            return true;
+        } catch (RuntimeException e) {
+            return false;
+        } finally {
+            ACTIVE.remove();
+        }
     }
 
     /** Runs {@code call}, its AWS calls answered with the service's usual refusal; false when it did not fail so. */
@@ -41,18 +49,6 @@ final class DryRun {
             call.run();
             return false;
         } catch (AwsServiceException refused) {
-            return true;
-        } catch (RuntimeException e) {
-            return false;
-        } finally {
-            ACTIVE.remove();
-        }
-    }
-
-    private static boolean run(Runnable call, Answer answer) {
-        ACTIVE.set(answer);
-        try {
-            call.run();
             return true;
         } catch (RuntimeException e) {
             return false;
