@@ -487,15 +487,10 @@ public final class Components {
         if (metrics.isBuilt() && !metrics.get().prime()) {
             failed.add("metrics");
         }
-        if (http.isBuilt()) {
-            // Mirakl's and the carriers' client, up to the connection: a local port where nothing listens refuses it.
-            try {
-                http.get().send(java.net.http.HttpRequest.newBuilder(URI.create("http://127.0.0.1:9/priming"))
-                        .timeout(Duration.ofSeconds(1)).build());
-            } catch (java.io.IOException refused) {
-                // Expected: the connection is refused.
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+        if (http.isBuilt() || carriers.isBuilt()) {
+            // Mirakl's and the carriers' client (a carrier's is built on its first call): one whole exchange.
+            if (!LocalHttpAnswer.exchange(http.get())) {
+                failed.add("http");
             }
         }
         try {
@@ -586,6 +581,12 @@ public final class Components {
             dry(failed, "s3 GetObject", () -> s3.get().getObjectAsBytes(g -> g.bucket(key).key(key)).asUtf8String());
             dry(failed, "s3 HeadObject", () -> s3.get().headObject(h -> h.bucket(key).key(key)));
             refused(failed, "s3 GetObject refused", () -> s3.get().getObjectAsBytes(g -> g.bucket(key).key(key)));
+        }
+        if (secrets.isBuilt()) {
+            // The secrets' client is Powertools' own: a client like it reads a made-up secret, answered here.
+            try (SecretsManagerClient client = aws(SecretsManagerClient.builder(), "SECRETSMANAGER").build()) {
+                dry(failed, "secretsmanager GetSecretValue", () -> client.getSecretValue(g -> g.secretId(key)));
+            }
         }
         if (presigner.isBuilt()) {
             try {

@@ -101,10 +101,17 @@ final class DryRun {
 
     /** DynamoDB, SQS, Step Functions, Secrets Manager: the AWS JSON protocol, the operation in X-Amz-Target. */
     private static HttpExecuteResponse json(String target, Answer answer) {
-        if (answer == Answer.SUCCESS) {
-            return response(200, "application/x-amz-json-1.0", "{}");
-        }
         String operation = target.substring(target.indexOf('.') + 1);
+        if (answer == Answer.SUCCESS) {
+            return response(200, "application/x-amz-json-1.0", switch (operation) {
+                // With what the SDK checks of these answers: each message's MD5 (of a body "{}"), the secret's text.
+                case "SendMessageBatch" -> "{\"Successful\":[{\"Id\":\"0\",\"MessageId\":\"dry-run\","
+                        + "\"MD5OfMessageBody\":\"99914b932bd37a50b983c5e7c90ae93b\"}],\"Failed\":[]}";
+                case "GetSecretValue" -> "{\"ARN\":\"dry-run\",\"Name\":\"dry-run\",\"SecretString\":\"{}\","
+                        + "\"VersionId\":\"dry-run\",\"VersionStages\":[\"AWSCURRENT\"],\"CreatedDate\":1767225600}";
+                default -> "{}";
+            });
+        }
         String error = switch (operation) {
             case "TransactWriteItems" -> "{\"__type\":\"TransactionCanceledException\",\"message\":\"dry run\","
                     + "\"CancellationReasons\":[{\"Code\":\"ConditionalCheckFailed\"}]}";

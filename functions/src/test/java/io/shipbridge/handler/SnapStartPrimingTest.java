@@ -66,7 +66,7 @@ class SnapStartPrimingTest {
         assertThat(primingOf(handler).prime()).isEmpty();
 
         assertThat(wire.answeredInProcess).contains("DynamoDb.PutItem", "DynamoDb.UpdateItem",
-                "DynamoDb.TransactWriteItems", "Sfn.SendTaskSuccess", "S3.PutObject");
+                "DynamoDb.TransactWriteItems", "Sfn.SendTaskSuccess", "S3.PutObject", "SecretsManager.GetSecretValue");
         assertThat(wire.refusals).contains("DynamoDb.PutItem", "DynamoDb.TransactWriteItems", "Sfn.SendTaskSuccess");
     }
 
