@@ -583,10 +583,10 @@ public final class Components {
             refused(failed, "s3 GetObject refused", () -> s3.get().getObjectAsBytes(g -> g.bucket(key).key(key)));
         }
         if (secrets.isBuilt()) {
-            // The secrets' client is Powertools' own: a client like it reads a made-up secret, answered here.
-            try (SecretsManagerClient client = aws(SecretsManagerClient.builder(), "SECRETSMANAGER").build()) {
-                dry(failed, "secretsmanager GetSecretValue", () -> client.getSecretValue(g -> g.secretId(key)));
-            }
+            // A provider like the secrets' own, with a cache of its own: it reads a made-up secret, answered here.
+            SecretsManagerProvider provider = new SecretsManagerProvider(signed(SignedJsonApi.SECRETS_MANAGER,
+                    "SECRETSMANAGER"), new CacheManager());
+            dry(failed, "secretsmanager GetSecretValue", () -> provider.get(key));
         }
         if (presigner.isBuilt()) {
             try {
