@@ -459,6 +459,14 @@ public final class Components {
      *
      * @return what could not be primed (empty when all was)
      */
+    /**
+     * Runs a step of a function with every AWS call it makes answered in the process, none sent: priming's rehearsal
+     * of a path no sample reaches (an export's CSV and temporary file). False when it failed all the same.
+     */
+    public boolean rehearse(Runnable step) {
+        return DryRun.run(step);
+    }
+
     public List<String> prime(Class<?>... jsonTypes) {
         List<String> failed = new java.util.ArrayList<>();
         try {

@@ -18,6 +18,7 @@ final class SnapStartPriming implements Resource {
     private final Components components;
     private final RuntimeEventJson runtimeEvent;
     private final Class<?>[] jsonTypes;
+    private volatile Runnable rehearsal;
 
     private SnapStartPriming(Components components, RuntimeEventJson runtimeEvent, Class<?>[] jsonTypes) {
         this.components = components;
@@ -38,6 +39,12 @@ final class SnapStartPriming implements Resource {
         return register(new SnapStartPriming(components, event, new Class<?>[0]));
     }
 
+    /** Also rehearses {@code step} with its AWS calls answered in the process (a path the components' priming misses). */
+    SnapStartPriming rehearsing(Runnable step) {
+        this.rehearsal = step;
+        return this;
+    }
+
     private static SnapStartPriming register(SnapStartPriming priming) {
         Core.getGlobalContext().register(priming);
         return priming;
@@ -51,6 +58,10 @@ final class SnapStartPriming implements Resource {
     /** What {@link #beforeCheckpoint} does; what could not be primed (empty when all was). */
     java.util.List<String> prime() {
         java.util.List<String> failed = new java.util.ArrayList<>(components.prime(jsonTypes));
+        if (rehearsal != null && !components.rehearse(rehearsal)) {
+            LOG.warn("Priming before the snapshot: the handler's rehearsal failed");
+            failed.add("rehearsal");
+        }
         if (runtimeEvent != null && !runtimeEvent.prime(getClass().getClassLoader())) {
             LOG.warn("Priming before the snapshot: the runtime's reading of {} failed",
                     runtimeEvent.eventType().getSimpleName());

@@ -24,7 +24,7 @@ abstract class TaskHandler<I, O> implements RequestStreamHandler {
     TaskHandler(Class<I> inputType, Components components) {
         this.inputType = inputType;
         this.metrics = components.metrics();
-        this.priming = SnapStartPriming.register(components, inputType, outputType());
+        this.priming = SnapStartPriming.register(components, inputType, outputType()).rehearsing(this::rehearse);
     }
 
     @Override
@@ -51,6 +51,13 @@ abstract class TaskHandler<I, O> implements RequestStreamHandler {
                 .getActualTypeArguments()[1];
         return output instanceof java.lang.reflect.ParameterizedType generic ? (Class<?>) generic.getRawType()
                 : output instanceof Class<?> type ? type : Object.class;
+    }
+
+    /**
+     * What priming runs of this step beyond its components' calls, every AWS call answered in the process: nothing,
+     * unless the step has a path of its own no sample reaches.
+     */
+    void rehearse() {
     }
 
     /** The order this call is about, when it is about one. */

@@ -74,6 +74,19 @@ class SnapStartPrimingTest {
     }
 
     @Test
+    void theDailyExportRehearsesItsCsvPathWithItsCallsAnsweredInTheProcess() throws Exception {
+        Wire wire = new Wire();
+        DailyExportHandler handler = new DailyExportHandler(STACK.components(wire));
+        wire.answeredInProcess.clear();
+
+        assertThat(primingOf(handler).prime()).isEmpty();
+
+        // Two exports' puts: the components' own priming puts once, the rehearsal twice more.
+        assertThat(wire.answeredInProcess.stream().filter("S3.PutObject"::equals)).hasSizeGreaterThanOrEqualTo(3);
+        assertThat(wire.sent).isSubsetOf(READS);
+    }
+
+    @Test
     void theLambdaRuntimesReadingOfAnEventIsPrimedFromASampleOfIt() {
         assertThat(RuntimeEventJson.sqs().prime(getClass().getClassLoader())).isTrue();
         assertThat(RuntimeEventJson.httpApi().prime(getClass().getClassLoader())).isTrue();
