@@ -20,13 +20,16 @@ public final class ReadmeCost {
     /**
      * How far a new run's units may be from the README's. Transitions are counts per order; the schedules' runs are
      * spread over the simulated span of the run, which still depends on the machine's speed (issue 14); durations are
-     * CPU times.
+     * CPU times. The queue's batches form in wall time (the event source's batching window at the clock's pace), so
+     * a busier machine makes more and smaller batches: more Lambda requests, and more SQS receives and deletes, per
+     * order (8.3 and 11.7 SQS requests per order in two CI runs a commit apart, neither touching the queues), until issue 14's clock.
      */
     private static final Map<BillableUnit, Double> TOLERANCES = Map.of(
             BillableUnit.STATE_TRANSITIONS, 0.05,
             BillableUnit.SCHEDULER_INVOCATIONS, 0.50,
             BillableUnit.XRAY_TRACES, 0.50,
             BillableUnit.LAMBDA_REQUESTS, 0.50,
+            BillableUnit.SQS_REQUESTS, 0.50,
             BillableUnit.LAMBDA_GB_SECONDS, 0.60);
     private static final double OTHER_TOLERANCE = 0.20;
     private static final double TOTAL_TOLERANCE = 0.15;
