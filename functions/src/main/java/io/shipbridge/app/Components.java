@@ -83,11 +83,10 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
@@ -114,7 +113,6 @@ import software.amazon.lambda.powertools.parameters.cache.CacheManager;
  * stand-ins. In AWS none is set.
  */
 public final class Components {
-    private static final Logger LOG = LoggerFactory.getLogger(Components.class);
     private static final Lazy<Components> FROM_ENVIRONMENT = new Lazy<>(() -> new Components(Config.fromEnvironment(),
             DefaultCredentialsProvider.builder().build(), Clock.systemUTC(), Sleeper.REAL));
 
@@ -447,6 +445,14 @@ public final class Components {
     }
 
     /**
+     * Runs a step of a function with every AWS call it makes answered in the process, none sent: priming's rehearsal
+     * of a path no sample reaches (an export's CSV and temporary file). False when it failed all the same.
+     */
+    public boolean rehearse(Runnable step) {
+        return DryRun.run(step);
+    }
+
+    /**
      * Before a SnapStart snapshot: loads and initializes what a first request would, so a restored function answers
      * its first request at warm speed. A real read of a key nothing writes takes the DynamoDB client's whole way
      * (HTTP connection and response included); then each AWS client the function built runs the calls the functions
@@ -459,163 +465,22 @@ public final class Components {
      *
      * @return what could not be primed (empty when all was)
      */
-    /**
-     * Runs a step of a function with every AWS call it makes answered in the process, none sent: priming's rehearsal
-     * of a path no sample reaches (an export's CSV and temporary file). False when it failed all the same.
-     */
-    public boolean rehearse(Runnable step) {
-        return DryRun.run(step);
-    }
-
     public List<String> prime(Class<?>... jsonTypes) {
-        List<String> failed = new java.util.ArrayList<>();
-        try {
-            orders.get().find("priming-" + config.get("AWS_LAMBDA_FUNCTION_NAME", "function"));
-        } catch (RuntimeException e) {
-            failed.add("dynamodb read " + e);
-        }
-        primeDry(failed);
-        for (Class<?> type : jsonTypes) {
-            if (!JsonSamples.roundTrip(type)) {
-                failed.add("json " + type.getSimpleName());
-            }
-        }
-        for (Class<?> stored : STORED_AS_JSON) {
-            if (!JsonSamples.roundTrip(stored)) {
-                failed.add("json " + stored.getSimpleName());
-            }
-        }
-        try {
-            Json.read("{\"text\":\"a\",\"number\":1,\"list\":[\"b\"],\"object\":{\"flag\":true}}",
-                    new TypeReference<Map<String, Object>>() {
-                    });
-        } catch (IllegalArgumentException e) {
-            failed.add("json untyped " + e);
-        }
-        if (metrics.isBuilt() && !metrics.get().prime()) {
-            failed.add("metrics");
-        }
-        if (http.isBuilt() || carriers.isBuilt()) {
-            // Mirakl's and the carriers' client (a carrier's is built on its first call): one whole exchange.
-            if (!LocalHttpAnswer.exchange(http.get())) {
-                failed.add("http");
-            }
-        }
-        try {
-            javax.net.ssl.SSLEngine tls = javax.net.ssl.SSLContext.getDefault().createSSLEngine("priming.invalid", 443);
-            tls.setUseClientMode(true);
-            tls.beginHandshake();
-            tls.wrap(java.nio.ByteBuffer.allocate(0), java.nio.ByteBuffer.allocate(tls.getSession()
-                    .getPacketBufferSize()));
-        } catch (java.security.GeneralSecurityException | java.io.IOException e) {
-            failed.add("tls " + e);
-        }
-        // With a correlation id, as a request's lines have: the layout's way for context data.
-        org.slf4j.MDC.put("correlation_id", "priming");
-        try {
-            LOG.info("Primed before the snapshot{}", failed.isEmpty() ? "" : "; not primed: " + failed);
-        } finally {
-            org.slf4j.MDC.remove("correlation_id");
-        }
-        return failed;
+        Optional<SecretsManagerProvider> secretsReader = secrets.isBuilt()
+                // A provider like the secrets' own, with a cache of its own: it reads a made-up secret, answered.
+                ? Optional.of(new SecretsManagerProvider(signed(SignedJsonApi.SECRETS_MANAGER, "SECRETSMANAGER"),
+                        new CacheManager()))
+                : Optional.empty();
+        PrimedAwsCalls awsCalls = new PrimedAwsCalls(table(), built(dynamoDb), built(sqs), built(sfn), built(s3),
+                built(presigner), secretsReader);
+        Optional<HttpSender> httpSender = http.isBuilt() || carriers.isBuilt() ? Optional.of(http.get())
+                : Optional.empty();
+        return new PartsPriming(() -> orders.get().find("priming-" + config.get("AWS_LAMBDA_FUNCTION_NAME",
+                "function")), awsCalls, built(metrics), httpSender).prime(jsonTypes);
     }
 
-    /**
-     * What the stores keep as JSON in an attribute (read back with every order, every operation's meta), what goes
-     * through the tracking queue and what the operator API answers.
-     */
-    private static final List<Class<?>> STORED_AS_JSON = List.of(io.shipbridge.order.Order.class,
-            io.shipbridge.order.CarrierChoice.class, io.shipbridge.order.Shipment.class,
-            io.shipbridge.order.Recovery.class, io.shipbridge.tracking.TrackingUpdate.class,
-            io.shipbridge.order.OrderView.class, io.shipbridge.order.StatusChange.class,
-            io.shipbridge.operations.OperationRecord.class, TrackingEventStore.RecordedEvent.class);
-
-    /** The calls the functions make, of each AWS client built, answered in the process. */
-    private void primeDry(List<String> failed) {
-        String key = "priming";
-        var s = (java.util.function.Function<String, software.amazon.awssdk.services.dynamodb.model.AttributeValue>)
-                software.amazon.awssdk.services.dynamodb.model.AttributeValue::fromS;
-        Map<String, software.amazon.awssdk.services.dynamodb.model.AttributeValue> item = Map.of("pk", s.apply(key),
-                "sk", s.apply(key));
-        if (dynamoDb.isBuilt()) {
-            DynamoDbClient client = dynamoDb.get();
-            dry(failed, "dynamodb GetItem", () -> client.getItem(g -> g.tableName(table()).key(item)
-                    .consistentRead(true)));
-            dry(failed, "dynamodb PutItem", () -> client.putItem(p -> p.tableName(table()).item(item)
-                    .conditionExpression("attribute_not_exists(pk)")));
-            dry(failed, "dynamodb UpdateItem", () -> client.updateItem(u -> u.tableName(table()).key(item)
-                    .updateExpression("SET #v = :v").expressionAttributeNames(Map.of("#v", "v"))
-                    .expressionAttributeValues(Map.of(":v", s.apply(key)))
-                    .returnValues(software.amazon.awssdk.services.dynamodb.model.ReturnValue.ALL_NEW)));
-            dry(failed, "dynamodb DeleteItem", () -> client.deleteItem(d -> d.tableName(table()).key(item)));
-            dry(failed, "dynamodb Query", () -> client.queryPaginator(q -> q.tableName(table())
-                    .keyConditionExpression("pk = :v").expressionAttributeValues(Map.of(":v", s.apply(key)))
-                    .limit(10)).items().forEach(found -> { }));
-            dry(failed, "dynamodb BatchGetItem", () -> client.batchGetItem(b -> b.requestItems(Map.of(table(),
-                    software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes.builder().keys(item).build()))));
-            dry(failed, "dynamodb BatchWriteItem", () -> client.batchWriteItem(b -> b.requestItems(Map.of(table(),
-                    List.of(software.amazon.awssdk.services.dynamodb.model.WriteRequest.builder()
-                            .putRequest(p -> p.item(item)).build())))));
-            dry(failed, "dynamodb TransactWriteItems", () -> client.transactWriteItems(t -> t.transactItems(
-                    i -> i.put(p -> p.tableName(table()).item(item)),
-                    i -> i.update(u -> u.tableName(table()).key(item).updateExpression("SET #v = :v")
-                            .expressionAttributeNames(Map.of("#v", "v"))
-                            .expressionAttributeValues(Map.of(":v", s.apply(key)))))));
-            // Refusals are how conditional writes answer a retried step: their exceptions' way too.
-            refused(failed, "dynamodb PutItem refused", () -> client.putItem(p -> p.tableName(table()).item(item)
-                    .conditionExpression("attribute_not_exists(pk)")));
-            refused(failed, "dynamodb TransactWriteItems refused", () -> client.transactWriteItems(t -> t
-                    .transactItems(i -> i.put(p -> p.tableName(table()).item(item)))));
-        }
-        if (sqs.isBuilt()) {
-            String queue = "https://sqs.invalid/0/priming";
-            dry(failed, "sqs SendMessageBatch", () -> sqs.get().sendMessageBatch(b -> b.queueUrl(queue)
-                    .entries(e -> e.id("0").messageBody("{}"))));
-        }
-        if (sfn.isBuilt()) {
-            String machine = "arn:aws:states:eu-west-1:000000000000:stateMachine:priming";
-            dry(failed, "sfn SendTaskSuccess", () -> sfn.get().sendTaskSuccess(t -> t.taskToken(key).output("{}")));
-            dry(failed, "sfn SendTaskFailure", () -> sfn.get().sendTaskFailure(t -> t.taskToken(key).error(key)));
-            dry(failed, "sfn StartExecution", () -> sfn.get().startExecution(e -> e.stateMachineArn(machine)
-                    .name(key).input("{}")));
-            refused(failed, "sfn SendTaskSuccess refused", () -> sfn.get().sendTaskSuccess(t -> t.taskToken(key)
-                    .output("{}")));
-            refused(failed, "sfn StartExecution refused", () -> sfn.get().startExecution(e -> e
-                    .stateMachineArn(machine).name(key).input("{}")));
-        }
-        if (s3.isBuilt()) {
-            dry(failed, "s3 PutObject", () -> s3.get().putObject(p -> p.bucket(key).key(key),
-                    software.amazon.awssdk.core.sync.RequestBody.fromString("{}")));
-            dry(failed, "s3 GetObject", () -> s3.get().getObjectAsBytes(g -> g.bucket(key).key(key)).asUtf8String());
-            dry(failed, "s3 HeadObject", () -> s3.get().headObject(h -> h.bucket(key).key(key)));
-            refused(failed, "s3 GetObject refused", () -> s3.get().getObjectAsBytes(g -> g.bucket(key).key(key)));
-        }
-        if (secrets.isBuilt()) {
-            // A provider like the secrets' own, with a cache of its own: it reads a made-up secret, answered here.
-            SecretsManagerProvider provider = new SecretsManagerProvider(signed(SignedJsonApi.SECRETS_MANAGER,
-                    "SECRETSMANAGER"), new CacheManager());
-            dry(failed, "secretsmanager GetSecretValue", () -> provider.get(key));
-        }
-        if (presigner.isBuilt()) {
-            try {
-                presigner.get().presignGetObject(p -> p.signatureDuration(Duration.ofMinutes(5))
-                        .getObjectRequest(g -> g.bucket(key).key(key)));
-            } catch (RuntimeException e) {
-                failed.add("s3 presign " + e);
-            }
-        }
-    }
-
-    private static void dry(List<String> failed, String what, Runnable call) {
-        if (!DryRun.run(call)) {
-            failed.add(what);
-        }
-    }
-
-    private static void refused(List<String> failed, String what, Runnable call) {
-        if (!DryRun.runFailing(call)) {
-            failed.add(what);
-        }
+    private static <T> Optional<T> built(Lazy<T> part) {
+        return part.isBuilt() ? Optional.of(part.get()) : Optional.empty();
     }
 
     /**
