@@ -73,6 +73,7 @@ public final class ColdStartBenchmark {
     private final OfflineCloud cloud;
     private final Path jar;
     private final String extraJvmOptions;
+    private final boolean cold;
 
     public ColdStartBenchmark(OfflineCloud cloud, Path jar) {
         this(cloud, jar, "");
@@ -80,9 +81,22 @@ public final class ColdStartBenchmark {
 
     /** With {@code extraJvmOptions} after the template's JAVA_TOOL_OPTIONS, for the functions and the floor alike. */
     public ColdStartBenchmark(OfflineCloud cloud, Path jar, String extraJvmOptions) {
+        this(cloud, jar, extraJvmOptions, true);
+    }
+
+    private ColdStartBenchmark(OfflineCloud cloud, Path jar, String extraJvmOptions, boolean cold) {
         this.cloud = cloud;
         this.jar = jar;
         this.extraJvmOptions = extraJvmOptions == null ? "" : extraJvmOptions.strip();
+        this.cold = cold;
+    }
+
+    /**
+     * The same without the cold runs: a primed run builds the handler as a cold one does, then primes it and answers
+     * the same event, so it needs every class a cold run needs. Half the JVMs, for a check rather than figures.
+     */
+    public ColdStartBenchmark primedOnly() {
+        return new ColdStartBenchmark(cloud, jar, extraJvmOptions, false);
     }
 
     /**
@@ -115,7 +129,9 @@ public final class ColdStartBenchmark {
             floor.add(print(out, once(floorJar, new Target(FLOOR, FloorHandler.class.getName(),
                     () -> "{\"name\":\"floor\"}".getBytes(StandardCharsets.UTF_8)), false, floorEnvironment)));
             for (Target target : targets) {
-                all.add(print(out, once(jar, target, false, cloud.settingsOf(target.functionId()))));
+                if (cold) {
+                    all.add(print(out, once(jar, target, false, cloud.settingsOf(target.functionId()))));
+                }
                 all.add(print(out, once(jar, target, true, cloud.settingsOf(target.functionId()))));
             }
         }
