@@ -13,17 +13,26 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Executors;
 
-/** A loopback HTTP server for a simulator (the JDK's own server, one virtual thread per request). */
+/**
+ * An HTTP server for a simulator (the JDK's own server, one virtual thread per request), on loopback unless its
+ * {@link Binding} says otherwise.
+ */
 public final class HttpService implements AutoCloseable {
     private final HttpServer server;
+    private final String advertisedHost;
 
-    private HttpService(HttpServer server) {
+    private HttpService(HttpServer server, String advertisedHost) {
         this.server = server;
+        this.advertisedHost = advertisedHost;
     }
 
     public static HttpService start(int port, HttpHandler handler) {
+        return start(Binding.LOOPBACK, port, handler);
+    }
+
+    public static HttpService start(Binding binding, int port, HttpHandler handler) {
         try {
-            HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
+            HttpServer server = HttpServer.create(new InetSocketAddress(binding.listenAddress(), port), 0);
             server.createContext("/", exchange -> {
                 try (exchange) {
                     handler.handle(exchange);
@@ -33,14 +42,14 @@ public final class HttpService implements AutoCloseable {
             });
             server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
             server.start();
-            return new HttpService(server);
+            return new HttpService(server, binding.advertisedHost());
         } catch (IOException e) {
             throw new IllegalStateException("Cannot listen on port " + port, e);
         }
     }
 
     public URI baseUrl() {
-        return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+        return URI.create("http://" + advertisedHost + ":" + server.getAddress().getPort());
     }
 
     public static void respond(HttpExchange exchange, int status, String contentType, byte[] body) {

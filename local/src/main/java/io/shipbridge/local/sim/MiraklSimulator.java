@@ -77,12 +77,18 @@ public final class MiraklSimulator implements AutoCloseable {
      */
     public MiraklSimulator(SimulatedTime time, RandomGenerator random, String apiKey, Duration debitDelay,
             List<Map<String, String>> carriers, int port) {
+        this(time, random, apiKey, debitDelay, carriers, Binding.LOOPBACK, port);
+    }
+
+    /** @param binding where it listens and the host its base URL names */
+    public MiraklSimulator(SimulatedTime time, RandomGenerator random, String apiKey, Duration debitDelay,
+            List<Map<String, String>> carriers, Binding binding, int port) {
         this.time = time;
         this.random = random;
         this.apiKey = apiKey;
         this.debitDelay = debitDelay;
         this.carriers = List.copyOf(carriers);
-        this.http = HttpService.start(port, this::handle);
+        this.http = HttpService.start(binding, port, this::handle);
     }
 
     public URI baseUrl() {
@@ -91,6 +97,16 @@ public final class MiraklSimulator implements AutoCloseable {
 
     public String apiKey() {
         return apiKey;
+    }
+
+    /** The template parameters that point a deployment at this marketplace. */
+    public Map<String, String> templateParameters() {
+        return Map.of("MiraklBaseUrl", baseUrl().toString(), "MiraklShopId", "");
+    }
+
+    /** The Mirakl API key secret's value, as an operator would put it; the simulator accepts this key. */
+    public ObjectNode secret() {
+        return Json.MAPPER.createObjectNode().put("apiKey", apiKey);
     }
 
     public CallLog calls() {
@@ -159,6 +175,14 @@ public final class MiraklSimulator implements AutoCloseable {
 
     public List<String> orderIds() {
         return List.copyOf(orders.keySet());
+    }
+
+    /** The refusals scripted for the order ({@code "reject"}) are over: its calls are answered as any other's. */
+    public void lift(String orderId) {
+        SimOrder order = orders.get(orderId);
+        synchronized (order) {
+            order.simulation.remove("reject");
+        }
     }
 
     /** Mirakl cancels the order (the customer, the operator, or a failed debit), if it has not shipped. */

@@ -2,6 +2,7 @@ package io.shipbridge.local.sim.carrier;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.shipbridge.config.Json;
+import io.shipbridge.local.sim.Binding;
 import io.shipbridge.local.sim.Faults;
 import io.shipbridge.local.time.SimulatedTime;
 import java.util.Comparator;
@@ -27,10 +28,16 @@ public final class CarrierSimulators implements AutoCloseable {
     /** @param bucket the seller's bucket, where carriers that exchange files take and drop them */
     public CarrierSimulators(SimulatedTime time, SplittableRandom random, DeliveryTimeline timeline, int firstPort,
             SimulatorContext.Bucket bucket) {
+        this(time, random, timeline, Binding.LOOPBACK, firstPort, bucket);
+    }
+
+    /** @param binding where every simulator listens and the host their base URLs name */
+    public CarrierSimulators(SimulatedTime time, SplittableRandom random, DeliveryTimeline timeline, Binding binding,
+            int firstPort, SimulatorContext.Bucket bucket) {
         int port = firstPort;
         for (CarrierSimulatorModule module : modules()) {
             byCarrier.put(module.carrierId(), module.start(new SimulatorContext(time, random.split(), timeline,
-                    troubles, port, bucket)));
+                    troubles, port, bucket, binding)));
             port = port == 0 ? 0 : port + 1;
         }
     }
@@ -72,6 +79,13 @@ public final class CarrierSimulators implements AutoCloseable {
     public ObjectNode carrierSecret() {
         ObjectNode secret = Json.MAPPER.createObjectNode();
         byCarrier.forEach((id, simulator) -> secret.set(id, simulator.secret()));
+        return secret;
+    }
+
+    /** The webhook signing secret with every simulated carrier's entry, each holding {@code signingSecret}. */
+    public ObjectNode webhookSecret(String signingSecret) {
+        ObjectNode secret = Json.MAPPER.createObjectNode();
+        byCarrier.keySet().forEach(id -> secret.putArray(id).add(signingSecret));
         return secret;
     }
 

@@ -26,4 +26,10 @@ public interface FileExchange {
 
     /** Uploads the server refused so far. */
     int refusedUploads();
+
+    /**
+     * Drops now, in the seller's bucket, a status file of every scan since its last one, as its rounds do on their
+     * own every half hour of simulated time: for runs on the wall clock, which cannot wait that long.
+     */
+    void reportScans();
 }

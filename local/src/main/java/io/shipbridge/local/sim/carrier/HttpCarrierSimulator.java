@@ -8,7 +8,7 @@ import java.io.IOException;
 import java.util.Map;
 
 /**
- * What every simulated carrier has: a loopback HTTP server, a shipment book, an endpoint that answers under the
+ * What every simulated carrier has: an HTTP server (on loopback unless its context binds it elsewhere), a shipment book, an endpoint that answers under the
  * injected faults, and the carrier's own codes for the milestones. A carrier's simulator adds its wire format.
  */
 public abstract class HttpCarrierSimulator implements CarrierSimulator {
@@ -28,7 +28,7 @@ public abstract class HttpCarrierSimulator implements CarrierSimulator {
         this.codes = Map.copyOf(codes);
         this.book = new ShipmentBook(carrierId, context);
         this.endpoint = new SimulatedEndpoint(context.time(), context.random(), failures);
-        this.http = HttpService.start(context.port(), this::handle);
+        this.http = HttpService.start(context.binding(), context.port(), this::handle);
     }
 
     /** Answers one request in the carrier's wire format, through {@link #endpoint}. */

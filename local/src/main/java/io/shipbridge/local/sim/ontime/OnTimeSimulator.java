@@ -81,17 +81,7 @@ public final class OnTimeSimulator implements CarrierSimulator, FileExchange {
         this.random = context.random();
         this.bucket = context.bucket();
         this.book = new ShipmentBook(OnTimeSimulatorModule.ID, context);
-        this.rounds = bucket == null ? null : time.every(ROUND, () -> {
-            if (working.compareAndSet(false, true)) {
-                Thread.ofVirtual().start(() -> {
-                    try {
-                        round();
-                    } finally {
-                        working.set(false);
-                    }
-                });
-            }
-        });
+        this.rounds = bucket == null ? null : time.every(ROUND, () -> Thread.ofVirtual().start(this::reportScans));
     }
 
     @Override
@@ -193,9 +183,16 @@ public final class OnTimeSimulator implements CarrierSimulator, FileExchange {
                 String.join(", ", attachments)));
     }
 
-    /** Reports every scan since the last round. */
-    void round() {
-        dropStatusFile();
+    /** One round at a time: a round already under way reports what this one would. */
+    @Override
+    public void reportScans() {
+        if (working.compareAndSet(false, true)) {
+            try {
+                dropStatusFile();
+            } finally {
+                working.set(false);
+            }
+        }
     }
 
     private void collect(String key, byte[] content) {
