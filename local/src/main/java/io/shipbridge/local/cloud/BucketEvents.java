@@ -22,9 +22,10 @@ import software.amazon.awssdk.services.s3.model.S3Object;
  * simulated minute (and when asked), under the key prefixes the rules watch only (a bucket full of labels is not
  * listed 50 times a second for a rule about catalog uploads), and each object new or changed since (by ETag) becomes
  * an event that the rules whose pattern it matches deliver to their function, asynchronously and with EventBridge's
- * two retries. So a file put by any client (the AWS CLI included) reaches its function, as in AWS.
+ * two retries. So a file put by any client (the AWS CLI included) reaches its function, as in AWS. LocalStack's tests
+ * use it too, in front of the deployed functions, rather than wait on LocalStack's own delivery.
  */
-final class BucketEvents implements AutoCloseable {
+public final class BucketEvents implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(BucketEvents.class);
     private static final int ATTEMPTS = 3;
 
@@ -37,10 +38,10 @@ final class BucketEvents implements AutoCloseable {
     private SimulatedTime.Timer timer;
 
     /** A rule: its name, its pattern and the function it invokes. */
-    private record Rule(String name, EventPattern pattern, LocalFunction target) {
+    private record Rule(String name, EventPattern pattern, FunctionTarget target) {
     }
 
-    BucketEvents(S3Client s3, SimulatedTime time, String region, String account) {
+    public BucketEvents(S3Client s3, SimulatedTime time, String region, String account) {
         this.s3 = s3;
         this.time = time;
         this.region = region;
@@ -48,19 +49,19 @@ final class BucketEvents implements AutoCloseable {
     }
 
     /** Starts sending events for the bucket's objects created from now on. */
-    void watch(String bucket) {
+    public void watch(String bucket) {
         seen.put(bucket, new ConcurrentHashMap<>(listing(bucket)));
         if (timer == null) {
             timer = time.every(Duration.ofMinutes(1), this::scan);
         }
     }
 
-    void rule(String name, EventPattern pattern, LocalFunction target) {
+    public void rule(String name, EventPattern pattern, FunctionTarget target) {
         rules.add(new Rule(name, pattern, target));
     }
 
     /** Looks at the buckets now and delivers the events of what changed; returns when every delivery is done. */
-    synchronized void scan() {
+    public synchronized void scan() {
         List<String> prefixes = watchedPrefixes();
         seen.forEach((bucket, known) -> {
             Map<String, String> objects = new ConcurrentHashMap<>();

@@ -13,13 +13,13 @@ import java.util.Set;
  * matches when any value or content filter in it does. The content filters emulated are {@code prefix},
  * {@code suffix} and {@code exists}; any other makes the pattern unsupported, reported at start-up.
  */
-final class EventPattern {
+public final class EventPattern {
     private static final Set<String> FILTERS = Set.of("prefix", "suffix", "exists");
 
     private final JsonNode pattern;
 
     /** @param pattern the pattern, its intrinsic functions resolved */
-    EventPattern(JsonNode pattern) {
+    public EventPattern(JsonNode pattern) {
         this.pattern = pattern;
         String unsupported = unsupported(pattern);
         if (unsupported != null) {
@@ -43,7 +43,7 @@ final class EventPattern {
         return prefixes.isEmpty() ? Optional.empty() : Optional.of(prefixes);
     }
 
-    boolean matches(JsonNode event) {
+    public boolean matches(JsonNode event) {
         return matches(pattern, event);
     }
 

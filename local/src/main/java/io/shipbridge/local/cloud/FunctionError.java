@@ -26,6 +26,11 @@ public final class FunctionError extends RuntimeException {
         this.document = doc.toString();
     }
 
+    /** A failure a function reported elsewhere (a deployed function's {@code errorType} and {@code errorMessage}). */
+    public static FunctionError of(String errorType, String errorMessage) {
+        return new FunctionError(errorType, errorMessage, null);
+    }
+
     static FunctionError of(Throwable thrown) {
         return new FunctionError(thrown.getClass().getName(), String.valueOf(thrown.getMessage()),
                 thrown.getStackTrace());

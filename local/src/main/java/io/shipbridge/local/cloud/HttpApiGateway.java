@@ -7,6 +7,7 @@ import io.shipbridge.config.Json;
 import io.shipbridge.local.cost.BillableUnit;
 import io.shipbridge.local.cost.UsageMeter;
 import io.shipbridge.local.sim.HttpService;
+import io.shipbridge.standins.CloudFormationTemplate;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
@@ -30,9 +31,10 @@ import java.util.regex.Pattern;
 /**
  * The template's HTTP API routes on a loopback port: each request becomes an API Gateway HTTP API event (payload
  * format 2.0) for the route's function, and the function's response becomes the HTTP response, as API Gateway does,
- * with the route's throttle from the template (429 beyond it) and API Gateway's 10 MB payload limit.
+ * with the route's throttle from the template (429 beyond it) and API Gateway's 10 MB payload limit. The functions are
+ * the offline cloud's, or, in LocalStack's tests, the deployed ones (LocalStack's free edition has no HTTP API).
  */
-final class HttpApiGateway implements AutoCloseable {
+public final class HttpApiGateway implements AutoCloseable {
     private static final DateTimeFormatter REQUEST_TIME =
             DateTimeFormatter.ofPattern("dd/MMM/yyyy:HH:mm:ss Z", Locale.ENGLISH).withZone(ZoneOffset.UTC);
 
@@ -41,7 +43,7 @@ final class HttpApiGateway implements AutoCloseable {
      *
      * @param iam whether the route takes only IAM-signed requests
      */
-    private record Route(String method, String path, Pattern pattern, List<String> parameters, LocalFunction target,
+    private record Route(String method, String path, Pattern pattern, List<String> parameters, FunctionTarget target,
             boolean iam, RouteThrottle throttle) {
 
         String routeKey() {
@@ -62,16 +64,33 @@ final class HttpApiGateway implements AutoCloseable {
     private final HttpService server;
     private final UsageMeter usage;
 
-    HttpApiGateway(int port, UsageMeter usage) {
+    public HttpApiGateway(int port, UsageMeter usage) {
         this.usage = usage;
         this.server = HttpService.start(port, this::handle);
     }
 
-    URI baseUrl() {
+    public URI baseUrl() {
         return server.baseUrl();
     }
 
-    void route(String method, String path, LocalFunction target, boolean iam, RouteThrottle throttle) {
+    /**
+     * Whether an {@code HttpApi} event's route takes only IAM-signed requests: its API's default authorizer says so
+     * and the route does not opt out.
+     */
+    public static boolean requiresIam(CloudFormationTemplate template, JsonNode eventProperties) {
+        CloudFormationTemplate.Resource api = template.resources().get(eventProperties.path("ApiId").path("Ref")
+                .asText(""));
+        boolean byDefault = api != null && "AWS_IAM".equals(api.properties().path("Auth")
+                .path("DefaultAuthorizer").asText());
+        return byDefault && !"NONE".equals(eventProperties.path("Auth").path("Authorizer").asText());
+    }
+
+    /** A route without a throttle. */
+    public void route(String method, String path, FunctionTarget target, boolean iam) {
+        route(method, path, target, iam, RouteThrottle.unlimited());
+    }
+
+    void route(String method, String path, FunctionTarget target, boolean iam, RouteThrottle throttle) {
         List<String> names = new java.util.ArrayList<>();
         Matcher placeholders = Pattern.compile("\\{([^}]+)}").matcher(path);
         StringBuilder regex = new StringBuilder();

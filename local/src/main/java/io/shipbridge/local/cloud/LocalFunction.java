@@ -32,7 +32,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * held to the function's timeout and reserved concurrency. A handler that throws fails the invocation with Lambda's
  * error document, its exception class as {@code errorType}.
  */
-public final class LocalFunction {
+public final class LocalFunction implements FunctionTarget {
     private static final String EVENTS_PACKAGE = "com.amazonaws.services.lambda.runtime.events";
     private static final ThreadMXBean CPU = (ThreadMXBean) ManagementFactory.getThreadMXBean();
     private static final LambdaCpu CPU_SHARE = LambdaCpu.standard();
@@ -77,6 +77,7 @@ public final class LocalFunction {
         this.outputType = types[1];
     }
 
+    @Override
     public String name() {
         return name;
     }
@@ -128,6 +129,7 @@ public final class LocalFunction {
      *
      * @throws FunctionError when the handler throws, times out, or the function is at its reserved concurrency
      */
+    @Override
     public byte[] invoke(byte[] payload) {
         return invoke(payload, true);
     }

@@ -292,11 +292,9 @@ public final class OfflineCloud implements AutoCloseable {
 
     /** The secrets' values, put as an operator puts them after deploying; the simulators accept these. */
     private void putSecrets() {
-        aws.putSecret("MiraklApiKeySecret", "{\"apiKey\":\"" + mirakl.apiKey() + "\"}");
+        aws.putSecret("MiraklApiKeySecret", mirakl.secret().toString());
         aws.putSecret("CarrierCredentialsSecret", carriers.carrierSecret().toString());
-        ObjectNode webhookSecrets = Json.MAPPER.createObjectNode();
-        carriers.all().forEach(carrier -> webhookSecrets.putArray(carrier.carrierId()).add(WEBHOOK_SECRET));
-        aws.putSecret("WebhookSigningSecret", webhookSecrets.toString());
+        aws.putSecret("WebhookSigningSecret", carriers.webhookSecret(WEBHOOK_SECRET).toString());
     }
 
     public static OfflineCloud start(Options options) {
@@ -305,8 +303,7 @@ public final class OfflineCloud implements AutoCloseable {
 
     private void resolveParameters(CloudFormationTemplate template) {
         Map<String, String> local = new HashMap<>();
-        local.put("MiraklBaseUrl", mirakl.baseUrl().toString());
-        local.put("MiraklShopId", "");
+        local.putAll(mirakl.templateParameters());
         local.putAll(carriers.templateParameters());
         local.putAll(options.seller().parameters());
         local.putAll(options.parameters());
@@ -580,7 +577,7 @@ public final class OfflineCloud implements AutoCloseable {
                     });
                 }
                 case "HttpApi" -> api.route(properties.path("Method").asText("ANY"), properties.path("Path").asText(),
-                        function, requiresIam(properties), throttle(properties));
+                        function, HttpApiGateway.requiresIam(template, properties), throttle(properties));
                 case "SQS" -> {
                     String queueArn = values.resolve(properties.get("Queue"), where);
                     String queueId = queueArn.substring(queueArn.lastIndexOf(':') + 1);
@@ -644,16 +641,6 @@ public final class OfflineCloud implements AutoCloseable {
         }
     }
 
-    /** A function by logical id, name or ARN (a version or alias qualifier is ignored). */
-    /** An HttpApi event's route takes only IAM-signed requests when its API's default says so and it does not opt out. */
-    private boolean requiresIam(JsonNode eventProperties) {
-        JsonNode apiId = eventProperties.path("ApiId");
-        String api = apiId.path("Ref").asText("");
-        CloudFormationTemplate.Resource resource = template.resources().get(api);
-        boolean byDefault = resource != null && "AWS_IAM".equals(resource.properties().path("Auth")
-                .path("DefaultAuthorizer").asText());
-        return byDefault && !"NONE".equals(eventProperties.path("Auth").path("Authorizer").asText());
-    }
 
     /** The route's throttle: its API's RouteSettings for it, else the API's DefaultRouteSettings. */
     private RouteThrottle throttle(JsonNode eventProperties) {
@@ -672,6 +659,7 @@ public final class OfflineCloud implements AutoCloseable {
                 settings.path("ThrottlingBurstLimit").asInt(1), time) : RouteThrottle.unlimited();
     }
 
+    /** A function by logical id, name or ARN (a version or alias qualifier is ignored). */
     public LocalFunction function(String nameOrArn) {
         String name = nameOrArn;
         if (nameOrArn.startsWith("arn:")) {
