@@ -110,7 +110,8 @@ import software.amazon.lambda.powertools.parameters.cache.CacheManager;
  *
  * <p>AWS endpoints can be overridden with the SDK's own setting names ({@code AWS_ENDPOINT_URL_DYNAMODB},
  * {@code _SQS}, {@code _S3}, {@code _SFN}, {@code _SECRETSMANAGER}, {@code _SESV2}, {@code _TRANSFER}): that is how tests and the offline cloud point the functions at local
- * stand-ins. In AWS none is set.
+ * stand-ins. Without the service's own, {@code AWS_ENDPOINT_URL} serves every service, as the SDK reads it: LocalStack
+ * sets it in its Lambda functions. In AWS none is set.
  */
 public final class Components {
     private static final Lazy<Components> FROM_ENVIRONMENT = new Lazy<>(() -> new Components(Config.fromEnvironment(),
@@ -433,7 +434,7 @@ public final class Components {
         S3Presigner.Builder builder = S3Presigner.builder().credentialsProvider(credentials)
                 .serviceConfiguration(S3Configuration.builder().pathStyleAccessEnabled(Boolean.parseBoolean(
                         config.get("AWS_S3_FORCE_PATH_STYLE", "false"))).build());
-        config.optional("AWS_ENDPOINT_URL_S3").ifPresent(url -> builder.endpointOverride(URI.create(url)));
+        endpoint(config, "S3").ifPresent(builder::endpointOverride);
         config.optional("AWS_REGION").ifPresent(region -> builder.region(Region.of(region)));
         return builder.build();
     }
@@ -506,14 +507,19 @@ public final class Components {
     private SignedJsonApi signed(SignedJsonApi.Service service, String endpointSetting) {
         String region = config.optional("AWS_REGION").orElseGet(() -> new DefaultAwsRegionProviderChain().getRegion()
                 .id());
-        URI endpoint = config.optional("AWS_ENDPOINT_URL_" + endpointSetting).map(URI::create)
-                .orElseGet(() -> service.endpoint(region));
+        URI endpoint = endpoint(config, endpointSetting).orElseGet(() -> service.endpoint(region));
         return new SignedJsonApi(service, endpoint, region, credentials, awsHttp.get(), interceptors.stream()
                 .filter(AwsApiInterceptor.class::isInstance).map(AwsApiInterceptor.class::cast).toList(), tracing());
     }
 
+    /** The endpoint set for a service: its own setting, else {@code AWS_ENDPOINT_URL}; none in AWS. */
+    static Optional<URI> endpoint(Config config, String service) {
+        return config.optional("AWS_ENDPOINT_URL_" + service).or(() -> config.optional("AWS_ENDPOINT_URL"))
+                .map(URI::create);
+    }
+
     private <B extends AwsClientBuilder<B, ?>> B aws(B builder, String service) {
-        config.optional("AWS_ENDPOINT_URL_" + service).ifPresent(url -> builder.endpointOverride(URI.create(url)));
+        endpoint(config, service).ifPresent(builder::endpointOverride);
         config.optional("AWS_REGION").ifPresent(region -> builder.region(Region.of(region)));
         builder.credentialsProvider(credentials);
         boolean tracing = tracing();
