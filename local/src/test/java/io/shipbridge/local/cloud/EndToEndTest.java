@@ -9,6 +9,8 @@ import io.shipbridge.local.demo.OrderGenerator;
 import io.shipbridge.local.sim.CallLog;
 import io.shipbridge.local.sim.carrier.CarrierSimulator;
 import io.shipbridge.local.states.Execution;
+import io.shipbridge.local.stories.OrderStory;
+import io.shipbridge.local.stories.StoryOutcome;
 import io.shipbridge.operations.OperationRecord;
 import io.shipbridge.order.OrderState;
 import io.shipbridge.order.OrderView;
@@ -26,7 +28,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
-import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -34,17 +35,22 @@ import org.junit.jupiter.api.Test;
 /**
  * The whole of Shipbridge, end to end, in the offline cloud: template.yaml's functions with their real handlers, the
  * real state machine in the ASL executor, Mirakl and TIPSA simulated. A few dozen orders are placed at once, most
- * of them ordinary, one for each way the state machine can end otherwise; every test then reads how its orders ended.
+ * of them ordinary, one for each way the state machine can end otherwise (the {@link OrderStory stories} LocalStack's
+ * run tells too); every test then reads how its orders ended.
  */
 class EndToEndTest {
     private static final int ORDINARY_ORDERS = 24;
-    private static final List<OrderState> HAPPY_PATH = List.of(OrderState.PENDING_ACCEPTANCE, OrderState.ACCEPTED,
-            OrderState.PENDING_POST, OrderState.POSTED, OrderState.AWAITING_TRACKING, OrderState.TRACKED,
-            OrderState.MIRAKL_OK, OrderState.COMPLETE);
+    private static final List<OrderState> HAPPY_PATH = StoryOutcome.HAPPY_PATH;
+    /** One order each; the ordinary orders ship with every carrier of the same day (OnTime: OnTimeFilesTest). */
+    private static final List<OrderStory> STORIES = List.of(OrderStory.ACCEPTANCE_REFUSED,
+            OrderStory.DEBIT_NEVER_COMES, OrderStory.DEBIT_FAILS, OrderStory.CANCELLED_WAITING_FOR_DEBIT,
+            OrderStory.UNROUTABLE, OrderStory.POSTCODE_TIPSA_REFUSES, OrderStory.TIPSA_DOWN, OrderStory.UNKNOWN_SKU,
+            OrderStory.NEVER_COLLECTED, OrderStory.TRACKING_REFUSED, OrderStory.NEVER_DELIVERED,
+            OrderStory.ID_WITH_SPACE_AND_SLASH);
 
     private static OfflineCloud cloud;
     private static final List<String> ordinary = new ArrayList<>();
-    private static final Map<String, String> story = new LinkedHashMap<>();
+    private static final Map<OrderStory, String> story = new LinkedHashMap<>();
     private static final Map<String, Execution> executions = new LinkedHashMap<>();
     private static String notTakenIn;
 
@@ -68,23 +74,11 @@ class EndToEndTest {
             cloud.placeOrder(order, null);
             ordinary.add(order.path("order_id").asText());
         }
-        place(generator, "acceptance refused", order -> { }, "{\"reject\": [\"OR21\"]}");
-        place(generator, "debit never comes", order -> { }, "{\"debit\": \"never\"}");
-        place(generator, "debit fails", order -> { }, "{\"debit\": \"fails\"}");
-        // Counted from acceptance, not placement: a cold first fetch can take hours of simulated time.
-        place(generator, "cancelled while waiting for the debit", order -> { },
-                "{\"debit\": \"never\", \"cancelAfterAcceptanceMinutes\": 40}");
-        place(generator, "unroutable", EndToEndTest::shipToKosovo, "{}");
-        place(generator, "postcode TIPSA refuses", order -> address(order).put("zip_code", "00000"), "{}");
-        place(generator, "TIPSA down", order -> { }, "{\"carrier\": \"down\"}");
-        place(generator, "unknown SKU", order -> ((ObjectNode) order.path("order_lines").get(0))
-                .put("offer_sku", "NOT-IN-CATALOG-1"), "{}");
-        place(generator, "never collected", order -> { }, "{\"carrier\": \"not_collected\"}");
-        place(generator, "tracking refused", order -> { }, "{\"reject\": [\"OR23\"]}");
-        place(generator, "never delivered", order -> { }, "{\"carrier\": \"not_delivered\"}");
-        // Mirakl answers 404 to an id whose space was sent as '+' or whose slash split the path.
-        place(generator, "id with a space and a slash", order -> order.put("order_id",
-                order.path("order_id").asText().replace("-A", " 7/8-A")), "{}");
+        for (OrderStory told : STORIES) {
+            ObjectNode order = told.order(generator, cloud.time().instant());
+            cloud.placeOrder(order, told.simulation());
+            story.put(told, order.path("order_id").asText());
+        }
         ObjectNode malformed = generator.next(cloud.time().instant(), OrderGenerator.Kind.DOMESTIC_1_TO_5_KG);
         ((ObjectNode) malformed.path("order_lines").get(0)).remove(List.of("offer_sku", "product_sku"));
         cloud.placeOrder(malformed, null);
@@ -172,63 +166,52 @@ class EndToEndTest {
 
     @Test
     void anOrderMiraklRefusesToAcceptEndsAcceptanceFailed() {
-        String id = story.get("acceptance refused");
+        String id = assertEnded(OrderStory.ACCEPTANCE_REFUSED);
 
-        assertEnded(id, OrderState.ACCEPTANCE_FAILED, "Shipbridge.AcceptanceFailed");
-        assertThat(reason(id)).contains("OR21 is refused");
         assertThat(tipsa().shipments().forReference(id)).isEmpty();
     }
 
     @Test
     void anOrderWhoseDebitNeverComesEndsAcceptanceFailedAtTheShippingWait() {
-        String id = story.get("debit never comes");
+        String id = assertEnded(OrderStory.DEBIT_NEVER_COMES);
 
-        assertEnded(id, OrderState.ACCEPTANCE_FAILED, "Shipbridge.AcceptanceFailed");
-        assertThat(reason(id)).contains("Timed out");
         assertThat(cloud.mirakl().calls().appliedByKey("OR21").get(id)).isEqualTo(1);
         assertThat(tipsa().shipments().forReference(id)).isEmpty();
     }
 
     @Test
     void anOrderWhoseDebitFailsIsCancelled() {
-        String id = story.get("debit fails");
+        String id = assertEnded(OrderStory.DEBIT_FAILS);
 
-        assertEnded(id, OrderState.CANCELLED, null);
         assertThat(executions.get(id).statesEntered()).endsWith("Cancelled");
         assertThat(tipsa().shipments().forReference(id)).isEmpty();
     }
 
     @Test
     void anOrderCancelledOnMiraklBeforeItShipsIsCancelled() {
-        String id = story.get("cancelled while waiting for the debit");
+        String id = assertEnded(OrderStory.CANCELLED_WAITING_FOR_DEBIT);
 
-        assertEnded(id, OrderState.CANCELLED, null);
         assertThat(tipsa().shipments().forReference(id)).isEmpty();
     }
 
     @Test
     void anOrderNoRuleRoutesEndsFailedPostWithoutAShipment() {
-        String id = story.get("unroutable");
+        String id = assertEnded(OrderStory.UNROUTABLE);
 
-        assertEnded(id, OrderState.FAILED_POST, "Shipbridge.PostFailed");
-        assertThat(reason(id)).contains("no recognizable country");
         assertThat(tipsa().calls().count(c -> id.equals(c.key()))).isZero();
     }
 
     @Test
     void aShipmentTipsaRefusesEndsFailedPostWithTipsasReason() {
-        String id = story.get("postcode TIPSA refuses");
+        String id = assertEnded(OrderStory.POSTCODE_TIPSA_REFUSES);
 
-        assertEnded(id, OrderState.FAILED_POST, "Shipbridge.PostFailed");
-        assertThat(reason(id)).contains("Código postal de destino erróneo");
         assertThat(tipsa().shipments().forReference(id)).isEmpty();
     }
 
     @Test
     void aShipmentWhileTipsaStaysDownWaitsOutTheRecoveryWindowThenEndsFailedPost() {
-        String id = story.get("TIPSA down");
+        String id = assertEnded(OrderStory.TIPSA_DOWN);
 
-        assertEnded(id, OrderState.FAILED_POST, "Shipbridge.RetriesExhausted");
         // How far past the window the last attempt fell depends on how long each attempt took here; that it was
         // past the window does not.
         assertThat(reason(id)).matches("RecoveryExhaustedException: CreateShipment kept failing for (2[4-9]|[3-9]\\d) h"
@@ -245,47 +228,38 @@ class EndToEndTest {
 
     @Test
     void anUnknownSkuIsWeighedAtTheDefaultAndTheOrderCompletes() {
-        String id = story.get("unknown SKU");
+        String id = assertEnded(OrderStory.UNKNOWN_SKU);
 
-        assertEnded(id, OrderState.COMPLETE, null);
         StatusChange posted = history(id).stream().filter(c -> c.to() == OrderState.POSTED).findFirst().orElseThrow();
         assertThat(posted.details()).containsEntry("unknownSkus", "NOT-IN-CATALOG-1");
     }
 
     @Test
     void aParcelNeverCollectedEndsFailedTrackingAndMiraklNeverHearsOfIt() {
-        String id = story.get("never collected");
+        String id = assertEnded(OrderStory.NEVER_COLLECTED);
 
-        assertEnded(id, OrderState.FAILED_TRACKING, "Shipbridge.TrackingFailed");
-        assertThat(reason(id)).contains("Timed out");
         assertThat(cloud.mirakl().calls().appliedByKey("OR23")).doesNotContainKey(id);
         assertThat(tipsa().shipments().forReference(id)).hasSize(1);
     }
 
     @Test
     void trackingMiraklRefusesEndsFailedPushAndTheShipmentIsNotConfirmed() {
-        String id = story.get("tracking refused");
+        String id = assertEnded(OrderStory.TRACKING_REFUSED);
 
-        assertEnded(id, OrderState.FAILED_PUSH, "Shipbridge.PushFailed");
-        assertThat(reason(id)).contains("OR23 is refused");
         assertThat(cloud.mirakl().calls().appliedByKey("OR24")).doesNotContainKey(id);
     }
 
     @Test
     void aParcelNeverDeliveredEndsDeliveryNotConfirmedAfterItWasConfirmedOnMirakl() {
-        String id = story.get("never delivered");
+        String id = assertEnded(OrderStory.NEVER_DELIVERED);
 
-        assertThat(executions.get(id).status()).isEqualTo(Execution.Status.FAILED);
-        assertThat(executions.get(id).error()).isEqualTo("Shipbridge.DeliveryNotConfirmed");
-        assertThat(cloud.components().orders().get(id).state()).isEqualTo(OrderState.MIRAKL_OK);
         assertThat(cloud.mirakl().calls().appliedByKey("OR24").get(id)).isEqualTo(1);
     }
 
     @Test
     void anOrderWhoseIdHasASpaceAndASlashCompletesWithEachMiraklCallOnce() {
-        String id = story.get("id with a space and a slash");
+        String id = assertEnded(OrderStory.ID_WITH_SPACE_AND_SLASH);
 
-        assertEnded(id, OrderState.COMPLETE, null);
         for (String operation : List.of("OR21", "OR23", "OR24")) {
             assertThat(cloud.mirakl().calls().appliedByKey(operation).get(id)).as(operation).isEqualTo(1);
         }
@@ -347,35 +321,13 @@ class EndToEndTest {
         return cloud.carriers().get("tipsa");
     }
 
-    private static void place(OrderGenerator generator, String name, Consumer<ObjectNode> twist, String simulation)
-            throws Exception {
-        ObjectNode order = generator.next(cloud.time().instant(), OrderGenerator.Kind.DOMESTIC_1_TO_5_KG);
-        twist.accept(order);
-        cloud.placeOrder(order, (ObjectNode) Json.MAPPER.readTree(simulation));
-        story.put(name, order.path("order_id").asText());
-    }
-
-    /** Kosovo's code (XK) is not in ISO 3166-1: no rule can place a parcel whose country it cannot tell. */
-    private static void shipToKosovo(ObjectNode order) {
-        address(order).put("zip_code", "10000").put("city", "Prishtinë").put("country", "Kosovo")
-                .put("country_iso_code", "XK");
-    }
-
-    private static ObjectNode address(ObjectNode order) {
-        return (ObjectNode) order.path("customer").path("shipping_address");
-    }
-
-    private static void assertEnded(String id, OrderState state, String executionError) {
-        assertThat(cloud.components().orders().get(id).state()).as(id).isEqualTo(state);
+    /** Checks that the story's order ended as the story says, and returns its id. */
+    private static String assertEnded(OrderStory told) {
+        String id = story.get(told);
         Execution execution = executions.get(id);
-        if (executionError == null) {
-            assertThat(execution.status()).as(id).isEqualTo(Execution.Status.SUCCEEDED);
-        } else {
-            assertThat(execution.status()).as(id).isEqualTo(Execution.Status.FAILED);
-            assertThat(execution.error()).as(id).isEqualTo(executionError);
-        }
-        List<OrderState> path = path(id);
-        assertThat(path).as(id).endsWith(state).doesNotHaveDuplicates();
+        told.outcome().check(id, new StoryOutcome.Ended(cloud.components().orders().get(id), history(id),
+                execution.status().name(), execution.error()));
+        return id;
     }
 
     private static String reason(String id) {
