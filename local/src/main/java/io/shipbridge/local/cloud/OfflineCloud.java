@@ -23,7 +23,6 @@ import io.shipbridge.local.sim.carrier.CarrierSimulators;
 import io.shipbridge.local.sim.carrier.DeliveryTimeline;
 import io.shipbridge.local.sim.carrier.FileExchange;
 import io.shipbridge.local.sim.carrier.SimulatorContext;
-import io.shipbridge.local.sim.carrier.Trouble;
 import io.shipbridge.local.sim.carrier.WebhookSender;
 import io.shipbridge.local.states.StateMachine;
 import io.shipbridge.local.states.StatesEngine;
@@ -797,21 +796,14 @@ public final class OfflineCloud implements AutoCloseable {
      * {@link MiraklSimulator}), its {@code "carrier"} trouble going to the carrier simulator.
      */
     public void placeOrder(ObjectNode order, ObjectNode simulation) {
-        if (simulation != null && simulation.hasNonNull("carrier")) {
-            carriers.script(order.path("order_id").asText(), Trouble.named(simulation.get("carrier").asText()));
-        }
+        carriers.scriptFrom(order.path("order_id").asText(), simulation);
         mirakl.addOrder(order, simulation);
     }
 
     /** Places the orders of a file in OR11's format, each with its {@code x-simulation} story; returns their ids. */
     public List<String> seed(Path file) throws IOException {
         List<String> ids = mirakl.seed(file);
-        for (String id : ids) {
-            JsonNode carrierTrouble = mirakl.simulation(id).path("carrier");
-            if (carrierTrouble.isTextual()) {
-                carriers.script(id, Trouble.named(carrierTrouble.asText()));
-            }
-        }
+        ids.forEach(id -> carriers.scriptFrom(id, mirakl.simulation(id)));
         return ids;
     }
 

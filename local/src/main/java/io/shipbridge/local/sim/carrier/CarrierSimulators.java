@@ -1,5 +1,6 @@
 package io.shipbridge.local.sim.carrier;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.shipbridge.config.Json;
 import io.shipbridge.local.sim.Binding;
@@ -92,6 +93,14 @@ public final class CarrierSimulators implements AutoCloseable {
     /** The trouble scripted for the reference is over. */
     public void lift(String reference) {
         troubles.lift(reference);
+    }
+
+    /** Scripts the trouble an order's {@code x-simulation} names under {@code "carrier"}, if it names one. */
+    public void scriptFrom(String reference, JsonNode simulation) {
+        JsonNode trouble = simulation == null ? null : simulation.get("carrier");
+        if (trouble != null && trouble.isTextual()) {
+            script(reference, Trouble.named(trouble.asText()));
+        }
     }
 
     /** Scripts what goes wrong for an order's shipment, at whichever carrier ships it. */
