@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.core.sync.RequestBody;
@@ -22,64 +23,82 @@ import software.amazon.awssdk.services.s3.S3Client;
 /**
  * Deploys template.yaml as {@code sam deploy} does: the functions' jar and the state machine's definition uploaded to
  * a deployment bucket and named by S3 location, then a change set of the template (SAM's transform is LocalStack's to
- * apply) created and executed. LocalStack's free edition has no HTTP APIs: the HTTP API, the functions' HttpApi
- * events and the outputs naming it are left out, and its functions are invoked directly instead.
+ * apply) created and executed. What differs from a deployment to AWS, and why:
+ * <ul>
+ * <li>LocalStack's free edition has no HTTP APIs: the HTTP API, the functions' HttpApi events and the outputs naming
+ * it are left out, and the tests call its functions directly ({@link DeployedApi});</li>
+ * <li>the simulators speak plain HTTP: a parameter whose pattern asks for https (MiraklBaseUrl) loses its pattern when
+ * it is given a simulator's http address, rather than count on LocalStack not checking it.</li>
+ * </ul>
  */
 final class StackDeployment {
-    static final String STACK = "shipbridge";
-    private static final String ARTIFACTS = "shipbridge-deployment-artifacts";
+    private static final Duration DEPLOYMENT = Duration.ofMinutes(10);
 
     private StackDeployment() {
     }
 
-    /** Deploys the stack and returns its resources' physical ids by logical id. */
-    static Map<String, String> deploy(CloudFormationClient cloudFormation, S3Client s3, Path template, Path jar,
-            Map<String, String> parameters) throws InterruptedException {
-        s3.createBucket(b -> b.bucket(ARTIFACTS));
-        s3.putObject(p -> p.bucket(ARTIFACTS).key("shipbridge-functions.jar"), RequestBody.fromFile(jar));
+    /** A deployed stack: its name and its resources' physical ids by logical id. */
+    record DeployedStack(String name, Map<String, String> resources) {
+
+        String physicalId(String logicalId) {
+            String id = resources.get(logicalId);
+            if (id == null) {
+                throw new IllegalArgumentException("Stack " + name + " has no resource " + logicalId);
+            }
+            return id;
+        }
+    }
+
+    static DeployedStack deploy(CloudFormationClient cloudFormation, S3Client s3, String stack, Path template,
+            Path jar, Map<String, String> parameters) throws InterruptedException {
+        String artifacts = stack + "-deployment-artifacts";
+        s3.createBucket(b -> b.bucket(artifacts));
+        s3.putObject(p -> p.bucket(artifacts).key("shipbridge-functions.jar"), RequestBody.fromFile(jar));
         ObjectNode body = (ObjectNode) CloudFormationTemplate.read(template).json();
         ObjectNode machine = (ObjectNode) body.path("Resources").path("OrderStateMachine").path("Properties");
-        s3.putObject(p -> p.bucket(ARTIFACTS).key("order-fulfillment.asl.json"), RequestBody.fromFile(
+        s3.putObject(p -> p.bucket(artifacts).key("order-fulfillment.asl.json"), RequestBody.fromFile(
                 template.getParent().resolve(machine.path("DefinitionUri").asText())));
-        machine.putObject("DefinitionUri").put("Bucket", ARTIFACTS).put("Key", "order-fulfillment.asl.json");
+        machine.putObject("DefinitionUri").put("Bucket", artifacts).put("Key", "order-fulfillment.asl.json");
         ((ObjectNode) body.path("Globals").path("Function")).put("CodeUri",
-                "s3://" + ARTIFACTS + "/shipbridge-functions.jar");
+                "s3://" + artifacts + "/shipbridge-functions.jar");
         withoutHttpApi(body);
+        allowPlainHttp(body, parameters);
 
         List<Parameter> values = new ArrayList<>();
         parameters.forEach((key, value) -> values.add(Parameter.builder().parameterKey(key).parameterValue(value)
                 .build()));
-        String changeSet = cloudFormation.createChangeSet(c -> c.stackName(STACK).changeSetName("deploy-1")
+        String changeSet = cloudFormation.createChangeSet(c -> c.stackName(stack).changeSetName("deploy-1")
                 .changeSetType(ChangeSetType.CREATE).templateBody(Json.write(body)).parameters(values)
                 .capabilities(Capability.CAPABILITY_IAM, Capability.CAPABILITY_NAMED_IAM,
                         Capability.CAPABILITY_AUTO_EXPAND)).id();
         cloudFormation.waiter().waitUntilChangeSetCreateComplete(w -> w.changeSetName(changeSet));
         cloudFormation.executeChangeSet(e -> e.changeSetName(changeSet));
-        awaitComplete(cloudFormation);
-        Map<String, String> physicalIds = new java.util.LinkedHashMap<>();
-        for (StackResourceSummary resource : cloudFormation.listStackResourcesPaginator(l -> l.stackName(STACK))
+        awaitComplete(cloudFormation, stack);
+        Map<String, String> physicalIds = new LinkedHashMap<>();
+        for (StackResourceSummary resource : cloudFormation.listStackResourcesPaginator(l -> l.stackName(stack))
                 .stackResourceSummaries()) {
             physicalIds.put(resource.logicalResourceId(), resource.physicalResourceId());
         }
-        return physicalIds;
+        return new DeployedStack(stack, Map.copyOf(physicalIds));
     }
 
-    private static void awaitComplete(CloudFormationClient cloudFormation) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
+    private static void awaitComplete(CloudFormationClient cloudFormation, String stack) throws InterruptedException {
+        long deadline = System.nanoTime() + DEPLOYMENT.toNanos();
         while (System.nanoTime() < deadline) {
-            StackStatus status = cloudFormation.describeStacks(d -> d.stackName(STACK)).stacks().get(0).stackStatus();
+            StackStatus status = cloudFormation.describeStacks(d -> d.stackName(stack)).stacks().get(0).stackStatus();
             if (status == StackStatus.CREATE_COMPLETE) {
                 return;
             }
             if (status.toString().endsWith("FAILED") || status.toString().contains("ROLLBACK")) {
-                throw new IllegalStateException("The stack did not deploy (" + status + "): "
-                        + cloudFormation.describeStackEvents(d -> d.stackName(STACK)).stackEvents().stream()
+                throw new IllegalStateException("Stack " + stack + " did not deploy (" + status + "): "
+                        + cloudFormation.describeStackEvents(d -> d.stackName(stack)).stackEvents().stream()
                         .filter(e -> e.resourceStatusReason() != null).map(e -> e.logicalResourceId() + ": "
                                 + e.resourceStatusReason()).toList());
             }
             Thread.sleep(2_000);
         }
-        throw new IllegalStateException("The stack was not deployed within 10 minutes");
+        throw new IllegalStateException("Stack " + stack + " was not deployed within " + DEPLOYMENT.toMinutes()
+                + " minutes");
     }
 
     /** The template without its HTTP API, which LocalStack's free edition does not have. */
@@ -112,5 +131,27 @@ final class StackDeployment {
                 }
             }
         }
+    }
+
+    /**
+     * Drops the pattern of each parameter given a plain-http address it would take as https; any other value outside
+     * its parameter's pattern is a mistake of the caller's, refused here as CloudFormation would.
+     */
+    static void allowPlainHttp(ObjectNode template, Map<String, String> parameters) {
+        parameters.forEach((name, value) -> {
+            JsonNode declared = template.path("Parameters").path(name);
+            if (!(declared instanceof ObjectNode declaration) || !declaration.has("AllowedPattern")
+                    || value.matches(declaration.get("AllowedPattern").asText())) {
+                return;
+            }
+            if (value.startsWith("http://")
+                    && ("https://" + value.substring("http://".length())).matches(declaration.get("AllowedPattern")
+                    .asText())) {
+                declaration.remove(List.of("AllowedPattern", "ConstraintDescription"));
+            } else {
+                throw new IllegalArgumentException("Template parameter " + name + " is " + value + ", outside its"
+                        + " pattern " + declaration.get("AllowedPattern").asText());
+            }
+        });
     }
 }
