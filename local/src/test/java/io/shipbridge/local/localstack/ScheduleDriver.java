@@ -27,8 +27,9 @@ import java.util.concurrent.TimeUnit;
 final class ScheduleDriver implements AutoCloseable {
     static final Duration EVERY = Duration.ofSeconds(10);
 
-    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(
-            Thread.ofPlatform().daemon().name("localstack-schedules").factory());
+    /** One thread a task: a long poll (carriers' call limits) does not hold the fetch or the webhooks back. */
+    private final ScheduledExecutorService timer = Executors.newScheduledThreadPool(4,
+            Thread.ofPlatform().daemon().name("localstack-schedule-", 0).factory());
     private final Map<String, String> failing = new ConcurrentHashMap<>();
 
     ScheduleDriver(CloudFormationTemplate template, Map<String, LambdaTarget> functions, WebhookSender webhooks,
@@ -37,14 +38,25 @@ final class ScheduleDriver implements AutoCloseable {
         JsonNode poll = scheduleInput(template, "TrackingPollerFunction", "Poll");
         List<FileExchange> fileCarriers = carriers.all().stream().filter(FileExchange.class::isInstance)
                 .map(FileExchange.class::cast).toList();
+        every("fetch orders", () -> functions.get("FetchOrdersFunction").call(fetch));
+        every("poll tracking", () -> functions.get("TrackingPollerFunction").call(poll));
+        every("push webhooks", webhooks::pushNewStates);
+        every("drop status files", () -> {
+            fileCarriers.forEach(FileExchange::reportScans);
+            bucketEvents.scan();
+        });
+    }
+
+    /** Runs the task now and then {@link #EVERY} after each run ends, noting how its last run failed, if it did. */
+    private void every(String task, Runnable step) {
         timer.scheduleWithFixedDelay(() -> {
-            run("fetch orders", () -> functions.get("FetchOrdersFunction").call(fetch));
-            run("poll tracking", () -> functions.get("TrackingPollerFunction").call(poll));
-            run("push webhooks", webhooks::pushNewStates);
-            run("drop status files", () -> {
-                fileCarriers.forEach(FileExchange::reportScans);
-                bucketEvents.scan();
-            });
+            try {
+                step.run();
+                failing.remove(task);
+            } catch (RuntimeException e) {
+                failing.put(task, Instant.now() + " " + e);
+                System.err.println("Schedule " + task + " failed: " + e);
+            }
         }, 0, EVERY.toSeconds(), TimeUnit.SECONDS);
     }
 
@@ -60,16 +72,6 @@ final class ScheduleDriver implements AutoCloseable {
     /** The tasks whose last run failed, and how: to explain a story that never ended. */
     String failing() {
         return failing.isEmpty() ? "none" : failing.toString();
-    }
-
-    private void run(String task, Runnable step) {
-        try {
-            step.run();
-            failing.remove(task);
-        } catch (RuntimeException e) {
-            failing.put(task, Instant.now() + " " + e);
-            System.err.println("Schedule " + task + " failed: " + e);
-        }
     }
 
     @Override

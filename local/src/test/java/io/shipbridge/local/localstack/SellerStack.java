@@ -112,8 +112,8 @@ final class SellerStack implements AutoCloseable {
             Map<String, String> parameters = new LinkedHashMap<>(world.templateParameters());
             parameters.putAll(STORY_PARAMETERS);
             try (CloudFormationClient cloudFormation = localStack.client(CloudFormationClient.builder())) {
-                stack = StackDeployment.deploy(cloudFormation, s3, "shipbridge-" + seller.name().toLowerCase(),
-                        ROOT.resolve("template.yaml"), JAR, parameters);
+                stack = StackDeployment.deploy(cloudFormation, s3, localStack.region().id(),
+                        "shipbridge-" + seller.name().toLowerCase(), ROOT.resolve("template.yaml"), JAR, parameters);
             }
             String labelBucket = stack.physicalId("LabelBucket");
             bucket.set((key, content) -> s3.putObject(p -> p.bucket(labelBucket).key(key),

@@ -21,9 +21,9 @@ import software.amazon.awssdk.services.cloudformation.model.StackStatus;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /**
- * Deploys template.yaml as {@code sam deploy} does: the functions' jar and the state machine's definition uploaded to
- * a deployment bucket and named by S3 location, then a change set of the template (SAM's transform is LocalStack's to
- * apply) created and executed. What differs from a deployment to AWS, and why:
+ * Deploys template.yaml as {@code sam deploy} does: the functions' jar, the state machine's definition and the
+ * template itself uploaded to a deployment bucket, the first two named by S3 location in the third, then a change set
+ * of the template (SAM's transform is LocalStack's to apply) created from its S3 URL and executed. What differs from a deployment to AWS, and why:
  * <ul>
  * <li>LocalStack's free edition has no HTTP APIs: the HTTP API, the functions' HttpApi events and the outputs naming
  * it are left out, and the tests call its functions directly ({@link DeployedApi});</li>
@@ -49,8 +49,8 @@ final class StackDeployment {
         }
     }
 
-    static DeployedStack deploy(CloudFormationClient cloudFormation, S3Client s3, String stack, Path template,
-            Path jar, Map<String, String> parameters) throws InterruptedException {
+    static DeployedStack deploy(CloudFormationClient cloudFormation, S3Client s3, String region, String stack,
+            Path template, Path jar, Map<String, String> parameters) throws InterruptedException {
         String artifacts = stack + "-deployment-artifacts";
         s3.createBucket(b -> b.bucket(artifacts));
         s3.putObject(p -> p.bucket(artifacts).key("shipbridge-functions.jar"), RequestBody.fromFile(jar));
@@ -64,11 +64,14 @@ final class StackDeployment {
         withoutHttpApi(body);
         allowPlainHttp(body, parameters);
 
+        // Beyond CloudFormation's 51,200 bytes for a template in the request: uploaded, as sam deploy does then.
+        s3.putObject(p -> p.bucket(artifacts).key("template.json"), RequestBody.fromString(Json.write(body)));
+        String templateUrl = "https://s3." + region + ".amazonaws.com/" + artifacts + "/template.json";
         List<Parameter> values = new ArrayList<>();
         parameters.forEach((key, value) -> values.add(Parameter.builder().parameterKey(key).parameterValue(value)
                 .build()));
         String changeSet = cloudFormation.createChangeSet(c -> c.stackName(stack).changeSetName("deploy-1")
-                .changeSetType(ChangeSetType.CREATE).templateBody(Json.write(body)).parameters(values)
+                .changeSetType(ChangeSetType.CREATE).templateURL(templateUrl).parameters(values)
                 .capabilities(Capability.CAPABILITY_IAM, Capability.CAPABILITY_NAMED_IAM,
                         Capability.CAPABILITY_AUTO_EXPAND)).id();
         cloudFormation.waiter().waitUntilChangeSetCreateComplete(w -> w.changeSetName(changeSet));
