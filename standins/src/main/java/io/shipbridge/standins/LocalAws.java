@@ -25,8 +25,10 @@ import software.amazon.awssdk.services.sqs.SqsClient;
  * resources template.yaml declares.
  * No Docker, no AWS account; a few seconds to start.
  *
- * <p>With the system property {@value #BACKEND_PROPERTY} set to {@code localstack}, SQS, S3 and Secrets Manager are
- * LocalStack's instead (in host mode, {@link LocalStackHost}): the same tests, a second backend.
+ * <p>With the system property {@value #BACKEND_PROPERTY} set to {@code localstack}, DynamoDB, SQS, S3 and Secrets
+ * Manager are LocalStack's instead (in host mode, {@link LocalStackHost}): the same tests, a second backend. Should
+ * DynamoDB Local not be placeable for LocalStack ({@link DynamoDbLocalPackage}), DynamoDB stays the stand-in's, and
+ * one line says so.
  */
 public final class LocalAws implements AutoCloseable {
     public static final String REGION = "eu-west-1";
@@ -36,12 +38,13 @@ public final class LocalAws implements AutoCloseable {
 
     public static final String BACKEND_PROPERTY = "shipbridge.aws";
 
-    private final DynamoDbLocal dynamoDbLocal;
+    private final URI dynamoDbEndpoint;
     private final URI sqsEndpoint;
     private final URI s3Endpoint;
     private final URI secretsEndpoint;
-    /** What serves SQS, S3 and Secrets Manager: ElasticMQ and the stand-ins, or LocalStack. */
-    private final List<AutoCloseable> otherServices = new ArrayList<>();
+    private final boolean dynamoDbOnLocalStack;
+    /** What serves DynamoDB, SQS, S3 and Secrets Manager: DynamoDB Local, ElasticMQ and the stand-ins, or LocalStack. */
+    private final List<AutoCloseable> services = new ArrayList<>();
     private final SesStandIn ses;
     private final TransferStandIn transfer;
     private final DynamoDbClient dynamoDb;
@@ -53,29 +56,32 @@ public final class LocalAws implements AutoCloseable {
     private LocalAws(Path template, Optional<Path> localStackPython) {
         // Each stand-in spends its start loading classes on one thread: started side by side they overlap.
         try (ExecutorService starters = Executors.newThreadPerTaskExecutor(Thread.ofPlatform().daemon().factory())) {
-            CompletableFuture<DynamoDbLocal> startingDynamoDb = CompletableFuture.supplyAsync(DynamoDbLocal::start,
-                    starters);
             if (localStackPython.isPresent()) {
-                LocalStackHost localStack = startLocalStack(localStackPython.get());
-                otherServices.add(localStack);
+                dynamoDbOnLocalStack = dynamoDbLocalPlaceable();
+                CompletableFuture<DynamoDbLocal> startingDynamoDb = dynamoDbOnLocalStack ? null
+                        : CompletableFuture.supplyAsync(DynamoDbLocal::start, starters);
+                LocalStackHost localStack = startLocalStack(localStackPython.get(), dynamoDbOnLocalStack);
+                services.add(localStack);
+                dynamoDbEndpoint = dynamoDbOnLocalStack ? localStack.endpoint() : started(startingDynamoDb).endpoint();
                 sqsEndpoint = localStack.endpoint();
                 s3Endpoint = localStack.endpoint();
                 secretsEndpoint = localStack.endpoint();
             } else {
+                dynamoDbOnLocalStack = false;
+                CompletableFuture<DynamoDbLocal> startingDynamoDb = CompletableFuture.supplyAsync(DynamoDbLocal::start,
+                        starters);
                 CompletableFuture<ElasticMq> startingElasticMq = CompletableFuture.supplyAsync(() -> ElasticMq.start(
                         REGION, ACCOUNT_ID), starters);
                 CompletableFuture<S3StandIn> startingS3 = CompletableFuture.supplyAsync(S3StandIn::start, starters);
                 SecretsManagerStandIn secretsStandIn = SecretsManagerStandIn.start(REGION, ACCOUNT_ID);
-                ElasticMq elasticMq = started(startingElasticMq);
-                S3StandIn s3StandIn = started(startingS3);
-                otherServices.addAll(List.of(secretsStandIn, s3StandIn, elasticMq));
-                sqsEndpoint = elasticMq.endpoint();
-                s3Endpoint = s3StandIn.endpoint();
+                services.add(secretsStandIn);
                 secretsEndpoint = secretsStandIn.endpoint();
+                sqsEndpoint = started(startingElasticMq).endpoint();
+                s3Endpoint = started(startingS3).endpoint();
+                dynamoDbEndpoint = started(startingDynamoDb).endpoint();
             }
-            dynamoDbLocal = started(startingDynamoDb);
         }
-        dynamoDb = DynamoDbClient.builder().endpointOverride(dynamoDbLocal.endpoint()).region(Region.of(REGION))
+        dynamoDb = DynamoDbClient.builder().endpointOverride(dynamoDbEndpoint).region(Region.of(REGION))
                 .credentialsProvider(CREDENTIALS).httpClient(UrlConnectionHttpClient.create()).build();
         sqs = SqsClient.builder().endpointOverride(sqsEndpoint).region(Region.of(REGION))
                 .credentialsProvider(CREDENTIALS).httpClient(UrlConnectionHttpClient.create()).build();
@@ -90,15 +96,18 @@ public final class LocalAws implements AutoCloseable {
         resources = TemplateResources.create(CloudFormationTemplate.read(template), dynamoDb, sqs, s3, secrets);
     }
 
-    private static <T> T started(CompletableFuture<T> starting) {
+    /** The started service, closed with the others. */
+    private <T extends AutoCloseable> T started(CompletableFuture<T> starting) {
         try {
-            return starting.join();
+            T service = starting.join();
+            services.add(service);
+            return service;
         } catch (CompletionException e) {
             throw e.getCause() instanceof RuntimeException cause ? cause : e;
         }
     }
 
-    /** The stand-ins, or LocalStack for SQS, S3 and Secrets Manager when {@value #BACKEND_PROPERTY} says so. */
+    /** The stand-ins, or LocalStack for DynamoDB, SQS, S3 and Secrets Manager when {@value #BACKEND_PROPERTY} says so. */
     public static LocalAws start(Path template) {
         String backend = System.getProperty(BACKEND_PROPERTY, "standins");
         return switch (backend) {
@@ -110,15 +119,28 @@ public final class LocalAws implements AutoCloseable {
         };
     }
 
-    /** Whether SQS, S3 and Secrets Manager are LocalStack's in this JVM (by {@value #BACKEND_PROPERTY}). */
+    /** Whether LocalStack serves this JVM's AWS services (by {@value #BACKEND_PROPERTY}). */
     public static boolean onLocalStack() {
         return "localstack".equals(System.getProperty(BACKEND_PROPERTY));
     }
 
-    private static LocalStackHost startLocalStack(Path python) {
+    /** Whether DynamoDB Local is laid out for LocalStack; if not, one line says why. */
+    private static boolean dynamoDbLocalPlaceable() {
+        try {
+            DynamoDbLocalPackage.install();
+            return true;
+        } catch (java.io.IOException | RuntimeException e) {
+            System.out.println("LocalStack's DynamoDB skipped (DynamoDB stays DynamoDB Local): " + e.getMessage());
+            return false;
+        }
+    }
+
+    private static LocalStackHost startLocalStack(Path python, boolean withDynamoDb) {
         try {
             // Path-style queue URLs: the default names hosts under localhost.localstack.cloud, which needs DNS.
-            return LocalStackHost.start(python, "sqs,s3,secretsmanager", Map.of("SQS_ENDPOINT_STRATEGY", "path"));
+            // DynamoDB Local in memory, as the stand-in runs it.
+            return LocalStackHost.start(python, (withDynamoDb ? "dynamodb," : "") + "sqs,s3,secretsmanager",
+                    Map.of("SQS_ENDPOINT_STRATEGY", "path", "DYNAMODB_IN_MEMORY", "1"));
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         } catch (InterruptedException e) {
@@ -128,7 +150,12 @@ public final class LocalAws implements AutoCloseable {
     }
 
     public URI dynamoDbEndpoint() {
-        return dynamoDbLocal.endpoint();
+        return dynamoDbEndpoint;
+    }
+
+    /** Whether DynamoDB is LocalStack's (on LocalStack, unless DynamoDB Local could not be placed for it). */
+    public boolean dynamoDbOnLocalStack() {
+        return dynamoDbOnLocalStack;
     }
 
     public URI sqsEndpoint() {
@@ -198,13 +225,12 @@ public final class LocalAws implements AutoCloseable {
         secrets.close();
         ses.close();
         transfer.close();
-        for (AutoCloseable service : otherServices) {
+        for (AutoCloseable service : services) {
             try {
                 service.close();
             } catch (Exception e) {
                 throw new IllegalStateException("Unable to stop " + service, e);
             }
         }
-        dynamoDbLocal.close();
     }
 }

@@ -28,8 +28,10 @@ import java.util.stream.Stream;
  * a JDK ({@code SHIPBRIDGE_PYTHON}, then the {@code PATH}, pyenv's versions and the usual prefixes). The environment is
  * kept under {@code ~/.cache/shipbridge}, named by the requirements' hash, so a second build does not install it again.
  *
- * <p>Lambda functions do not run in host mode (LocalStack runs them in containers), and DynamoDB would download its
- * DynamoDB Local on first use: what is used here is Step Functions (with mocked service integrations), SQS and S3.
+ * <p>Each run works in its own directories ({@link LocalStackFilesystem}). Lambda functions do not run in host mode
+ * (LocalStack runs them in containers). DynamoDB would download DynamoDB Local and a Java on first use: with
+ * {@code dynamodb} among the services, the registry's DynamoDB Local ({@link DynamoDbLocalPackage}) and this JVM's Java
+ * are put where LocalStack looks for them first.
  */
 public final class LocalStackHost implements AutoCloseable {
     public static final String VERSION = "4.14.0";
@@ -40,11 +42,13 @@ public final class LocalStackHost implements AutoCloseable {
     private final Process process;
     private final URI endpoint;
     private final Path log;
+    private final Path filesystem;
 
-    private LocalStackHost(Process process, URI endpoint, Path log) {
+    private LocalStackHost(Process process, URI endpoint, Path log, Path filesystem) {
         this.process = process;
         this.endpoint = endpoint;
         this.log = log;
+        this.filesystem = filesystem;
     }
 
     /** A Python able to run LocalStack {@value #VERSION} (3.12 or newer), or why none was found. */
@@ -94,12 +98,18 @@ public final class LocalStackHost implements AutoCloseable {
     /**
      * Installs LocalStack if needed and starts it with {@code services} on a free port of 127.0.0.1.
      *
+     * @param services LocalStack's service names, comma-separated
      * @param environment more of LocalStack's settings ({@code SFN_MOCK_CONFIG}, for one)
      */
     public static LocalStackHost start(Path python, String services, Map<String, String> environment)
             throws IOException, InterruptedException {
         Path venv = install(python);
+        Optional<Path> dynamoDbLocal = List.of(services.split(",")).contains("dynamodb")
+                ? Optional.of(DynamoDbLocalPackage.install()) : Optional.empty();
         Path state = Files.createTempDirectory("localstack-");
+        Path filesystem = state.resolve("filesystem");
+        Map<String, String> filesystemSettings = LocalStackFilesystem.create(filesystem,
+                venv.resolve("filesystem-cache"), dynamoDbLocal);
         int port = FreePort.find();
         ProcessBuilder builder = new ProcessBuilder(venv.resolve("bin/python").toString(), "-m",
                 "localstack.runtime.main").directory(state.toFile()).redirectErrorStream(true);
@@ -107,6 +117,7 @@ public final class LocalStackHost implements AutoCloseable {
         env.putAll(Map.of("SERVICES", services, "GATEWAY_LISTEN", "127.0.0.1:" + port, "LOCALSTACK_VOLUME_DIR",
                 state.resolve("volume").toString(), "DISABLE_EVENTS", "1", "SKIP_SSL_CERT_DOWNLOAD", "1",
                 "DNS_ADDRESS", "0", "AWS_DEFAULT_REGION", "us-east-1"));
+        env.putAll(filesystemSettings);
         env.putAll(environment);
         Path log = state.resolve("localstack.log");
         Process process = builder.start();
@@ -120,7 +131,7 @@ public final class LocalStackHost implements AutoCloseable {
             throw new IllegalStateException("LocalStack did not say Ready within " + READY_WITHIN.toSeconds()
                     + " s; its log: " + log, e);
         }
-        return new LocalStackHost(process, URI.create("http://127.0.0.1:" + port), log);
+        return new LocalStackHost(process, URI.create("http://127.0.0.1:" + port), log, filesystem);
     }
 
     private static void copyLog(InputStream output, Path log, CompletableFuture<Void> ready) {
@@ -197,16 +208,18 @@ public final class LocalStackHost implements AutoCloseable {
 
     @Override
     public void close() {
-        process.descendants().forEach(ProcessHandle::destroy);
+        // LocalStack stops the servers it started (DynamoDB Local's JVM) as it shuts down; any left are ended after it.
+        List<ProcessHandle> children = process.descendants().toList();
         process.destroy();
         try {
             if (!process.waitFor(20, TimeUnit.SECONDS)) {
-                process.descendants().forEach(ProcessHandle::destroyForcibly);
                 process.destroyForcibly();
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             process.destroyForcibly();
         }
+        children.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
+        LocalStackFilesystem.delete(filesystem);
     }
 }
