@@ -135,8 +135,9 @@ public final class TemplateResources {
             if (dlqArn == null) {
                 throw new IllegalStateException("Queue " + queue.logicalId() + " redrives to unknown queue " + target);
             }
+            // A number, as the template writes it: LocalStack echoes what it was given, ElasticMQ and AWS a number.
             attributes.put(QueueAttributeName.REDRIVE_POLICY, "{\"deadLetterTargetArn\":\"" + dlqArn
-                    + "\",\"maxReceiveCount\":\"" + redrive.path("maxReceiveCount").asText() + "\"}");
+                    + "\",\"maxReceiveCount\":" + redrive.path("maxReceiveCount").asInt() + "}");
         }
         String url = sqs.createQueue(q -> q.queueName(queue.logicalId()).attributes(attributes)).queueUrl();
         String arn = sqs.getQueueAttributes(a -> a.queueUrl(url).attributeNames(QueueAttributeName.QUEUE_ARN))
