@@ -2,6 +2,7 @@ package io.shipbridge.fulfilment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import io.shipbridge.app.Components;
 import io.shipbridge.config.Json;
@@ -19,6 +20,7 @@ import io.shipbridge.testing.OrderScenarios;
 import io.shipbridge.testing.TestStack;
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -75,21 +77,21 @@ class CarrierAssignmentTest {
         String unplaceable = OrderScenarios.pendingPost(fresh, "PIN", 1, "ES", "28014");
         String placeable = OrderScenarios.pendingPost(fresh, "BOOK-SET", 3, "ES", "28014");
 
-        assertThatThrownBy(() -> fresh.carrierAssignment().assign(unplaceable))
-                .isInstanceOf(NoCarrierAvailableException.class)
+        Throwable refused = catchThrowable(() -> fresh.carrierAssignment().assign(unplaceable));
+        assertThat(refused).isInstanceOf(NoCarrierAvailableException.class)
                 .hasMessageContaining("under-1kg-ontime: matched, but carrier ontime is not available");
-        // The state machine catches the error and records it on the order:
-        fresh.failureRecording().record(unplaceable, OrderState.FAILED_POST,
-                NoCarrierAvailableException.class.getName(), "{\"errorMessage\":\"No carrier for order "
-                        + unplaceable + ": no rule matched\",\"errorType\":\"x\"}");
+        // The state machine catches the error and records it on the order, its cause as Lambda's runtime writes it:
+        fresh.failureRecording().record(unplaceable, OrderState.FAILED_POST, refused.getClass().getName(),
+                Json.write(Map.of("errorMessage", refused.getMessage(), "errorType", refused.getClass().getName())));
 
         OrderView failed = fresh.orders().get(unplaceable);
         assertThat(failed.state()).isEqualTo(OrderState.FAILED_POST);
-        assertThat(failed.failureReason()).startsWith("NoCarrierAvailableException: No carrier for order");
+        assertThat(failed.failureReason()).startsWith("NoCarrierAvailableException: ")
+                .contains("under-1kg-ontime: matched, but carrier ontime is not available");
         List<StatusChange> history = fresh.orders().history(unplaceable);
         StatusChange last = history.get(history.size() - 1);
         assertThat(last.to()).isEqualTo(OrderState.FAILED_POST);
-        assertThat(last.reason()).contains("No carrier for order " + unplaceable);
+        assertThat(last.reason()).contains("under-1kg-ontime: matched, but carrier ontime is not available");
         assertThat(fresh.carrierAssignment().assign(placeable).carrier()).isEqualTo("tipsa");
     }
 
