@@ -74,33 +74,35 @@ class SignedJsonApiTest {
 
     @Test
     void aTransferOperationIsAJson11TargetOnTheRootSignedForTransfer() {
-        answer = "{\"TransferId\":\"t-1\"}";
+        Received sent = json11Call(SignedJsonApi.TRANSFER, "StartFileTransfer", "ConnectorId", "TransferId",
+                "TransferService.StartFileTransfer");
 
-        JsonNode result = api(SignedJsonApi.TRANSFER, List.of()).call("StartFileTransfer", "/",
-                Json.MAPPER.createObjectNode().put("ConnectorId", "c-1"));
-
-        assertThat(result.path("TransferId").asText()).isEqualTo("t-1");
-        Received sent = received.get(0);
-        assertThat(sent.path()).isEqualTo("/");
-        assertThat(sent.header("X-Amz-Target")).isEqualTo("TransferService.StartFileTransfer");
-        assertThat(sent.header("Content-Type")).isEqualTo("application/x-amz-json-1.1");
         assertThat(sent.header("Authorization")).contains("/eu-west-1/transfer/aws4_request")
                 .containsPattern("SignedHeaders=[a-z0-9;-]*x-amz-target");
     }
 
     @Test
     void getSecretValueIsASecretsManagerJson11TargetSignedForSecretsManager() {
-        answer = "{\"ARN\":\"arn:s\",\"SecretString\":\"{}\"}";
+        Received sent = json11Call(SignedJsonApi.SECRETS_MANAGER, "GetSecretValue", "SecretId", "SecretString",
+                "secretsmanager.GetSecretValue");
 
-        JsonNode result = api(SignedJsonApi.SECRETS_MANAGER, List.of()).call("GetSecretValue", "/",
-                Json.MAPPER.createObjectNode().put("SecretId", "arn:s"));
+        assertThat(sent.header("Authorization")).contains("/eu-west-1/secretsmanager/aws4_request");
+    }
 
-        assertThat(result.path("SecretString").asText()).isEqualTo("{}");
+    /** Calls {@code operation} of a JSON 1.1 service, checks its answer and target, and returns what was sent. */
+    private Received json11Call(SignedJsonApi.Service service, String operation, String requestField,
+            String answerField, String target) {
+        answer = "{\"" + answerField + "\":\"a-1\"}";
+
+        JsonNode result = api(service, List.of()).call(operation, "/", Json.MAPPER.createObjectNode()
+                .put(requestField, "r-1"));
+
+        assertThat(result.path(answerField).asText()).isEqualTo("a-1");
         Received sent = received.get(0);
         assertThat(sent.path()).isEqualTo("/");
-        assertThat(sent.header("X-Amz-Target")).isEqualTo("secretsmanager.GetSecretValue");
+        assertThat(sent.header("X-Amz-Target")).isEqualTo(target);
         assertThat(sent.header("Content-Type")).isEqualTo("application/x-amz-json-1.1");
-        assertThat(sent.header("Authorization")).contains("/eu-west-1/secretsmanager/aws4_request");
+        return sent;
     }
 
     @Test
