@@ -61,7 +61,8 @@ public final class ShipbridgeLocal {
         Path template;
 
         @Option(names = "--time-scale", defaultValue = "3000",
-                description = "How many times faster than the wall clock simulated time runs (default: ${DEFAULT-VALUE}).")
+                description = "How many times faster than the wall clock simulated time runs, for serve and coldstart"
+                        + " (default: ${DEFAULT-VALUE}); the demo's time is discrete.")
         double timeScale;
 
         @Option(names = "--seed", defaultValue = "20261120", description = "Random seed (default: ${DEFAULT-VALUE}).")

@@ -117,59 +117,63 @@ public final class OfflineCloud implements AutoCloseable {
     /**
      * How to run it.
      *
-     * @param timeScale       how much faster than the wall clock simulated time runs, at full speed
+     * @param timeScale       how much faster than the wall clock simulated time runs, at full speed (not with
+     *                        {@code discreteTime})
      * @param ports           where to listen (0: any free port)
      * @param world           how the simulated marketplace and carrier behave
      * @param freeInvocations how many invocations may run before simulated time slows down (0: it never slows)
      * @param settings        extra function settings (e.g. a shorter RECOVERY_WINDOW_HOURS), for every function
      * @param parameters      template parameters to deploy with (e.g. a shorter FirstScanTimeoutSeconds)
-     * @param skipIdleTime    whether simulated time skips ahead when nothing runs or waits to run (needs
-     *                        {@code freeInvocations} > 0): for a run that nothing outside the cloud acts on meanwhile,
-     *                        such as the demo's
+     * @param discreteTime    whether simulated time stands still while any work is under way and moves, when all
+     *                        of it waits, straight to the next instant something waits for: runs whose outcome does
+     *                        not depend on the machine's speed (tests, the demo). Otherwise it runs {@code timeScale}
+     *                        times faster than the wall clock, slowed while the functions are busy (serve)
      */
     public record Options(Path template, double timeScale, Instant start, long seed, Ports ports, World world,
             int freeInvocations, Map<String, String> settings, Map<String, String> parameters, Seller seller,
-            boolean skipIdleTime) {
+            boolean discreteTime) {
 
+        /** Discrete simulated time. */
         public static Options defaults(Path template) {
             return new Options(template, 3000, Instant.parse("2026-11-20T08:00:00Z"), 20261120L, Ports.ANY,
-                    World.DEFAULT, 2, Map.of(), Map.of(), Seller.SPAIN, false);
+                    World.DEFAULT, 2, Map.of(), Map.of(), Seller.SPAIN, true);
         }
 
-        /** Simulated time skips the stretches in which nothing runs or waits to run. */
-        public Options withIdleTimeSkipped() {
+        /** Simulated time stands still while work is under way (see {@code discreteTime}). */
+        public Options withDiscreteTime() {
             return new Options(template, timeScale, start, seed, ports, world, freeInvocations, settings, parameters,
                     seller, true);
         }
 
         public Options withSeller(Seller deployedFor) {
             return new Options(template, timeScale, start, seed, ports, world, freeInvocations, settings, parameters,
-                    deployedFor, skipIdleTime);
+                    deployedFor, discreteTime);
         }
 
+        /** Simulated time runs {@code scale} times faster than the wall clock (not discrete). */
         public Options withTimeScale(double scale) {
             return new Options(template, scale, start, seed, ports, world, freeInvocations, settings, parameters,
-                    seller, skipIdleTime);
+                    seller, false);
         }
 
         public Options withSeed(long randomSeed) {
             return new Options(template, timeScale, start, randomSeed, ports, world, freeInvocations, settings,
-                    parameters, seller, skipIdleTime);
+                    parameters, seller, discreteTime);
         }
 
         public Options withPorts(Ports fixed) {
             return new Options(template, timeScale, start, seed, fixed, world, freeInvocations, settings, parameters,
-                    seller, skipIdleTime);
+                    seller, discreteTime);
         }
 
         public Options withSettings(Map<String, String> extra) {
             return new Options(template, timeScale, start, seed, ports, world, freeInvocations, extra, parameters,
-                    seller, skipIdleTime);
+                    seller, discreteTime);
         }
 
         public Options withParameters(Map<String, String> values) {
             return new Options(template, timeScale, start, seed, ports, world, freeInvocations, settings, values,
-                    seller, skipIdleTime);
+                    seller, discreteTime);
         }
     }
 
@@ -196,7 +200,8 @@ public final class OfflineCloud implements AutoCloseable {
 
     private OfflineCloud(Options options) {
         this.options = options;
-        this.time = new SimulatedTime(options.start(), options.timeScale());
+        this.time = options.discreteTime() ? SimulatedTime.discrete(options.start())
+                : new SimulatedTime(options.start(), options.timeScale());
         this.random = new SplittableRandom(options.seed());
         this.template = CloudFormationTemplate.read(options.template());
         this.aws = LocalAws.start(options.template());
@@ -224,12 +229,12 @@ public final class OfflineCloud implements AutoCloseable {
         if (options.world().pushWebhooks()) {
             webhooks.start(Duration.ofMinutes(10));
         }
-        governor = options.freeInvocations() > 0
-                ? new PaceGovernor(time, this::invocationsRunningOrWaiting, options.freeInvocations(),
-                        options.skipIdleTime() ? this::idleNow : null) : null;
+        governor = options.freeInvocations() > 0 && !options.discreteTime()
+                ? new PaceGovernor(time, this::invocationsRunningOrWaiting, options.freeInvocations()) : null;
         // Bringing the stand-ins up took seconds of wall time: simulated time begins now.
         time.restart();
         schedules.resume();
+        time.advanceWhenIdle(this::queuesDrained);
     }
 
     /** The seller's bucket as a carrier exchanging files reaches it: objects it puts raise S3's events as any other. */
@@ -275,12 +280,11 @@ public final class OfflineCloud implements AutoCloseable {
     }
 
     /**
-     * Whether nothing runs or waits to run, read now: no invocation, no message on a queue an event source polls, no
-     * fired schedule on its way to its function.
+     * Whether no message waits on a queue an event source polls, read now (the work a discrete clock does not count
+     * in its credits): none visible, none taken and not yet done with.
      */
-    private boolean idleNow() {
-        return functions.values().stream().allMatch(function -> function.running() == 0) && schedules.idle()
-                && pollers.stream().allMatch(QueuePoller::drained);
+    private boolean queuesDrained() {
+        return pollers.stream().allMatch(QueuePoller::drained);
     }
 
     /** The functions' invocations running now, and the queue batches their event sources have yet to take. */

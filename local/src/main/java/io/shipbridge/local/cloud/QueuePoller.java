@@ -14,8 +14,10 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.sqs.SqsClient;
@@ -30,6 +32,10 @@ import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
  * its dead-letter queue after its maximum receives. Like Lambda's SQS pollers it works on five batches at once, or on
  * fewer when the event source's {@code ScalingConfig.MaximumConcurrency} says so; where Lambda would scale out to a
  * backlog, it reports the batches waiting ({@link #waitingBatches}) so that simulated time slows until they are done.
+ *
+ * <p>On a discrete clock one poller at a time collects a batch through its batching window on the clock, and the
+ * batch holds the clock while it is delivered; a message left for another try is parked, invisible, until its
+ * visibility timeout has passed on the clock.
  *
  * <p>An empty queue is watched by one idle poller at a time; the others wait until it finds messages (or a second has
  * passed). Five threads short-polling an empty queue every 20 ms cost more CPU than the messages they waited for.
@@ -57,6 +63,11 @@ final class QueuePoller implements AutoCloseable {
     private final Object arrivals = new Object();
     private long arrivalCount;
     private final AtomicBoolean watching = new AtomicBoolean();
+    /** Messages left for another try, invisible until their visibility timeout passes on a discrete clock. */
+    private final AtomicInteger parked = new AtomicInteger();
+    /** Messages a poller holds while its batching window passes on a discrete clock. */
+    private final AtomicInteger inWindow = new AtomicInteger();
+    private final AtomicBoolean collecting = new AtomicBoolean();
     private volatile boolean running = true;
 
     QueuePoller(SqsClient sqs, String queueUrl, String queueArn, LocalFunction target, int batchSize,
@@ -80,6 +91,10 @@ final class QueuePoller implements AutoCloseable {
     private void poll() {
         while (running) {
             try {
+                if (time.isDiscrete()) {
+                    collectOnTheClockAndDeliver();
+                    continue;
+                }
                 List<Message> batch = collect();
                 if (batch.isEmpty()) {
                     idle();
@@ -101,18 +116,9 @@ final class QueuePoller implements AutoCloseable {
         long windowEnd = System.nanoTime() + time.real(batchingWindow).toNanos();
         while (running && batch.size() < batchSize) {
             // Short polls: a long poll's wall-clock second would be an hour of simulated time.
-            List<Message> received = sqs.receiveMessage(r -> r.queueUrl(queueUrl)
-                    .maxNumberOfMessages(batchSize - batch.size()).waitTimeSeconds(0)
-                    .visibilityTimeout(visibilitySeconds())
-                    .messageSystemAttributeNames(MessageSystemAttributeName.ALL)).messages();
+            List<Message> received = receive(batchSize - batch.size());
             batch.addAll(received);
-            if (!received.isEmpty()) {
-                usage.add(BillableUnit.SQS_REQUESTS);
-            }
-            if (batch.isEmpty()) {
-                break;
-            }
-            if (System.nanoTime() >= windowEnd) {
+            if (batch.isEmpty() || System.nanoTime() >= windowEnd) {
                 break;
             }
             if (received.isEmpty()) {
@@ -122,8 +128,82 @@ final class QueuePoller implements AutoCloseable {
         return batch;
     }
 
+    private List<Message> receive(int atMost) {
+        List<Message> received = sqs.receiveMessage(r -> r.queueUrl(queueUrl).maxNumberOfMessages(atMost)
+                .waitTimeSeconds(0).visibilityTimeout(visibilitySeconds())
+                .messageSystemAttributeNames(MessageSystemAttributeName.ALL)).messages();
+        if (!received.isEmpty()) {
+            usage.add(BillableUnit.SQS_REQUESTS);
+        }
+        return received;
+    }
+
+    /**
+     * On a discrete clock one poller at a time collects a batch: from its first messages it takes every message that
+     * comes until the batch is full or its batching window has passed on the clock (the queue's messages at each
+     * instant, whatever the wall time), then delivers it holding the clock while the next poller collects.
+     */
+    private void collectOnTheClockAndDeliver() {
+        if (!collecting.compareAndSet(false, true)) {
+            awaitArrivals(IDLE_WAIT);
+            return;
+        }
+        List<Message> batch = new ArrayList<>();
+        SimulatedTime.Hold collected;
+        try {
+            collected = collectOnTheClock(batch);
+        } finally {
+            inWindow.addAndGet(-batch.size());
+            collecting.set(false);
+            messagesArrived();
+        }
+        if (collected != null) {
+            try (SimulatedTime.Hold held = collected) {
+                deliver(batch);
+            }
+        }
+    }
+
+    /** Fills {@code batch}; returns the clock held at the instant the batch is complete ({@code null}: stopped). */
+    private SimulatedTime.Hold collectOnTheClock(List<Message> batch) {
+        CompletableFuture<SimulatedTime.Hold> windowEnded = new CompletableFuture<>();
+        SimulatedTime.Timer window = null;
+        while (running) {
+            List<Message> received = receive(batchSize - batch.size());
+            // Counted before the clock could read the queue without them: they are this window's, not pending.
+            inWindow.addAndGet(received.size());
+            batch.addAll(received);
+            if (batch.size() >= batchSize || (!batch.isEmpty() && batchingWindow.isZero())) {
+                SimulatedTime.Hold held = time.hold();
+                if (window != null) {
+                    window.cancel();
+                    windowEnded.thenAccept(SimulatedTime.Hold::close);
+                }
+                return held;
+            }
+            if (!batch.isEmpty() && window == null) {
+                // The window's end is an instant the clock stops at; its timer hands the clock to this batch.
+                window = time.schedule(batchingWindow, () -> windowEnded.complete(time.hold()));
+            }
+            if (windowEnded.isDone()) {
+                return windowEnded.join();
+            }
+            if (received.isEmpty()) {
+                pause(Duration.ofMillis(batch.isEmpty() ? 5 : 1));
+            }
+        }
+        if (window != null) {
+            window.cancel();
+            windowEnded.thenAccept(SimulatedTime.Hold::close);
+        }
+        return null;
+    }
+
     /** The queue's visibility timeout on the wall clock at the current pace: a slowed clock keeps messages hidden longer. */
     private int visibilitySeconds() {
+        if (time.isDiscrete()) {
+            return MAX_VISIBILITY_SECONDS;
+        }
         long seconds = (long) Math.ceil(time.real(visibilityTimeout).toMillis() / 1000.0);
         return (int) Math.max(1, Math.min(MAX_VISIBILITY_SECONDS, seconds));
     }
@@ -146,15 +226,20 @@ final class QueuePoller implements AutoCloseable {
     }
 
     /**
-     * Whether the queue holds no message at all, read now: none visible, none taken by a poller and not yet deleted
-     * (or waiting out its visibility timeout), none delayed.
+     * Whether the queue holds no message waiting to be done with, read now: none visible, none taken by a poller and
+     * not yet deleted (or waiting out its visibility timeout) but those parked or in a batching window on a discrete
+     * clock, none delayed.
      */
     boolean drained() {
         try {
+            int parkedBefore = parked.get() + inWindow.get();
             Map<String, String> counts = sqs.getQueueAttributes(a -> a.queueUrl(queueUrl).attributeNamesWithStrings(
                     "ApproximateNumberOfMessages", "ApproximateNumberOfMessagesNotVisible",
                     "ApproximateNumberOfMessagesDelayed")).attributesAsStrings();
-            return counts.values().stream().allMatch("0"::equals);
+            return "0".equals(counts.get("ApproximateNumberOfMessages"))
+                    && "0".equals(counts.get("ApproximateNumberOfMessagesDelayed"))
+                    && Integer.toString(parkedBefore).equals(counts.get("ApproximateNumberOfMessagesNotVisible"))
+                    && parked.get() + inWindow.get() == parkedBefore;
         } catch (RuntimeException e) {
             return false;
         }
@@ -182,19 +267,44 @@ final class QueuePoller implements AutoCloseable {
             }
         } catch (FunctionError e) {
             LOG.warn("{} failed on a batch of {}: {}", target.name(), batch.size(), e.getMessage());
+            batch.forEach(this::park);
             return;
         } catch (IOException e) {
             LOG.warn("{} answered something that is not an SQS batch response", target.name());
+            batch.forEach(this::park);
             return;
         }
         for (Message message : batch) {
             if (!failed.contains(message.messageId())) {
                 sqs.deleteMessage(d -> d.queueUrl(queueUrl).receiptHandle(message.receiptHandle()));
+            } else {
+                park(message);
             }
         }
         if (failed.size() < batch.size()) {
             usage.add(BillableUnit.SQS_REQUESTS); // Lambda deletes a batch's processed messages in one request
         }
+    }
+
+    /**
+     * On a discrete clock, leaves a message invisible until its visibility timeout has passed on the clock (its
+     * receive made it invisible for the longest SQS allows, in wall time): then a timer shows it again.
+     */
+    private void park(Message message) {
+        if (!time.isDiscrete()) {
+            return;
+        }
+        parked.incrementAndGet();
+        time.schedule(visibilityTimeout, () -> {
+            try {
+                sqs.changeMessageVisibility(c -> c.queueUrl(queueUrl).receiptHandle(message.receiptHandle())
+                        .visibilityTimeout(0));
+            } catch (RuntimeException e) {
+                LOG.warn("Showing a message of {} again failed: {}", queueUrl, e.getMessage());
+            } finally {
+                parked.decrementAndGet();
+            }
+        });
     }
 
     /** One idle poller watches the queue (polls it again soon); the others wait until it finds messages. */

@@ -109,8 +109,10 @@ final class Schedules implements AutoCloseable {
                 return;
             }
             starting.incrementAndGet();
+            // Taken in the timer's task, so that the clock is held from the tick until the invocation is over.
+            SimulatedTime.Hold held = time.hold();
             Thread.ofVirtual().name("schedule-" + name).start(() -> {
-                try {
+                try (held) {
                     invokeAsynchronously(name, target, input.getBytes(StandardCharsets.UTF_8));
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();

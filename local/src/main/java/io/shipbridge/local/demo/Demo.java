@@ -13,6 +13,7 @@ import io.shipbridge.local.sim.Faults;
 import io.shipbridge.local.sim.carrier.CarrierSimulator;
 import io.shipbridge.local.sim.carrier.FileExchange;
 import io.shipbridge.local.states.Execution;
+import io.shipbridge.local.time.SimulatedTime;
 import io.shipbridge.mirakl.MiraklOrderStates;
 import io.shipbridge.operations.OperationRecord;
 import io.shipbridge.operations.OperationStatus;
@@ -81,10 +82,9 @@ public final class Demo {
     public static DemoReport run(OfflineCloud.Options options, Settings settings, PrintStream out)
             throws IOException, InterruptedException {
         long started = System.nanoTime();
-        out.printf("Starting the offline cloud from %s (time runs %.0f times faster)...%n", options.template(),
-                options.timeScale());
-        // Nothing acts on the cloud from outside while the orders run: simulated time may skip what is idle.
-        try (OfflineCloud cloud = OfflineCloud.start(options.withIdleTimeSkipped())) {
+        out.printf("Starting the offline cloud from %s (discrete time: the clock stands still while work is under way"
+                + " and moves to the next event when all of it waits)...%n", options.template());
+        try (OfflineCloud cloud = OfflineCloud.start(options.withDiscreteTime())) {
             double startupSeconds = (System.nanoTime() - started) / 1e9;
             out.printf("Up in %.1f s: Step Functions %s, API %s, Mirakl %s%n", startupSeconds,
                     cloud.stepFunctionsUrl(), cloud.apiUrl(), cloud.mirakl().baseUrl());
@@ -115,7 +115,11 @@ public final class Demo {
             Instant simulatedStart = cloud.time().instant();
             Usage usedBefore = cloud.usage().snapshot();
             long ordersPlaced = System.nanoTime();
-            List<String> ids = place(cloud, settings);
+            List<String> ids;
+            // Placed at one instant: the clock held, no schedule runs in between, on any machine.
+            try (SimulatedTime.Hold placing = cloud.time().hold()) {
+                ids = place(cloud, settings);
+            }
             out.printf("%d orders placed on the marketplace at %s (simulated)%n", ids.size(), simulatedStart);
             Map<String, Instant> placedAt = new LinkedHashMap<>();
             ids.forEach(id -> placedAt.put(id, Instant.parse(cloud.mirakl().order(id).path("last_updated_date")

@@ -199,8 +199,10 @@ final class ExecutionRun implements Runnable {
             return call.get();
         }
         CompletableFuture<JsonNode> result = new CompletableFuture<>();
+        // The call is work of its own while the execution waits for it on the clock.
+        SimulatedTime.Hold held = time.hold();
         Thread worker = Thread.ofVirtual().start(() -> {
-            try {
+            try (held) {
                 result.complete(call.get());
             } catch (Throwable t) {
                 result.completeExceptionally(t);
@@ -235,6 +237,7 @@ final class ExecutionRun implements Runnable {
                         : heartbeatDeadline == null || deadline.isBefore(heartbeatDeadline) ? deadline
                         : heartbeatDeadline;
                 if (wakeUp == null) {
+                    time.await(pending.result, null);
                     return pending.result.get();
                 }
                 if (awaitUntil(pending.result, wakeUp)) {
@@ -249,21 +252,9 @@ final class ExecutionRun implements Runnable {
         }
     }
 
-    /**
-     * Waits for {@code result} until the simulated instant {@code until}, with a timer of the simulated clock rather
-     * than a wall-clock timeout, since the clock's pace may change meanwhile. True when the result came first.
-     */
+    /** Waits for {@code result} until the simulated instant {@code until}, on the clock. True when the result came first. */
     private boolean awaitUntil(CompletableFuture<JsonNode> result, Instant until) throws InterruptedException {
-        CompletableFuture<Void> alarm = new CompletableFuture<>();
-        SimulatedTime.Timer timer = time.schedule(Duration.between(time.instant(), until), () -> alarm.complete(null));
-        try {
-            CompletableFuture.anyOf(result, alarm).get();
-        } catch (ExecutionException e) {
-            // The result failed: the caller reads the failure from it.
-        } finally {
-            timer.cancel();
-        }
-        return result.isDone();
+        return time.await(result, until);
     }
 
     private Step pass(String name, JsonNode state, JsonNode input, JsonNode mapItem, Instant entered) {

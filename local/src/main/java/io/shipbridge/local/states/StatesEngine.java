@@ -94,8 +94,14 @@ public final class StatesEngine implements AutoCloseable {
             Execution execution = new Execution(arn, executionName, machine, json, time.instant());
             usage.add(BillableUnit.XRAY_TRACES);
             executions.put(arn, execution);
-            Thread thread = Thread.ofVirtual().name("execution-" + executionName)
-                    .unstarted(new ExecutionRun(this, execution));
+            // The execution holds the clock from its start, taken before the caller goes on, until it ends.
+            SimulatedTime.Hold held = time.hold();
+            ExecutionRun run = new ExecutionRun(this, execution);
+            Thread thread = Thread.ofVirtual().name("execution-" + executionName).unstarted(() -> {
+                try (held) {
+                    run.run();
+                }
+            });
             execution.thread(thread);
             thread.start();
             return execution;
@@ -171,6 +177,11 @@ public final class StatesEngine implements AutoCloseable {
 
     RandomGenerator random() {
         return random;
+    }
+
+    /** Task tokens issued and not yet sent back, timed out or closed with their execution. */
+    public int openTaskTokens() {
+        return tokens.open();
     }
 
     TaskTokens tokens() {

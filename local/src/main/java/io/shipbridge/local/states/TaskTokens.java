@@ -45,6 +45,11 @@ final class TaskTokens {
         return token;
     }
 
+    /** Tokens issued whose task still waits for them. */
+    int open() {
+        return pending.size();
+    }
+
     Pending get(String token) {
         return pending.get(token);
     }

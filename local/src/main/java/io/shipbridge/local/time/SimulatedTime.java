@@ -9,6 +9,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.PriorityQueue;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -16,6 +17,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.BooleanSupplier;
 
 /**
  * Time in the offline cloud: a clock that runs {@code scale} times faster than the wall clock from a chosen start,
@@ -28,6 +30,13 @@ import java.util.concurrent.locks.ReentrantLock;
  *
  * <p>It can also skip ahead ({@link #skipToNextEvent}): when its owner knows that nothing is running, the clock moves
  * at once to the next instant a timer or a sleeper waits for, since nothing could happen in between.
+ *
+ * <p>A {@linkplain #discrete discrete} clock goes further: it stands still while any work is under way and moves
+ * only when all of it waits for the clock, straight to the next instant something waits for. Work is counted in
+ * credits: a running timer task holds one, so does whatever {@link #hold} was called for (an execution, a queue's
+ * batch, a caller acting from outside); a thread that sleeps or {@linkplain #await awaits} on the clock gives its
+ * credit back while it waits, and gets it again from whoever wakes it, before that one lets go of its own. So the
+ * work done at each instant, and every outcome, is the same however slow or busy the machine.
  */
 public final class SimulatedTime extends Clock implements AutoCloseable {
     /** How long a waiting thread sleeps at most before it looks at the clock again (its pace may have changed). */
@@ -41,13 +50,20 @@ public final class SimulatedTime extends Clock implements AutoCloseable {
     private final Condition changed = lock.newCondition();
     private final PriorityQueue<Timer> timers = new PriorityQueue<>();
     private final AtomicLong sequence = new AtomicLong();
-    /** The instants the threads in {@link #sleepUntil} wait for (in nanoseconds), one entry per sleeper. */
-    private final PriorityQueue<Long> sleepers = new PriorityQueue<>();
+    /** The threads waiting in {@link #sleepUntil} or {@link #await}, by the instant they wait for. */
+    private final PriorityQueue<Waiter> sleepers = new PriorityQueue<>();
     private final AtomicInteger tasksRunning = new AtomicInteger();
+    /** Work under way, on a discrete clock (guarded by the lock): see the class comment. */
+    private int credits;
+    /** Counts every change of {@link #credits} and of what waits on the clock (guarded by the lock). */
+    private long version;
+    private final List<Expectation> expectations = new ArrayList<>();
     private final ExecutorService tasks = Executors.newThreadPerTaskExecutor(
             Thread.ofVirtual().name("simulated-timer-task-", 0).factory());
     private final Thread timerThread;
     private final boolean stepping;
+    private final boolean discrete;
+    private Thread advancer;
     /** Set by {@link #keepWallClockPace}: the pace no longer changes and the clock no longer skips ahead. */
     private volatile boolean wallClockPace;
     private volatile boolean closed;
@@ -60,17 +76,18 @@ public final class SimulatedTime extends Clock implements AutoCloseable {
     }
 
     public SimulatedTime(Instant start, double scale) {
-        this(start, scale, false);
+        this(start, scale, false, false);
     }
 
-    private SimulatedTime(Instant start, double scale, boolean stepping) {
+    private SimulatedTime(Instant start, double scale, boolean stepping, boolean discrete) {
         if (scale <= 0) {
             throw new IllegalArgumentException("Time scale must be positive, was " + scale);
         }
         this.start = start;
         this.scale = scale;
         this.stepping = stepping;
-        this.segment = new Segment(toNanos(start), System.nanoTime(), stepping ? 0 : scale);
+        this.discrete = discrete;
+        this.segment = new Segment(toNanos(start), System.nanoTime(), stepping || discrete ? 0 : scale);
         this.timerThread = Thread.ofPlatform().daemon().name("simulated-timers").start(this::runTimers);
     }
 
@@ -80,7 +97,69 @@ public final class SimulatedTime extends Clock implements AutoCloseable {
      * however slow the machine. Not for concurrent work, whose waits would move each other's clock.
      */
     public static SimulatedTime stepping(Instant start) {
-        return new SimulatedTime(start, 1, true);
+        return new SimulatedTime(start, 1, true, false);
+    }
+
+    /**
+     * A clock that stands still while work holds it and moves, when none does, to the next instant something waits
+     * for (see the class comment). It moves once {@link #advanceWhenIdle} has started it.
+     */
+    public static SimulatedTime discrete(Instant start) {
+        return new SimulatedTime(start, 1, false, true);
+    }
+
+    public boolean isDiscrete() {
+        return discrete;
+    }
+
+    /**
+     * Starts moving a discrete clock: whenever no credit is held, nothing on the clock is due and {@code outsideIdle}
+     * says that nothing outside the clock's count waits to be done (a queue's messages, say), it moves to the next
+     * instant a timer, a sleeper or an expectation waits for. A no-op for other clocks.
+     */
+    public void advanceWhenIdle(BooleanSupplier outsideIdle) {
+        if (!discrete || advancer != null) {
+            return;
+        }
+        advancer = Thread.ofPlatform().daemon().name("simulated-clock").start(() -> advance(outsideIdle));
+    }
+
+    /** One credit of work, given back by {@link Hold#close} (once, whatever the number of calls). */
+    public Hold hold() {
+        lock.lock();
+        try {
+            credits++;
+            version++;
+        } finally {
+            lock.unlock();
+        }
+        return new Hold();
+    }
+
+    /** A credit of work on the clock: while one is held, a discrete clock does not move. */
+    public final class Hold implements AutoCloseable {
+        private final AtomicInteger open = new AtomicInteger(1);
+
+        private Hold() {
+        }
+
+        @Override
+        public void close() {
+            if (open.getAndSet(0) == 1) {
+                giveBack(1);
+            }
+        }
+    }
+
+    private void giveBack(int count) {
+        lock.lock();
+        try {
+            credits -= count;
+            version++;
+            changed.signalAll();
+        } finally {
+            lock.unlock();
+        }
     }
 
     /**
@@ -104,14 +183,14 @@ public final class SimulatedTime extends Clock implements AutoCloseable {
         }
     }
 
-    /** How fast simulated time runs now, as a share of its full speed (between 0 and 1). */
+    /** How fast simulated time runs now, as a share of its full speed (between 0 and 1; 1 for a discrete clock). */
     public double pace() {
-        return segment.rate() / scale;
+        return discrete ? 1 : segment.rate() / scale;
     }
 
     /** Runs simulated time at {@code share} of its full speed from now on. */
     public void pace(double share) {
-        if (stepping || wallClockPace) {
+        if (stepping || wallClockPace || discrete) {
             return;
         }
         double rate = scale * Math.max(0.001, Math.min(1, share));
@@ -134,8 +213,8 @@ public final class SimulatedTime extends Clock implements AutoCloseable {
      * order left waiting must still wait when the last caller comes, however long the callers take.
      */
     public void keepWallClockPace() {
-        if (stepping) {
-            throw new IllegalStateException("A stepping clock moves only by its waits");
+        if (stepping || discrete) {
+            throw new IllegalStateException("A stepping or discrete clock moves only by its waits");
         }
         lock.lock();
         try {
@@ -176,33 +255,288 @@ public final class SimulatedTime extends Clock implements AutoCloseable {
         sleepUntil(instant().plus(simulated));
     }
 
+    /**
+     * Waits until the clock reads {@code when}. On a discrete clock the sleeper gives back the credit of the work it
+     * belongs to while it sleeps (see the class comment): a thread that holds none must not sleep on one.
+     */
     public void sleepUntil(Instant when) throws InterruptedException {
         if (stepping) {
             stepTo(when);
             return;
         }
-        Long target = toNanos(when);
+        waitFor(null, toNanos(when));
+    }
+
+    /**
+     * Waits until {@code result} is done or the clock reads {@code until} ({@code null}: no limit), giving back the
+     * waiter's credit meanwhile on a discrete clock; whoever completes the result gives it again, in its own thread,
+     * before it can let go of its own. True when the result came first.
+     */
+    public boolean await(CompletableFuture<?> result, Instant until) throws InterruptedException {
+        waitFor(result, until == null ? Long.MAX_VALUE : toNanos(until));
+        return result.isDone();
+    }
+
+    private void waitFor(CompletableFuture<?> result, long at) throws InterruptedException {
+        Waiter waiter = new Waiter(at, sequence.incrementAndGet());
         lock.lock();
         try {
-            sleepers.add(target);
+            if ((result != null && result.isDone()) || toNanos(instant()) >= at) {
+                return;
+            }
+            sleepers.add(waiter);
+            version++;
+            if (discrete) {
+                credits--;
+                changed.signalAll();
+            }
         } finally {
             lock.unlock();
         }
+        if (result != null) {
+            result.whenComplete((value, failure) -> wake(waiter));
+        }
+        lock.lock();
         try {
-            while (true) {
-                Duration left = Duration.between(instant(), when);
-                if (left.isNegative() || left.isZero()) {
-                    return;
+            while (!waiter.woken) {
+                if (discrete) {
+                    changed.await();
+                } else if (toNanos(instant()) >= at) {
+                    waiter.woken = true;
+                } else {
+                    long left = real(Duration.ofNanos(at - toNanos(instant()))).toNanos();
+                    changed.await(Math.max(1, Math.min(MAX_NAP_NANOS, left)), TimeUnit.NANOSECONDS);
                 }
-                TimeUnit.NANOSECONDS.sleep(Math.max(1, Math.min(MAX_NAP_NANOS, real(left).toNanos())));
             }
         } finally {
-            lock.lock();
-            try {
-                sleepers.remove(target);
-            } finally {
-                lock.unlock();
+            // Interrupted, the waiter takes its credit back itself: the work it belongs to goes on (to its end).
+            wakeHoldingLock(waiter);
+            sleepers.remove(waiter);
+            version++;
+            lock.unlock();
+        }
+    }
+
+    private void wake(Waiter waiter) {
+        lock.lock();
+        try {
+            wakeHoldingLock(waiter);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void wakeHoldingLock(Waiter waiter) {
+        if (!waiter.woken) {
+            waiter.woken = true;
+            if (discrete) {
+                credits++;
+                version++;
             }
+            changed.signalAll();
+        }
+    }
+
+    /**
+     * For a caller outside the clock's work (a test, a demo watching its orders): waits until {@code condition} holds
+     * at an instant when all work waits for the clock, or until the clock reads {@code deadline}. On a discrete clock
+     * the condition is read only then, so what it sees is the same on any machine; a clock that does not move is
+     * watched for at most {@code hangGuard} of wall time, after which it fails with a clear message. True when the
+     * condition came, false when the deadline did.
+     */
+    public boolean expect(BooleanSupplier condition, Instant deadline, Duration hangGuard)
+            throws InterruptedException {
+        Hold held = expectHolding(condition, deadline, hangGuard);
+        if (held == null) {
+            return false;
+        }
+        held.close();
+        return true;
+    }
+
+    /**
+     * As {@link #expect}, but the caller gets the clock held at the instant the condition came ({@code null} when the
+     * deadline came first): what it does before it closes the hold happens at that instant, before anything else.
+     */
+    public Hold expectHolding(BooleanSupplier condition, Instant deadline, Duration hangGuard)
+            throws InterruptedException {
+        long guard = System.nanoTime() + hangGuard.toNanos();
+        if (!discrete || advancer == null) {
+            while (true) {
+                if (condition.getAsBoolean()) {
+                    return hold();
+                }
+                if (!instant().isBefore(deadline)) {
+                    return null;
+                }
+                checkGuard(guard, hangGuard);
+                Thread.sleep(10);
+            }
+        }
+        Expectation expectation = new Expectation(condition, toNanos(deadline));
+        lock.lock();
+        try {
+            expectations.add(expectation);
+            version++;
+            changed.signalAll();
+            while (expectation.met == null) {
+                checkGuard(guard, hangGuard);
+                changed.await(100, TimeUnit.MILLISECONDS);
+            }
+        } finally {
+            expectations.remove(expectation);
+            lock.unlock();
+        }
+        if (expectation.failure != null) {
+            throw new IllegalStateException("Reading an expected condition failed: " + expectation.failure,
+                    expectation.failure);
+        }
+        // Met, the advancer took a credit for the caller; not met, none.
+        return expectation.met ? new Hold() : null;
+    }
+
+    private void checkGuard(long guard, Duration hangGuard) {
+        if (System.nanoTime() > guard) {
+            throw new IllegalStateException("Simulated time stood still at " + instant() + " for " + hangGuard
+                    + " of wall time: work never let go of the clock (credits held: " + credits + ")");
+        }
+    }
+
+    /** The advancer's loop: see {@link #advanceWhenIdle}. */
+    private void advance(BooleanSupplier outsideIdle) {
+        while (!closed) {
+            try {
+                long seen;
+                lock.lock();
+                try {
+                    if (!quietHoldingLock()) {
+                        changed.await(1, TimeUnit.MILLISECONDS);
+                        continue;
+                    }
+                    seen = version;
+                } finally {
+                    lock.unlock();
+                }
+                if (!outsideIdle.getAsBoolean()) {
+                    TimeUnit.MICROSECONDS.sleep(500);
+                    continue;
+                }
+                List<Expectation> watched;
+                lock.lock();
+                try {
+                    watched = List.copyOf(expectations);
+                } finally {
+                    lock.unlock();
+                }
+                List<Expectation> met = new ArrayList<>();
+                for (Expectation expectation : watched) {
+                    try {
+                        if (expectation.condition.getAsBoolean()) {
+                            met.add(expectation);
+                        }
+                    } catch (RuntimeException e) {
+                        expectation.failure = e;
+                        met.add(expectation);
+                    }
+                }
+                lock.lock();
+                try {
+                    if (version != seen || !quietHoldingLock()) {
+                        continue;
+                    }
+                    if (!met.isEmpty()) {
+                        for (Expectation expectation : met) {
+                            expectation.met = expectation.failure == null;
+                            if (expectation.met) {
+                                credits++;
+                            }
+                        }
+                        version++;
+                        changed.signalAll();
+                        continue;
+                    }
+                    moveToNextEvent();
+                } finally {
+                    lock.unlock();
+                }
+            } catch (InterruptedException e) {
+                return;
+            }
+        }
+    }
+
+    /** No credit held, no timer or sleeper due; call holding the lock. */
+    private boolean quietHoldingLock() {
+        long now = toNanos(instant());
+        Timer next = nextLiveTimer();
+        Waiter sleeper = sleepers.peek();
+        return credits <= 0 && (next == null || toNanos(next.at) > now)
+                && (sleeper == null || sleeper.at > now || sleeper.woken);
+    }
+
+    /** Moves a discrete clock to the next instant something waits for, waking what waits for it; holding the lock. */
+    private void moveToNextEvent() throws InterruptedException {
+        Timer next = nextLiveTimer();
+        long target = next == null ? Long.MAX_VALUE : toNanos(next.at);
+        for (Waiter sleeper : sleepers) {
+            if (!sleeper.woken) {
+                target = Math.min(target, sleeper.at);
+            }
+        }
+        for (Expectation expectation : expectations) {
+            target = Math.min(target, expectation.deadline);
+        }
+        long now = toNanos(instant());
+        if (target == Long.MAX_VALUE) {
+            changed.await(5, TimeUnit.MILLISECONDS);
+            return;
+        }
+        if (target > now) {
+            segment = new Segment(target, System.nanoTime(), 0);
+            now = target;
+        }
+        for (Waiter sleeper : sleepers) {
+            if (sleeper.at <= now) {
+                wakeHoldingLock(sleeper);
+            }
+        }
+        for (Expectation expectation : expectations) {
+            if (expectation.deadline <= now && expectation.met == null) {
+                expectation.met = false;
+            }
+        }
+        version++;
+        changed.signalAll();
+    }
+
+    /** A thread waiting on the clock, until its instant or until woken. */
+    private static final class Waiter implements Comparable<Waiter> {
+        private final long at;
+        private final long seq;
+        private boolean woken;
+
+        Waiter(long at, long seq) {
+            this.at = at;
+            this.seq = seq;
+        }
+
+        @Override
+        public int compareTo(Waiter other) {
+            int byTime = Long.compare(at, other.at);
+            return byTime != 0 ? byTime : Long.compare(seq, other.seq);
+        }
+    }
+
+    /** A caller's condition, read when all work waits for the clock, and its deadline. */
+    private static final class Expectation {
+        private final BooleanSupplier condition;
+        private final long deadline;
+        private volatile Boolean met;
+        private volatile RuntimeException failure;
+
+        Expectation(BooleanSupplier condition, long deadline) {
+            this.condition = condition;
+            this.deadline = deadline;
         }
     }
 
@@ -215,9 +549,9 @@ public final class SimulatedTime extends Clock implements AutoCloseable {
         try {
             long now = toNanos(instant());
             Timer next = nextLiveTimer();
-            Long sleeper = sleepers.peek();
+            Waiter sleeper = sleepers.peek();
             return tasksRunning.get() == 0 && (next == null || toNanos(next.at) > now)
-                    && (sleeper == null || sleeper > now);
+                    && (sleeper == null || sleeper.at > now);
         } finally {
             lock.unlock();
         }
@@ -228,7 +562,7 @@ public final class SimulatedTime extends Clock implements AutoCloseable {
      * owner who knows that nothing else would happen before it. Returns whether the clock moved.
      */
     public boolean skipToNextEvent() {
-        if (stepping || wallClockPace) {
+        if (stepping || wallClockPace || discrete) {
             return false;
         }
         lock.lock();
@@ -236,9 +570,9 @@ public final class SimulatedTime extends Clock implements AutoCloseable {
             long nanoTime = System.nanoTime();
             long now = Math.max(segment.nanosAt(nanoTime), latest.get());
             Timer next = nextLiveTimer();
-            Long sleeper = sleepers.peek();
+            Waiter sleeper = sleepers.peek();
             long target = Math.min(next == null ? Long.MAX_VALUE : toNanos(next.at),
-                    sleeper == null ? Long.MAX_VALUE : sleeper);
+                    sleeper == null ? Long.MAX_VALUE : sleeper.at);
             if (target == Long.MAX_VALUE || target <= now) {
                 return false;
             }
@@ -295,6 +629,7 @@ public final class SimulatedTime extends Clock implements AutoCloseable {
         lock.lock();
         try {
             timers.add(timer);
+            version++;
             changed.signalAll();
         } finally {
             lock.unlock();
@@ -315,6 +650,9 @@ public final class SimulatedTime extends Clock implements AutoCloseable {
                 } else if (!instant().isBefore(next.at)) {
                     due = timers.poll();
                     tasksRunning.incrementAndGet();
+                    // A task holds the clock as any work does; one that sleeps on it gives its credit back meanwhile.
+                    credits++;
+                    version++;
                 } else {
                     long nanos = real(Duration.between(instant(), next.at)).toNanos();
                     changed.await(Math.max(1, Math.min(MAX_NAP_NANOS, nanos)), TimeUnit.NANOSECONDS);
@@ -346,12 +684,24 @@ public final class SimulatedTime extends Clock implements AutoCloseable {
                         add(new Timer(next, timer.period, timer.task, timer.seq, timer));
                     }
                 } finally {
-                    tasksRunning.decrementAndGet();
+                    taskEnded();
                 }
             });
         } catch (RuntimeException e) {
-            tasksRunning.decrementAndGet();
+            taskEnded();
             throw e;
+        }
+    }
+
+    private void taskEnded() {
+        lock.lock();
+        try {
+            tasksRunning.decrementAndGet();
+            credits--;
+            version++;
+            changed.signalAll();
+        } finally {
+            lock.unlock();
         }
     }
 
@@ -359,6 +709,9 @@ public final class SimulatedTime extends Clock implements AutoCloseable {
     public void close() {
         closed = true;
         timerThread.interrupt();
+        if (advancer != null) {
+            advancer.interrupt();
+        }
         tasks.shutdownNow();
     }
 

@@ -38,7 +38,8 @@ class ShadedJarTest {
         assertThat(JAR).as("the shaded jar (./mvnw -B -pl functions -am -DskipTests package)").isRegularFile();
         ByteArrayOutputStream printed = new ByteArrayOutputStream();
         ColdStartBenchmark.Report report;
-        try (OfflineCloud cloud = OfflineCloud.start(OfflineCloud.Options.defaults(CloudFormationTemplate.locate()))) {
+        try (OfflineCloud cloud = OfflineCloud.start(OfflineCloud.Options.defaults(CloudFormationTemplate.locate())
+                .withTimeScale(3000))) {
             report = new ColdStartBenchmark(cloud, JAR).primedOnly().run(1, List.of(), 20261130L,
                     new PrintStream(printed, true, StandardCharsets.UTF_8));
         }

@@ -8,6 +8,7 @@ import io.shipbridge.config.Json;
 import io.shipbridge.local.demo.Demo;
 import io.shipbridge.local.demo.OrderSource;
 import io.shipbridge.local.sim.canadapost.CanadaPostSimulator;
+import io.shipbridge.local.time.SimulatedTime;
 import io.shipbridge.operations.OperationRecord;
 import io.shipbridge.operations.OperationStatus;
 import io.shipbridge.order.OrderState;
@@ -57,9 +58,11 @@ class CanadianSellerTest {
         }
         cloud.mirakl().cancel(cancelled, "CUSTOMER_CANCELLATION");
         await(cancelled + " cancelled", () -> state(cancelled) == OrderState.CANCELLED);
-        await("the failed cut-off flagged", () -> closeDayRows(OperationStatus.ERROR).stream()
-                .anyMatch(row -> row.message().contains("were not handed over at their cut-off")));
-        canadaPost.refuseTransmits(false);
+        try (SimulatedTime.Hold held = CloudWaits.awaitAndHold(cloud, "the failed cut-off flagged",
+                () -> closeDayRows(OperationStatus.ERROR).stream()
+                        .anyMatch(row -> row.message().contains("were not handed over at their cut-off")))) {
+            canadaPost.refuseTransmits(false);
+        }
         for (String id : shipped) {
             await(id + " complete", () -> state(id) == OrderState.COMPLETE);
         }
@@ -144,16 +147,9 @@ class CanadianSellerTest {
      * invocation runs (the hourly sweep fires every second or so of wall time here), it tries again.
      */
     private static byte[] invokeWhenFree(String function, byte[] event) throws InterruptedException {
-        long giveUp = System.nanoTime() + Duration.ofMinutes(2).toNanos();
-        while (true) {
-            try {
-                return cloud.function(function).invoke(event);
-            } catch (FunctionError e) {
-                if (!e.errorType().equals("TooManyRequestsException") || System.nanoTime() > giveUp) {
-                    throw e;
-                }
-                Thread.sleep(20);
-            }
+        try (SimulatedTime.Hold held = CloudWaits.awaitAndHold(cloud, function + " free",
+                () -> cloud.function(function).running() == 0)) {
+            return cloud.function(function).invoke(event);
         }
     }
 

@@ -1,12 +1,22 @@
 package io.shipbridge.local.cloud;
 
+import io.shipbridge.local.time.SimulatedTime;
 import io.shipbridge.order.OrderState;
 import io.shipbridge.order.OrderView;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.function.BooleanSupplier;
 
-/** Waiting, in end-to-end tests, for what the simulated world must come to. */
+/**
+ * Waiting, in end-to-end tests, for what the simulated world must come to: within a limit of simulated time, read at
+ * the instants when all the cloud's work waits for the clock, so that the outcome is the same on any machine. The
+ * wall-clock limit only guards against a hang.
+ */
 final class CloudWaits {
+    /** The simulated time a story may take unless it says otherwise: longer than any timeout of the state machine. */
+    static final Duration STORY_LIMIT = Duration.ofDays(4);
+    private static final Duration HANG_GUARD = Duration.ofMinutes(5);
+
     private CloudWaits() {
     }
 
@@ -14,14 +24,31 @@ final class CloudWaits {
         return cloud.components().orders().find(id).map(OrderView::state).orElse(null);
     }
 
-    /** The wall-clock limit only guards against a hang: the outcome never depends on it. */
     static void await(OfflineCloud cloud, String what, BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("Never came: " + what + " (simulated time " + cloud.time().instant() + ")");
-            }
-            Thread.sleep(50);
+        await(cloud, what, STORY_LIMIT, condition);
+    }
+
+    static void await(OfflineCloud cloud, String what, Duration simulatedLimit, BooleanSupplier condition)
+            throws InterruptedException {
+        Instant from = cloud.time().instant();
+        if (!cloud.time().expect(condition, from.plus(simulatedLimit), HANG_GUARD)) {
+            throw new AssertionError("Never came: " + what + ", within " + simulatedLimit + " of simulated time from "
+                    + from);
         }
+    }
+
+    /**
+     * Waits as {@link #await} and returns the clock held at the instant the condition came: what the test does before
+     * it closes the hold happens then, before any other work.
+     */
+    static SimulatedTime.Hold awaitAndHold(OfflineCloud cloud, String what, BooleanSupplier condition)
+            throws InterruptedException {
+        Instant from = cloud.time().instant();
+        SimulatedTime.Hold held = cloud.time().expectHolding(condition, from.plus(STORY_LIMIT), HANG_GUARD);
+        if (held == null) {
+            throw new AssertionError("Never came: " + what + ", within " + STORY_LIMIT + " of simulated time from "
+                    + from);
+        }
+        return held;
     }
 }

@@ -11,6 +11,7 @@ import io.shipbridge.local.sim.carrier.CarrierSimulator;
 import io.shipbridge.local.states.Execution;
 import io.shipbridge.local.stories.OrderStory;
 import io.shipbridge.local.stories.StoryOutcome;
+import io.shipbridge.local.time.SimulatedTime;
 import io.shipbridge.operations.OperationRecord;
 import io.shipbridge.order.OrderState;
 import io.shipbridge.order.OrderView;
@@ -69,35 +70,37 @@ class EndToEndTest {
         // The kinds the couriers collect the same day (OnTime's wait for the cut-off: OnTimeFilesTest).
         OrderGenerator.Kind[] kinds = {OrderGenerator.Kind.DOMESTIC_1_TO_5_KG, OrderGenerator.Kind.DOMESTIC_OVER_5_KG,
             OrderGenerator.Kind.EUROPE, OrderGenerator.Kind.DOMESTIC_1_TO_5_KG, OrderGenerator.Kind.ISLANDS};
-        for (int i = 0; i < ORDINARY_ORDERS; i++) {
-            ObjectNode order = generator.next(cloud.time().instant(), kinds[i % kinds.length]);
-            cloud.placeOrder(order, null);
-            ordinary.add(order.path("order_id").asText());
+        // Placed at one instant, the clock held: no fetch runs in between, on any machine.
+        try (SimulatedTime.Hold placing = cloud.time().hold()) {
+            for (int i = 0; i < ORDINARY_ORDERS; i++) {
+                ObjectNode order = generator.next(cloud.time().instant(), kinds[i % kinds.length]);
+                cloud.placeOrder(order, null);
+                ordinary.add(order.path("order_id").asText());
+            }
+            for (OrderStory told : STORIES) {
+                ObjectNode order = told.order(generator, cloud.time().instant());
+                cloud.placeOrder(order, told.simulation());
+                story.put(told, order.path("order_id").asText());
+            }
+            ObjectNode malformed = generator.next(cloud.time().instant(), OrderGenerator.Kind.DOMESTIC_1_TO_5_KG);
+            ((ObjectNode) malformed.path("order_lines").get(0)).remove(List.of("offer_sku", "product_sku"));
+            cloud.placeOrder(malformed, null);
+            notTakenIn = malformed.path("order_id").asText();
         }
-        for (OrderStory told : STORIES) {
-            ObjectNode order = told.order(generator, cloud.time().instant());
-            cloud.placeOrder(order, told.simulation());
-            story.put(told, order.path("order_id").asText());
-        }
-        ObjectNode malformed = generator.next(cloud.time().instant(), OrderGenerator.Kind.DOMESTIC_1_TO_5_KG);
-        ((ObjectNode) malformed.path("order_lines").get(0)).remove(List.of("offer_sku", "product_sku"));
-        cloud.placeOrder(malformed, null);
-        notTakenIn = malformed.path("order_id").asText();
 
         List<String> all = new ArrayList<>(ordinary);
         all.addAll(story.values());
         Map<String, String> orderOfExecution = new LinkedHashMap<>();
         all.forEach(id -> orderOfExecution.put(OrderWorkflow.executionName(id), id));
-        long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
-        while (executions.size() < all.size() && System.nanoTime() < deadline) {
+        CloudWaits.await(cloud, "every order's execution ended", () -> {
             for (Execution execution : cloud.engine().executions()) {
                 String id = orderOfExecution.get(execution.name());
                 if (id != null && execution.status() != Execution.Status.RUNNING) {
                     executions.putIfAbsent(id, execution);
                 }
             }
-            Thread.sleep(100);
-        }
+            return executions.size() == all.size();
+        });
         assertThat(executions.keySet()).as("orders whose execution ended").containsExactlyInAnyOrderElementsOf(all);
     }
 
@@ -110,6 +113,35 @@ class EndToEndTest {
                 cloud.close();
             }
         }
+    }
+
+    @Test
+    void leavesNoMessageOnTheQueueNoDeadLetterAndNoTaskTokenOpen() throws Exception {
+        String queue = cloud.aws().resources().queueUrl("TrackingQueue");
+        String deadLetters = cloud.aws().resources().queueUrl("TrackingDeadLetterQueue");
+        CloudWaits.await(cloud, "the tracking queue empty", Duration.ofHours(1), () -> messages(queue) == 0);
+        assertThat(messages(deadLetters)).as("messages on the dead-letter queue").isZero();
+        assertThat(cloud.engine().openTaskTokens()).as("task tokens no execution waits for any more").isZero();
+    }
+
+    @Test
+    void theMetricsCountWhatHappenedToTheOrders() {
+        int ordinaryOrders = ordinary.size();
+        // Counted by hand from the stories: all but ACCEPTANCE_REFUSED are accepted (11 of 12).
+        assertThat(cloud.metrics().total("OrdersAccepted")).as("OrdersAccepted").isEqualTo(ordinaryOrders + 11);
+        // A shipment for UNKNOWN_SKU, NEVER_COLLECTED, TRACKING_REFUSED, NEVER_DELIVERED and ID_WITH_SPACE_AND_SLASH.
+        assertThat(cloud.metrics().total("ShipmentsCreated")).as("ShipmentsCreated").isEqualTo(ordinaryOrders + 5);
+        // Tracking on Mirakl for UNKNOWN_SKU, NEVER_DELIVERED and ID_WITH_SPACE_AND_SLASH (TRACKING_REFUSED: refused).
+        assertThat(cloud.metrics().total("TrackingPushed")).as("TrackingPushed").isEqualTo(ordinaryOrders + 3);
+        assertThat(cloud.metrics().total("OrdersNotTakenIn")).as("OrdersNotTakenIn, the malformed order")
+                .isEqualTo(1);
+    }
+
+    private static int messages(String queueUrl) {
+        return cloud.aws().sqs().getQueueAttributes(a -> a.queueUrl(queueUrl).attributeNamesWithStrings(
+                "ApproximateNumberOfMessages", "ApproximateNumberOfMessagesNotVisible",
+                "ApproximateNumberOfMessagesDelayed")).attributesAsStrings().values().stream()
+                .mapToInt(Integer::parseInt).sum();
     }
 
     @Test

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.shipbridge.config.Json;
 import io.shipbridge.local.demo.Demo;
 import io.shipbridge.local.demo.OrderGenerator;
+import io.shipbridge.local.time.SimulatedTime;
 import io.shipbridge.order.OrderState;
 import io.shipbridge.order.OrderView;
 import io.shipbridge.standins.CloudFormationTemplate;
@@ -68,9 +69,7 @@ class HostileLogsTest {
 
     @BeforeAll
     static void hostileOrdersAndMalformedSecretsThroughEveryFunction() throws Exception {
-        // Slow enough that the printable orders are still in transit for the second round (the poller then reads
-        // the malformed carrier secret), fast enough to reach their carriers in seconds.
-        cloud = OfflineCloud.start(OfflineCloud.Options.defaults(CloudFormationTemplate.locate()).withTimeScale(300));
+        cloud = OfflineCloud.start(OfflineCloud.Options.defaults(CloudFormationTemplate.locate()));
         Demo.uploadCatalogs(cloud, null, System.out);
         OrderGenerator generator = new OrderGenerator(new SplittableRandom(20261130L), 1);
         OrderGenerator.Kind[] kinds = {OrderGenerator.Kind.DOMESTIC_1_TO_5_KG, OrderGenerator.Kind.DOMESTIC_OVER_5_KG,
@@ -81,7 +80,16 @@ class HostileLogsTest {
             cloud.placeOrder(order, null);
             hostileOrders.add(order.path("order_id").asText());
         }
-        waitUntilEveryOrderIsPastItsCarrier(Duration.ofMinutes(3));
+        // Held from the instant every order is past its carrier: the printable ones are still in transit for the
+        // second round (the poller then reads the malformed carrier secret).
+        try (SimulatedTime.Hold held = CloudWaits.awaitAndHold(cloud, "every order past its carrier",
+                () -> hostileOrders.stream().allMatch(HostileLogsTest::pastItsCarrier))) {
+            hostileRounds();
+        }
+        Files.writeString(Path.of("target/hostile-function-errors.txt"), errors);
+    }
+
+    private static void hostileRounds() throws Exception {
         for (int i = 0; i < hostileOrders.size(); i++) {
             OrderState state = cloud.components().orders().get(hostileOrders.get(i)).state();
             if (i % 2 == 0) {
@@ -100,7 +108,6 @@ class HostileLogsTest {
         for (String function : SAMPLE_EVENTS.keySet()) {
             invokeCold(function, hostileOrders.get(1));
         }
-        Files.writeString(Path.of("target/hostile-function-errors.txt"), errors);
     }
 
     @AfterAll
@@ -196,13 +203,6 @@ class HostileLogsTest {
             if (failed instanceof FunctionError error) {
                 errors.append(error.document()).append('\n');
             }
-        }
-    }
-
-    private static void waitUntilEveryOrderIsPastItsCarrier(Duration atMost) throws InterruptedException {
-        long deadline = System.nanoTime() + atMost.toNanos();
-        while (System.nanoTime() < deadline && !hostileOrders.stream().allMatch(HostileLogsTest::pastItsCarrier)) {
-            Thread.sleep(200);
         }
     }
 

@@ -296,30 +296,16 @@ class OperatorApiTest {
     }
 
     private static void awaitEnd(String name) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
-        while (System.nanoTime() < deadline) {
-            if (cloud.engine().executions().stream().anyMatch(e -> e.name().equals(name)
-                    && e.status() != Execution.Status.RUNNING)) {
-                return;
-            }
-            Thread.sleep(50);
-        }
-        throw new AssertionError("the execution of " + name + " did not end");
+        CloudWaits.await(cloud, "the end of the execution of " + name, () -> cloud.engine().executions().stream()
+                .anyMatch(e -> e.name().equals(name) && e.status() != Execution.Status.RUNNING));
     }
 
     private static void awaitEnd(Execution execution) throws InterruptedException {
-        assertThat(execution.await(120, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        CloudWaits.await(cloud, "the end of " + execution.name(), () -> execution.status()
+                != Execution.Status.RUNNING);
     }
 
     private static void awaitState(String id, OrderState state) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
-        while (System.nanoTime() < deadline) {
-            if (cloud.components().orders().find(id).map(v -> v.state() == state).orElse(false)) {
-                return;
-            }
-            Thread.sleep(50);
-        }
-        throw new AssertionError(id + " never reached " + state + ": " + cloud.components().orders().find(id)
-                .map(v -> v.state()).orElse(null));
+        CloudWaits.await(cloud, id + " " + state, () -> CloudWaits.state(cloud, id) == state);
     }
 }

@@ -37,6 +37,8 @@ public final class WebhookSender implements AutoCloseable {
     private final AtomicInteger delivered = new AtomicInteger();
     private final AtomicInteger duplicates = new AtomicInteger();
     private final AtomicInteger refused = new AtomicInteger();
+    /** Between two webhooks of a round: four a second, under the webhook route's rate of five. */
+    static final Duration SPACING = Duration.ofMillis(250);
     private volatile Faults faults = Faults.NONE;
     private SimulatedTime.Timer schedule;
 
@@ -70,21 +72,48 @@ public final class WebhookSender implements AutoCloseable {
         return refused.get();
     }
 
-    /** Pushes, for every shipment of every carrier, the states it reached since the last push. */
+    /**
+     * Pushes, for every shipment of every carrier, the states it reached since the last push: one webhook after the
+     * other, {@link #SPACING} apart on the clock, as an aggregator spreads its deliveries (all at one instant, a round
+     * would meet the route's throttle as no real one does).
+     */
     public synchronized void pushNewStates() {
         Instant now = time.instant();
+        boolean first = true;
         for (CarrierSimulator carrier : carriers.all()) {
             if (!carrier.pushedByAggregator()) {
                 continue;
             }
             for (SimulatedShipment shipment : carrier.shipments().all()) {
-                push(carrier, shipment, shipment.reachedBy(now));
+                List<Map.Entry<Milestone, Instant>> states = shipment.reachedBy(now);
+                if (states.size() <= pushed.getOrDefault(key(carrier, shipment), 0)) {
+                    continue;
+                }
+                if (!first && !pause()) {
+                    return;
+                }
+                first = false;
+                push(carrier, shipment, states);
             }
         }
     }
 
+    private boolean pause() {
+        try {
+            time.sleep(SPACING);
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    private static String key(CarrierSimulator carrier, SimulatedShipment shipment) {
+        return carrier.carrierId() + "/" + shipment.trackingNumber();
+    }
+
     private void push(CarrierSimulator carrier, SimulatedShipment shipment, List<Map.Entry<Milestone, Instant>> states) {
-        String key = carrier.carrierId() + "/" + shipment.trackingNumber();
+        String key = key(carrier, shipment);
         int already = pushed.getOrDefault(key, 0);
         if (states.size() <= already) {
             return;
