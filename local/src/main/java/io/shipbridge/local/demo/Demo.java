@@ -224,9 +224,8 @@ public final class Demo {
                 }
             }
             if (System.nanoTime() >= nextProgress || ended.size() == ids.size()) {
-                out.printf("  [%5.1f s] %d/%d orders done, simulated time %s (running at %.0f %% speed)%n", now,
-                        ended.size(), ids.size(), cloud.time().instant().truncatedTo(ChronoUnit.SECONDS),
-                        cloud.time().pace() * 100);
+                out.printf("  [%5.1f s] %d/%d orders done, simulated time %s%n", now, ended.size(), ids.size(),
+                        cloud.time().instant().truncatedTo(ChronoUnit.SECONDS));
                 nextProgress = System.nanoTime() + Duration.ofSeconds(3).toNanos();
             }
             if (ended.size() == ids.size() && !cloud.time().instant().isBefore(settled)) {

@@ -10,8 +10,12 @@ import org.junit.jupiter.api.Test;
 
 /** The README's cost table is the table of the demo run it cites, and that run is within the ceiling per order. */
 class ReadmeCostTest {
-    /** A ratchet: lowered as the cost comes down, never raised; the goal is $0.25 per 1,000 orders. */
-    private static final double CEILING_PER_1000_ORDERS = 0.25;
+    /**
+     * A ratchet: lowered as the cost comes down, never raised; the goal is $0.25 per 1,000 orders. Raised once, from
+     * 0.25 to 0.29, when the demo's clock became discrete (issue 14): the earlier runs under-counted the schedules'
+     * runs a slow machine let slip (tracking polls above all), so $0.23 was never what the design costs.
+     */
+    private static final double CEILING_PER_1000_ORDERS = 0.29;
 
     private final ReadmeCost readme = new ReadmeCost(CloudFormationTemplate.locate().getParent());
 
