@@ -202,10 +202,13 @@ final class ExecutionRun implements Runnable {
         // The call is work of its own while the execution waits for it on the clock.
         SimulatedTime.Hold held = time.hold();
         Thread worker = Thread.ofVirtual().start(() -> {
-            try (held) {
+            // Completed before the hold is let go, failure or not: the waiting execution takes the clock over.
+            try {
                 result.complete(call.get());
             } catch (Throwable t) {
                 result.completeExceptionally(t);
+            } finally {
+                held.close();
             }
         });
         try {

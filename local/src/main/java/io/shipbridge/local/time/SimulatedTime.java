@@ -288,13 +288,15 @@ public final class SimulatedTime extends Clock implements AutoCloseable {
             version++;
             if (discrete) {
                 credits--;
-                changed.signalAll();
             }
+            if (result != null) {
+                // Registered with the credit given back, under the lock: no instant in between for the clock to move
+                // in. Done already, the result wakes the waiter here; otherwise its completer does, in its own thread.
+                result.whenComplete((value, failure) -> wake(waiter));
+            }
+            changed.signalAll();
         } finally {
             lock.unlock();
-        }
-        if (result != null) {
-            result.whenComplete((value, failure) -> wake(waiter));
         }
         lock.lock();
         try {
@@ -360,8 +362,21 @@ public final class SimulatedTime extends Clock implements AutoCloseable {
      */
     public Hold expectHolding(BooleanSupplier condition, Instant deadline, Duration hangGuard)
             throws InterruptedException {
+        return expectHolding(condition, deadline, hangGuard, null);
+    }
+
+    /**
+     * As {@link #expectHolding(BooleanSupplier, Instant, Duration)}, letting go of {@code held} (the caller's own hold,
+     * or {@code null}) once the condition is watched: nothing can happen between the two, so a caller that held the
+     * clock while it set something going cannot miss the instant it waits for.
+     */
+    public Hold expectHolding(BooleanSupplier condition, Instant deadline, Duration hangGuard, Hold held)
+            throws InterruptedException {
         long guard = System.nanoTime() + hangGuard.toNanos();
         if (!discrete || advancer == null) {
+            if (held != null) {
+                held.close();
+            }
             while (true) {
                 if (condition.getAsBoolean()) {
                     return hold();
@@ -378,6 +393,9 @@ public final class SimulatedTime extends Clock implements AutoCloseable {
         try {
             expectations.add(expectation);
             version++;
+            if (held != null) {
+                held.close();
+            }
             changed.signalAll();
             while (expectation.met == null) {
                 checkGuard(guard, hangGuard);

@@ -43,8 +43,17 @@ final class CloudWaits {
      */
     static SimulatedTime.Hold awaitAndHold(OfflineCloud cloud, String what, BooleanSupplier condition)
             throws InterruptedException {
+        return awaitAndHold(cloud, what, condition, null);
+    }
+
+    /**
+     * As {@link #awaitAndHold(OfflineCloud, String, BooleanSupplier)}, letting go of {@code holding} (the test's own
+     * hold, taken before it set the story going) once the condition is watched: the test cannot miss a passing state.
+     */
+    static SimulatedTime.Hold awaitAndHold(OfflineCloud cloud, String what, BooleanSupplier condition,
+            SimulatedTime.Hold holding) throws InterruptedException {
         Instant from = cloud.time().instant();
-        SimulatedTime.Hold held = cloud.time().expectHolding(condition, from.plus(STORY_LIMIT), HANG_GUARD);
+        SimulatedTime.Hold held = cloud.time().expectHolding(condition, from.plus(STORY_LIMIT), HANG_GUARD, holding);
         if (held == null) {
             throw new AssertionError("Never came: " + what + ", within " + STORY_LIMIT + " of simulated time from "
                     + from);

@@ -7,17 +7,19 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.shipbridge.config.Json;
+import io.shipbridge.local.time.SimulatedTime;
 import java.time.Duration;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** {@code .waitForTaskToken}: the task token in the context object, SendTaskSuccess/Failure/Heartbeat, timeouts. */
 class CallbackTest {
-    private final Machines machines = new Machines(1_000);
+    private final Machines machines = new Machines();
     private final BlockingQueue<String> tokens = new LinkedBlockingQueue<>();
+    /** The clock, held by the test while it answers a token at the instant it was registered. */
+    private SimulatedTime.Hold answering;
 
     private static final String WAIT = """
             {"StartAt": "Wait", "States": {
@@ -39,15 +41,37 @@ class CallbackTest {
 
     @AfterEach
     void close() {
+        if (answering != null) {
+            answering.close();
+        }
         machines.close();
+    }
+
+    /** Starts the execution with the clock held, so that the test cannot miss its token's instant. */
+    private Execution startHeld(String definition) {
+        answering = machines.time.hold();
+        return machines.start(definition, "{\"orderId\": \"A\"}");
+    }
+
+    /** The token, as soon as the task registers it, and the clock held there until {@link #answered}. */
+    private String awaitToken() throws InterruptedException {
+        answering = machines.time.expectHolding(() -> !tokens.isEmpty(), Machines.START.plus(Duration.ofDays(1)),
+                Duration.ofSeconds(20), answering);
+        assertThat(answering).as("a token registered").isNotNull();
+        return tokens.poll();
+    }
+
+    private void answered() {
+        answering.close();
     }
 
     @Test
     void theTaskEndsWithTheOutputSentWithItsToken() throws Exception {
-        Execution execution = machines.start(WAIT.formatted(""), "{\"orderId\": \"A\"}");
-        String token = tokens.poll(5, TimeUnit.SECONDS);
+        Execution execution = startHeld(WAIT.formatted(""));
+        String token = awaitToken();
 
         machines.engine.sendTaskSuccess(token, "{\"state\": \"TRACKED\"}");
+        answered();
         awaitEnd(execution);
 
         JsonNode out = output(execution);
@@ -60,9 +84,10 @@ class CallbackTest {
 
     @Test
     void aFailureSentWithTheTokenIsCaughtByItsErrorName() throws Exception {
-        Execution execution = machines.start(WAIT.formatted(""), "{\"orderId\": \"A\"}");
+        Execution execution = startHeld(WAIT.formatted(""));
 
-        machines.engine.sendTaskFailure(tokens.poll(5, TimeUnit.SECONDS), "com.example.Cancelled", "by Mirakl");
+        machines.engine.sendTaskFailure(awaitToken(), "com.example.Cancelled", "by Mirakl");
+        answered();
         awaitEnd(execution);
 
         assertThat(output(execution).path("error").path("Cause").asText()).isEqualTo("by Mirakl");
@@ -87,18 +112,19 @@ class CallbackTest {
 
         assertThat(execution.error()).isEqualTo("States.Timeout");
         assertThat(Duration.between(execution.startDate(), execution.stopDate()))
-                .isBetween(Duration.ofSeconds(3600), Duration.ofSeconds(3700));
+                .isEqualTo(Duration.ofSeconds(3600));
     }
 
     @Test
     void heartbeatsKeepATaskAliveAndMissingOneIsStatesHeartbeatTimeout() throws Exception {
-        Execution execution = machines.start(WAIT.formatted("\"HeartbeatSeconds\": 600,"), "{\"orderId\": \"A\"}");
-        String token = tokens.poll(5, TimeUnit.SECONDS);
+        Execution execution = startHeld(WAIT.formatted("\"HeartbeatSeconds\": 600,"));
+        String token = awaitToken();
         for (int i = 0; i < 3; i++) {
             machines.time.sleep(Duration.ofSeconds(400));
             machines.engine.sendTaskHeartbeat(token);
         }
         assertThat(execution.status()).isEqualTo(Execution.Status.RUNNING);
+        answered();
 
         awaitEnd(execution);
 
@@ -121,15 +147,16 @@ class CallbackTest {
         Execution execution = machines.run(WAIT.formatted(""), "{\"orderId\": \"A\"}");
 
         assertThat(execution.error()).isEqualTo("io.shipbridge.order.OrderNotFoundException");
-        assertThat(Duration.between(execution.startDate(), execution.stopDate())).isLessThan(Duration.ofSeconds(600));
+        assertThat(Duration.between(execution.startDate(), execution.stopDate())).isZero();
     }
 
     @Test
     void stoppingAWaitingExecutionAbortsIt() throws Exception {
-        Execution execution = machines.start(WAIT.formatted(""), "{\"orderId\": \"A\"}");
-        tokens.poll(5, TimeUnit.SECONDS);
+        Execution execution = startHeld(WAIT.formatted(""));
+        awaitToken();
 
         machines.engine.stop(execution.arn(), "Operator", "no longer needed");
+        answered();
         awaitEnd(execution);
 
         assertThat(execution.status()).isEqualTo(Execution.Status.ABORTED);

@@ -13,10 +13,13 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
-/** Runs definitions in a fresh executor, with test Lambda functions, at a time scale where a second is a millisecond. */
+/**
+ * Runs definitions in a fresh executor, with test Lambda functions, on a discrete clock: every wait and retry takes
+ * exactly its simulated time, however busy the machine. A test acting from outside an execution (sending a token back,
+ * say) holds the clock while it acts ({@link SimulatedTime#expectHolding}).
+ */
 final class Machines implements AutoCloseable {
     static final Instant START = Instant.parse("2026-11-20T09:00:00Z");
-    static final double SCALE = 1000;
 
     final SimulatedTime time;
     final Map<String, Function<JsonNode, JsonNode>> functions = new ConcurrentHashMap<>();
@@ -24,11 +27,8 @@ final class Machines implements AutoCloseable {
     final UsageMeter usage = new UsageMeter();
 
     Machines() {
-        this(SCALE);
-    }
-
-    Machines(double scale) {
-        this(new SimulatedTime(START, scale));
+        this(SimulatedTime.discrete(START));
+        time.advanceWhenIdle(() -> true);
     }
 
     Machines(SimulatedTime clock) {

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 
 /** Map (inline) and Parallel: items, selectors with the Map item in the context object, concurrency, failures. */
 class MapAndParallelTest {
-    private final Machines machines = new Machines(10_000);
+    private final Machines machines = new Machines();
 
     @AfterEach
     void close() {

@@ -22,7 +22,7 @@ import software.amazon.awssdk.services.sfn.model.TaskTimedOutException;
 
 /** The executor reached as AWS's SDK reaches Step Functions: the same client calls, answers and errors. */
 class StepFunctionsApiTest {
-    private final Machines machines = new Machines(10_000);
+    private final Machines machines = new Machines();
     private final StepFunctionsServer server = StepFunctionsServer.start(machines.engine, 0);
     private final SfnClient sfn = SfnClient.builder().endpointOverride(server.endpoint()).region(Region.EU_WEST_1)
             .credentialsProvider(AnonymousCredentialsProvider.create()).httpClient(UrlConnectionHttpClient.create())
