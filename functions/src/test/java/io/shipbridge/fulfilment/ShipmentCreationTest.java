@@ -117,16 +117,16 @@ class ShipmentCreationTest {
     }
 
     @Test
-    void aCreationRetriedAfterATimeoutAdoptsTheShipmentTheTimedOutCallMadeInsteadOfMakingASecond() {
-        Components components = STACK.with("TIPSA_TIMEOUT_SECONDS", "1").components();
+    void aCreationRetriedAfterALostAnswerAdoptsTheShipmentTheLostCallMadeInsteadOfMakingASecond() {
+        Components components = STACK.components();
         String id = OrderScenarios.readyToShip(components);
-        STACK.tipsa().slowShipmentFor(id, albaran(id, "70"), 2500);
+        STACK.tipsa().lostAnswerFor(id, albaran(id, "70"));
         CreateShipmentHandler handler = new CreateShipmentHandler(components);
 
         assertThatThrownBy(() -> invoke(handler, id)).isInstanceOf(CarrierUnavailableException.class);
         assertThat(components.orders().get(id).state()).isEqualTo(OrderState.PENDING_POST);
 
-        // The state machine retries the task: TIPSA recorded the shipment although our call timed out.
+        // The state machine retries the task: TIPSA recorded the shipment although its answer never came.
         String output = invoke(handler, id);
 
         assertThat(STACK.tipsa().calls("WebServService___GrabaEnvio24")).isEqualTo(1);

@@ -9,6 +9,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.http.Fault;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -64,6 +65,22 @@ public final class TipsaStub {
                 .willSetStateTo("recorded")
                 .withRequestBody(containing("<tem:strRef>" + orderId + "</tem:strRef>"))
                 .willReturn(xml(created(albaran)).withFixedDelay(delayMillis)));
+        server.stubFor(operation("WebServService___ConsEnvEstadosRef").inScenario(scenario)
+                .whenScenarioStateIs("recorded")
+                .withRequestBody(containing("<tem:strRef>" + orderId + "</tem:strRef>"))
+                .willReturn(xml(byReference(albaran))));
+    }
+
+    /**
+     * As {@link #shipmentFor}, but the answer is lost on the way: TIPSA records the shipment and the connection drops
+     * before any answer, as after a client's timeout but at once, whatever the machine's speed.
+     */
+    public void lostAnswerFor(String orderId, String albaran) {
+        String scenario = "tipsa-" + orderId;
+        server.stubFor(operation("WebServService___GrabaEnvio24").inScenario(scenario)
+                .willSetStateTo("recorded")
+                .withRequestBody(containing("<tem:strRef>" + orderId + "</tem:strRef>"))
+                .willReturn(aResponse().withFault(Fault.EMPTY_RESPONSE)));
         server.stubFor(operation("WebServService___ConsEnvEstadosRef").inScenario(scenario)
                 .whenScenarioStateIs("recorded")
                 .withRequestBody(containing("<tem:strRef>" + orderId + "</tem:strRef>"))

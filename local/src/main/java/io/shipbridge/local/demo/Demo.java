@@ -108,7 +108,7 @@ public final class Demo {
                         + cloud.parameter("SellerTimeZone"));
             }
             if (settings.faultRate() > 0) {
-                cloud.injectFaults(Faults.ofRate(settings.faultRate(), Duration.ofMillis(2500)));
+                cloud.injectFaults(Faults.ofRate(settings.faultRate()));
                 out.printf("Injecting faults into %.0f %% of Mirakl and carrier requests and duplicating %.0f %% of"
                         + " webhooks%n", settings.faultRate() * 100, settings.faultRate() * 100);
             }

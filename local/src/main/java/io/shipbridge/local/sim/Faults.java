@@ -1,21 +1,19 @@
 package io.shipbridge.local.sim;
 
-import java.time.Duration;
 import java.util.random.RandomGenerator;
 
 /**
  * Faults a simulator injects, each at its rate: throttling (429 with Retry-After), server errors (5xx), and
- * responses that come too late for the client (the request is carried out, the answer is lost). Also how often
- * a pushing carrier delivers the same webhook twice.
+ * answers lost on the way (the request is carried out, the client gets a broken answer: as after its timeout, but at
+ * once and whatever the machine's speed). Also how often a pushing carrier delivers the same webhook twice.
  */
-public record Faults(double throttleRate, double serverErrorRate, double timeoutRate, double duplicateRate,
-        Duration lateBy) {
+public record Faults(double throttleRate, double serverErrorRate, double timeoutRate, double duplicateRate) {
 
-    public static final Faults NONE = new Faults(0, 0, 0, 0, Duration.ofSeconds(3));
+    public static final Faults NONE = new Faults(0, 0, 0, 0);
 
     /** The same rate for every kind of fault, and the same for duplicate webhook deliveries. */
-    public static Faults ofRate(double rate, Duration lateBy) {
-        return new Faults(rate / 3, rate / 3, rate / 3, rate, lateBy);
+    public static Faults ofRate(double rate) {
+        return new Faults(rate / 3, rate / 3, rate / 3, rate);
     }
 
     /** The fault to inject into one request, if any. */
@@ -31,15 +29,6 @@ public record Faults(double throttleRate, double serverErrorRate, double timeout
             return Kind.LATE;
         }
         return Kind.NONE;
-    }
-
-    /** Holds a late answer back until the client has given up waiting (wall-clock time: clients time out in it). */
-    public void holdLateAnswer() {
-        try {
-            Thread.sleep(lateBy);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 
     public boolean duplicate(RandomGenerator random) {

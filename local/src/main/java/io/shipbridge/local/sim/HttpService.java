@@ -34,11 +34,14 @@ public final class HttpService implements AutoCloseable {
         try {
             HttpServer server = HttpServer.create(new InetSocketAddress(binding.listenAddress(), port), 0);
             server.createContext("/", exchange -> {
-                try (exchange) {
+                try {
                     handler.handle(exchange);
+                } catch (AnswerLost lost) {
+                    throw lost;
                 } catch (IOException | RuntimeException e) {
                     respond(exchange, 500, "text/plain", ("Simulator failure: " + e).getBytes(StandardCharsets.UTF_8));
                 }
+                exchange.close();
             });
             server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
             server.start();
@@ -50,6 +53,34 @@ public final class HttpService implements AutoCloseable {
 
     public URI baseUrl() {
         return URI.create("http://" + advertisedHost + ":" + server.getAddress().getPort());
+    }
+
+    /**
+     * Loses an answer on the way: its status line and headers go out, announcing a body that never follows, and the
+     * connection drops. The client fails at once with an incomplete answer, never on a timer (so the outcome does not
+     * depend on how busy the machine is), and does not send the request again on its own, as it may for a GET whose
+     * connection closed before any byte came back.
+     */
+    public static void loseAnswer(HttpExchange exchange, int status, String contentType, byte[] body) {
+        try {
+            if (contentType != null) {
+                exchange.getResponseHeaders().set("Content-Type", contentType);
+            }
+            exchange.sendResponseHeaders(status, Math.max(1, body.length));
+            exchange.getResponseBody().flush();
+        } catch (IOException clientGone) {
+            // Gone already: lost all the same.
+        }
+        throw new AnswerLost();
+    }
+
+    /** Thrown out of a handler to make the server drop the connection (see {@link #loseAnswer}). */
+    public static final class AnswerLost extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        AnswerLost() {
+            super("answer lost on the way", null, false, false);
+        }
     }
 
     public static void respond(HttpExchange exchange, int status, String contentType, byte[] body) {

@@ -238,12 +238,11 @@ public final class MiraklSimulator implements AutoCloseable {
                     null);
         }
         if (fault == Faults.Kind.LATE) {
-            // Carried out, but the answer comes after the client gave up.
+            // Carried out, but the answer is lost on the way.
             calls.add(new CallLog.Call(time.instant(), operation, key, response.status,
                     response.outcome == CallLog.Outcome.APPLIED ? CallLog.Outcome.APPLIED : CallLog.Outcome.FAULT,
-                    "answer delayed past the client's timeout"));
-            faults.holdLateAnswer();
-            HttpService.respond(exchange, response.status, "application/json", bytes(response.body));
+                    "answer lost on the way"));
+            HttpService.loseAnswer(exchange, response.status, "application/json", bytes(response.body));
             return;
         }
         answer(exchange, operation, key, response.status, response.outcome, response.body);

@@ -11,8 +11,8 @@ import java.util.random.RandomGenerator;
 
 /**
  * Answers a simulated carrier's requests under the injected faults, each request a row of its call log: a throttled
- * or failing request gets the carrier's own error page and changes nothing; a late one is carried out and answered
- * after the client gave up, as when an answer is lost on the way.
+ * or failing request gets the carrier's own error page and changes nothing; a late one is carried out and its answer
+ * is lost on the way (the client gets a broken answer).
  */
 public final class SimulatedEndpoint {
     private final SimulatedTime time;
@@ -101,13 +101,14 @@ public final class SimulatedEndpoint {
                 late = true;
                 reply = new Reply(reply.status(), reply.contentType(), reply.body(), reply.outcome()
                         == CallLog.Outcome.APPLIED ? CallLog.Outcome.APPLIED : CallLog.Outcome.FAULT,
-                        "answer delayed past the client's timeout");
+                        "answer lost on the way");
             }
         }
         calls.add(new CallLog.Call(time.instant(), operation, key, reply.status(), reply.outcome(), reply.note()));
         if (late) {
-            faults.holdLateAnswer();
+            HttpService.loseAnswer(exchange, reply.status(), reply.contentType(), reply.body());
+        } else {
+            HttpService.respond(exchange, reply.status(), reply.contentType(), reply.body());
         }
-        HttpService.respond(exchange, reply.status(), reply.contentType(), reply.body());
     }
 }

@@ -139,9 +139,9 @@ class CarrierSimulatorContractTest {
 
         assertThatThrownBy(() -> client.createShipment(request(carrier, down, true)))
                 .isInstanceOf(CarrierUnavailableException.class);
-        simulators.faults(new Faults(1.0, 0, 0, 0, Duration.ZERO));
+        simulators.faults(new Faults(1.0, 0, 0, 0));
         assertThatThrownBy(() -> client.track("0000000000")).isInstanceOf(CarrierUnavailableException.class);
-        simulators.faults(new Faults(0, 1.0, 0, 0, Duration.ZERO));
+        simulators.faults(new Faults(0, 1.0, 0, 0));
         assertThatThrownBy(() -> client.findShipment(down)).isInstanceOf(CarrierUnavailableException.class);
 
         CallLog calls = simulators.get(carrier).calls();
