@@ -48,6 +48,8 @@ public final class MiraklSimulator implements AutoCloseable {
 
     private final SimulatedTime time;
     private final RandomGenerator random;
+    /** Each order's debit delay, drawn by order: the same in every run of a seed, whatever order they come in. */
+    private final KeyedRandom debits;
     private final String apiKey;
     private final Duration debitDelay;
     private final List<Map<String, String>> carriers;
@@ -85,6 +87,7 @@ public final class MiraklSimulator implements AutoCloseable {
             List<Map<String, String>> carriers, Binding binding, int port) {
         this.time = time;
         this.random = random;
+        this.debits = new KeyedRandom(random);
         this.apiKey = apiKey;
         this.debitDelay = debitDelay;
         this.carriers = List.copyOf(carriers);
@@ -336,8 +339,8 @@ public final class MiraklSimulator implements AutoCloseable {
         }
         setState(order, "WAITING_DEBIT_PAYMENT");
         order.document.put("acceptance_decision_date", time.instant().toString());
-        Duration delay = debitDelay.plusSeconds((long) (random.nextDouble() * debitDelay.toSeconds()));
         String id = order.document.path("order_id").asText();
+        Duration delay = debitDelay.plusSeconds((long) (debits.forKey(id).nextDouble() * debitDelay.toSeconds()));
         time.schedule(delay, () -> debit(id));
         if (order.simulation.has("cancelAfterAcceptanceMinutes")) {
             time.schedule(Duration.ofMinutes(order.simulation.get("cancelAfterAcceptanceMinutes").asLong()),

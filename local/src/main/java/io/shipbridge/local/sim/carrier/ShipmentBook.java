@@ -1,6 +1,7 @@
 package io.shipbridge.local.sim.carrier;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.shipbridge.local.sim.KeyedRandom;
 import io.shipbridge.local.time.SimulatedTime;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -10,13 +11,12 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.random.RandomGenerator;
 
 /** The shipments one simulated carrier has recorded, each with its delivery plan in simulated time. */
 public final class ShipmentBook {
     private final String carrier;
     private final SimulatedTime time;
-    private final RandomGenerator random;
+    private final KeyedRandom random;
     private final DeliveryTimeline timeline;
     private final Troubles troubles;
     private final List<SimulatedShipment> shipments = Collections.synchronizedList(new ArrayList<>());
@@ -27,7 +27,7 @@ public final class ShipmentBook {
     public ShipmentBook(String carrier, SimulatorContext context) {
         this.carrier = carrier;
         this.time = context.time();
-        this.random = context.random();
+        this.random = new KeyedRandom(context.random());
         this.timeline = context.timeline();
         this.troubles = context.troubles();
     }
@@ -36,7 +36,8 @@ public final class ShipmentBook {
     public synchronized SimulatedShipment record(String trackingNumber, String carrierShipmentId, String reference,
             String postcode, String countryCode, int parcels, ObjectNode request) {
         SimulatedShipment shipment = new SimulatedShipment(carrier, trackingNumber, carrierShipmentId, reference,
-                postcode, countryCode, parcels, request, timeline.plan(time.instant(), troubles.of(reference), random),
+                postcode, countryCode, parcels, request, timeline.plan(time.instant(), troubles.of(reference),
+                        random.forKey(reference)),
                 new boolean[] {false});
         shipments.add(shipment);
         byTrackingNumber.put(trackingNumber, shipment);
@@ -98,7 +99,8 @@ public final class ShipmentBook {
 
     /** The shipment was handed over now: its milestones follow the timeline from now (or stop where its trouble says). */
     public synchronized void handedOver(SimulatedShipment shipment) {
-        Map<Milestone, Instant> plan = timeline.plan(time.instant(), troubles.of(shipment.reference()), random);
+        Map<Milestone, Instant> plan = timeline.plan(time.instant(), troubles.of(shipment.reference()),
+                random.forKey(shipment.reference() + "/handed-over"));
         plan.remove(Milestone.RECORDED);
         synchronized (shipment) {
             shipment.plan().putAll(plan);
