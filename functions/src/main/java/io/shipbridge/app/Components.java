@@ -155,7 +155,7 @@ public final class Components {
             config().required("LABEL_BUCKET")));
 
     private final Lazy<Secrets> secrets = new Lazy<>(() -> new Secrets(new SecretsManagerProvider(
-            signed(SignedJsonApi.SECRETS_MANAGER, "SECRETSMANAGER"), secretsCache()), config()));
+            signed(SignedJsonApi.SECRETS_MANAGER, "SECRETSMANAGER"), clock(), Secrets.MAX_AGE), config()));
     private final Lazy<MiraklClient> mirakl = new Lazy<>(() -> new MiraklClient(
             MiraklSettings.from(config(), secrets.get()), http.get(), operations.get(), sleeper(), clock()));
     private final Lazy<Carriers> carriers = new Lazy<>(this::buildCarriers);
@@ -437,12 +437,6 @@ public final class Components {
         endpoint(config, "S3").ifPresent(builder::endpointOverride);
         config.optional("AWS_REGION").ifPresent(region -> builder.region(Region.of(region)));
         return builder.build();
-    }
-
-    private static CacheManager secretsCache() {
-        CacheManager cache = new CacheManager();
-        cache.setDefaultExpirationTime(Secrets.MAX_AGE);
-        return cache;
     }
 
     /**

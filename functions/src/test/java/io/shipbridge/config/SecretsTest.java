@@ -8,9 +8,11 @@ import io.shipbridge.aws.AwsApiException;
 import io.shipbridge.aws.AwsApiInterceptor;
 import io.shipbridge.aws.SignedJsonApi;
 import io.shipbridge.standins.LocalAws;
+import io.shipbridge.testing.MutableClock;
 import io.shipbridge.testing.TestStack;
 import java.net.URI;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -87,6 +89,21 @@ class SecretsTest {
         Thread.sleep(900);
         assertThat(apiKey.get()).isEqualTo("key-two");
         assertThat(calls).hasSize(2);
+    }
+
+    @Test
+    void theCacheAgesOnTheFunctionsClockNotTheSystemOne() {
+        String arn = secret("{\"apiKey\":\"key-one\"}");
+        MutableClock clock = new MutableClock(Instant.parse("2026-11-20T08:00:00Z"));
+        Supplier<String> apiKey = new Secrets(new SecretsManagerProvider(secretsManager(), clock, Secrets.MAX_AGE),
+                settingsNaming(arn)).field(SETTING, "/apiKey");
+
+        assertThat(apiKey.get()).isEqualTo("key-one");
+        TestStack.localAws().secrets().putSecretValue(p -> p.secretId(arn).secretString("{\"apiKey\":\"key-two\"}"));
+        clock.advance(Secrets.MAX_AGE.minusSeconds(1));
+        assertThat(apiKey.get()).as("4 min 59 s old on the function's clock: cached").isEqualTo("key-one");
+        clock.advance(Duration.ofSeconds(2));
+        assertThat(apiKey.get()).as("5 min 1 s old").isEqualTo("key-two");
     }
 
     @Test

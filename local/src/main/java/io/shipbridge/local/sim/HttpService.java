@@ -66,7 +66,9 @@ public final class HttpService implements AutoCloseable {
             if (contentType != null) {
                 exchange.getResponseHeaders().set("Content-Type", contentType);
             }
-            exchange.sendResponseHeaders(status, Math.max(1, body.length));
+            // A status that carries no body (204) would make the answer complete: the client never sees it anyway.
+            boolean bodiless = status == 204 || status == 304 || status < 200;
+            exchange.sendResponseHeaders(bodiless ? 200 : status, Math.max(1, body.length));
             exchange.getResponseBody().flush();
         } catch (IOException clientGone) {
             // Gone already: lost all the same.

@@ -37,6 +37,12 @@ import java.util.regex.Pattern;
  * {@code "cancelAfterAcceptanceMinutes": 30} (from OR21), {@code "reject": ["OR23"]} (those calls for it are
  * refused with a 400), {@code "carrier": "down"} and the like (for the carrier simulator, see
  * {@link io.shipbridge.local.sim.carrier.Trouble}), and the final state its story should end in, {@code "expect": "CANCELLED"}.
+ * Two more script passing troubles: {@code "faults": {"OR21": ["throttle", "server_error", "late"]}} (the order's
+ * next calls of that operation meet these faults, in turn, before any drawn at random) and
+ * {@code "visibleAfterMinutes": 30} (OR11 does not show the order until then, while its {@code last_updated_date}
+ * stays the instant it was placed: a search index that lags behind, which a fetch reading from its cursor misses).
+ *
+ * <p>The API key can be rotated as a seller does it: a new key is generated (both work), the old one is revoked later.
  */
 public final class MiraklSimulator implements AutoCloseable {
     /** How far Mirakl reaches back before {@code start_update_date}, as its documentation warns it does. */
@@ -50,7 +56,8 @@ public final class MiraklSimulator implements AutoCloseable {
     private final RandomGenerator random;
     /** Each order's debit delay, drawn by order: the same in every run of a seed, whatever order they come in. */
     private final KeyedRandom debits;
-    private final String apiKey;
+    /** The keys Mirakl accepts now: the current one first, during a rotation the previous one too. */
+    private final List<String> apiKeys = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final Duration debitDelay;
     private final List<Map<String, String>> carriers;
     private final Map<String, SimOrder> orders = new ConcurrentHashMap<>();
@@ -62,10 +69,13 @@ public final class MiraklSimulator implements AutoCloseable {
     private static final class SimOrder {
         final ObjectNode document;
         final ObjectNode simulation;
+        /** When OR11 starts showing it. */
+        final Instant visibleFrom;
 
-        SimOrder(ObjectNode document, ObjectNode simulation) {
+        SimOrder(ObjectNode document, ObjectNode simulation, Instant visibleFrom) {
             this.document = document;
             this.simulation = simulation;
+            this.visibleFrom = visibleFrom;
         }
 
         String state() {
@@ -88,7 +98,7 @@ public final class MiraklSimulator implements AutoCloseable {
         this.time = time;
         this.random = random;
         this.debits = new KeyedRandom(random);
-        this.apiKey = apiKey;
+        this.apiKeys.add(apiKey);
         this.debitDelay = debitDelay;
         this.carriers = List.copyOf(carriers);
         this.http = HttpService.start(binding, port, this::handle);
@@ -98,8 +108,21 @@ public final class MiraklSimulator implements AutoCloseable {
         return http.baseUrl();
     }
 
+    /** The current API key (the newest one generated). */
     public String apiKey() {
-        return apiKey;
+        return apiKeys.get(0);
+    }
+
+    /** The seller generates a new API key in the back office: it works from now on, and so does the old one. */
+    public synchronized void generateApiKey(String newKey) {
+        apiKeys.add(0, newKey);
+    }
+
+    /** The seller revokes a key: a call made with it is refused (401) from now on. */
+    public synchronized void revokeApiKey(String key) {
+        if (apiKeys.size() > 1) {
+            apiKeys.remove(key);
+        }
     }
 
     /** The template parameters that point a deployment at this marketplace. */
@@ -109,7 +132,7 @@ public final class MiraklSimulator implements AutoCloseable {
 
     /** The Mirakl API key secret's value, as an operator would put it; the simulator accepts this key. */
     public ObjectNode secret() {
-        return Json.MAPPER.createObjectNode().put("apiKey", apiKey);
+        return Json.MAPPER.createObjectNode().put("apiKey", apiKey());
     }
 
     public CallLog calls() {
@@ -135,7 +158,9 @@ public final class MiraklSimulator implements AutoCloseable {
         if (!document.hasNonNull("order_state")) {
             document.put("order_state", "WAITING_ACCEPTANCE");
         }
-        SimOrder added = new SimOrder(document, simulation == null ? Json.MAPPER.createObjectNode() : simulation);
+        ObjectNode script = simulation == null ? Json.MAPPER.createObjectNode() : simulation.deepCopy();
+        SimOrder added = new SimOrder(document, script, time.instant().plus(Duration.ofMinutes(script
+                .path("visibleAfterMinutes").asLong(0))));
         orders.put(document.path("order_id").asText(), added);
         if (added.simulation.has("cancelAfterMinutes")) {
             time.schedule(Duration.ofMinutes(added.simulation.get("cancelAfterMinutes").asLong()),
@@ -213,11 +238,13 @@ public final class MiraklSimulator implements AutoCloseable {
                     default -> "OR24";
                 } : "unknown";
         String key = orderCall.matches() ? decodeSegment(orderCall.group(1)) : null;
-        if (!apiKey.equals(exchange.getRequestHeaders().getFirst("Authorization"))) {
+        String presented = exchange.getRequestHeaders().getFirst("Authorization");
+        if (presented == null || !apiKeys.contains(presented)) {
             answer(exchange, operation, key, 401, CallLog.Outcome.REJECTED, error(401, "Unauthorized"));
             return;
         }
-        Faults.Kind fault = faults.draw(random);
+        Faults.Kind scripted = scriptedFault(key, operation);
+        Faults.Kind fault = scripted != Faults.Kind.NONE ? scripted : faults.draw(random);
         if (fault == Faults.Kind.THROTTLE) {
             exchange.getResponseHeaders().set("Retry-After", "2");
             answer(exchange, operation, key, 429, CallLog.Outcome.FAULT, error(429, "Too many requests"));
@@ -251,6 +278,20 @@ public final class MiraklSimulator implements AutoCloseable {
         answer(exchange, operation, key, response.status, response.outcome, response.body);
     }
 
+    /** The next fault the order's script has for this operation, used up; NONE when it has none left. */
+    private Faults.Kind scriptedFault(String orderId, String operation) {
+        SimOrder order = orderId == null ? null : orders.get(orderId);
+        if (order == null) {
+            return Faults.Kind.NONE;
+        }
+        synchronized (order) {
+            if (order.simulation.path("faults").path(operation) instanceof ArrayNode planned && !planned.isEmpty()) {
+                return Faults.Kind.valueOf(planned.remove(0).asText().toUpperCase(java.util.Locale.ROOT));
+            }
+            return Faults.Kind.NONE;
+        }
+    }
+
     /** RFC 3986 percent-decoding of one path segment ({@code +} stays a plus). */
     private static String decodeSegment(String segment) {
         return URLDecoder.decode(segment.replace("+", "%2B"), StandardCharsets.UTF_8);
@@ -271,7 +312,7 @@ public final class MiraklSimulator implements AutoCloseable {
         List<ObjectNode> matching = new ArrayList<>();
         for (SimOrder order : orders.values()) {
             synchronized (order) {
-                if ((ids == null || ids.contains(order.document.path("order_id").asText()))
+                if (visible(order) && (ids == null || ids.contains(order.document.path("order_id").asText()))
                         && (states == null || states.contains(order.state()))
                         && (since == null || !Instant.parse(order.document.path("last_updated_date").asText())
                                 .isBefore(since))) {
@@ -286,6 +327,11 @@ public final class MiraklSimulator implements AutoCloseable {
         matching.subList(Math.min(offset, matching.size()), Math.min(offset + max, matching.size())).forEach(out::add);
         page.put("total_count", matching.size());
         return new Response(200, CallLog.Outcome.NO_CHANGE, page, null);
+    }
+
+    /** Whether OR11 shows the order yet (see {@code visibleAfterMinutes}). */
+    private boolean visible(SimOrder order) {
+        return !time.instant().isBefore(order.visibleFrom);
     }
 
     private Response orderOperation(String operation, String orderId, byte[] body) {

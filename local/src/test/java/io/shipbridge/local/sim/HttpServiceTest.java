@@ -53,6 +53,35 @@ class HttpServiceTest {
         }
     }
 
+    @Test
+    void aLostAnswerFailsTheCallAtOnceForEveryMethodAndIsNeverSentAgainByTheClient() throws Exception {
+        java.util.concurrent.atomic.AtomicInteger handled = new java.util.concurrent.atomic.AtomicInteger();
+        try (HttpService service = HttpService.start(0, exchange -> {
+            handled.incrementAndGet();
+            exchange.getRequestBody().readAllBytes();
+            if (!exchange.getRequestURI().getPath().equals("/lost")) {
+                hello(exchange);
+                return;
+            }
+            int status = exchange.getRequestMethod().equals("PUT") ? 204 : 200;
+            HttpService.loseAnswer(exchange, status, "application/json", new byte[0]);
+        })) {
+            URI lost = URI.create(service.baseUrl() + "/lost");
+            for (String method : new String[] {"GET", "PUT", "POST"}) {
+                HttpRequest request = HttpRequest.newBuilder(lost).timeout(Duration.ofSeconds(30))
+                        .method(method, HttpRequest.BodyPublishers.ofString("{}")).build();
+                long began = System.nanoTime();
+                assertThatThrownBy(() -> HTTP.send(request, HttpResponse.BodyHandlers.ofString()))
+                        .as(method).isInstanceOf(IOException.class);
+                // Broken off, not timed out: far sooner than the request's 30 s.
+                assertThat(Duration.ofNanos(System.nanoTime() - began)).as(method).isLessThan(Duration.ofSeconds(10));
+            }
+            assertThat(get(URI.create(service.baseUrl() + "/"))).as("the server goes on").isEqualTo("hello");
+            // Three lost answers and the last call: none sent again behind the caller's back.
+            assertThat(handled).hasValue(4);
+        }
+    }
+
     private static void hello(com.sun.net.httpserver.HttpExchange exchange) {
         HttpService.respond(exchange, 200, "text/plain", "hello".getBytes(StandardCharsets.UTF_8));
     }
