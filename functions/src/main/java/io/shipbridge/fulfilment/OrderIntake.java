@@ -106,11 +106,14 @@ public final class OrderIntake {
     /**
      * Whether Mirakl's version is newer than the one recorded, as read: the fetches overlap, so most orders they
      * return are known already, and a conditional write DynamoDB refuses is billed too. The write's own condition
-     * still decides when two fetches race.
+     * still decides when two fetches race. Of one second (Mirakl's dates are to the second: a cancellation can share
+     * the acceptance's), the version further along Mirakl's order life is the newer.
      */
     private static boolean isNewer(MiraklOrder source, OrderView view) {
         return source.lastUpdatedDate() != null && (view.miraklUpdatedAt() == null
-                || source.lastUpdatedDate().isAfter(view.miraklUpdatedAt()));
+                || source.lastUpdatedDate().isAfter(view.miraklUpdatedAt())
+                || source.lastUpdatedDate().equals(view.miraklUpdatedAt())
+                        && MiraklOrderStates.statesBefore(source.orderState()).contains(view.miraklState()));
     }
 
     private Outcome ingestNew(Order order, MiraklOrder source) {

@@ -28,6 +28,9 @@ public final class MiraklOrderStates {
     private static final Set<String> ACCEPTED_OR_LATER = Set.of(WAITING_DEBIT, WAITING_DEBIT_PAYMENT, SHIPPING,
             SHIPPED, TO_COLLECT, RECEIVED, CLOSED);
     private static final Set<String> SHIPPED_OR_LATER = Set.of(SHIPPED, TO_COLLECT, RECEIVED, CLOSED);
+    /** An order's life on Mirakl, each state after those before it; CANCELED and REFUSED end it early. */
+    private static final List<String> LIFE = List.of("STAGING", WAITING_ACCEPTANCE, WAITING_DEBIT,
+            WAITING_DEBIT_PAYMENT, SHIPPING, SHIPPED, TO_COLLECT, RECEIVED, CLOSED);
 
     private MiraklOrderStates() {
     }
@@ -47,5 +50,20 @@ public final class MiraklOrderStates {
 
     public static boolean isCancelled(String state) {
         return CANCELED.equals(state) || REFUSED.equals(state);
+    }
+
+    /**
+     * The states an order can be in before Mirakl moves it to {@code state}: Mirakl's dates are to the second, so two
+     * versions of one second are told apart by these (empty for a state Mirakl never moves an order to).
+     */
+    public static List<String> statesBefore(String state) {
+        if (CANCELED.equals(state)) {
+            return LIFE.subList(0, LIFE.indexOf(SHIPPED));
+        }
+        if (REFUSED.equals(state)) {
+            return LIFE.subList(0, LIFE.indexOf(WAITING_DEBIT));
+        }
+        int position = LIFE.indexOf(state);
+        return position < 0 ? List.of() : LIFE.subList(0, position);
     }
 }

@@ -8,6 +8,7 @@ import static io.shipbridge.storage.Attrs.time;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import io.shipbridge.config.Json;
+import io.shipbridge.mirakl.MiraklOrderStates;
 import io.shipbridge.order.CarrierChoice;
 import io.shipbridge.order.ConcurrentTransitionException;
 import io.shipbridge.order.IllegalTransitionException;
@@ -313,8 +314,10 @@ public final class OrderStore {
     public boolean recordMiraklUpdate(Order order, String miraklState, Instant miraklUpdatedAt,
             boolean orderChanged) {
         String set = "SET miraklState = :state, miraklUpdatedAt = :at";
-        String newer = "attribute_exists(pk) AND (attribute_not_exists(miraklUpdatedAt) OR miraklUpdatedAt < :at)";
-        Map<String, AttributeValue> values = Map.of(":state", s(miraklState), ":at", time(miraklUpdatedAt));
+        Map<String, AttributeValue> values = new HashMap<>(Map.of(":state", s(miraklState), ":at",
+                time(miraklUpdatedAt)));
+        String newer = "attribute_exists(pk) AND (attribute_not_exists(miraklUpdatedAt) OR miraklUpdatedAt < :at"
+                + sameSecondButFurtherAlong(miraklState, values) + ")";
         try {
             if (orderChanged) {
                 // A view stored with its order (before the two were apart) loses it here: the item beside it has it.
@@ -335,6 +338,20 @@ public final class OrderStore {
             }
             throw e;
         }
+    }
+
+    /** The condition's part for a version of the recorded one's second: taken when its state comes later. */
+    private static String sameSecondButFurtherAlong(String miraklState, Map<String, AttributeValue> values) {
+        List<String> before = MiraklOrderStates.statesBefore(miraklState);
+        if (before.isEmpty()) {
+            return "";
+        }
+        List<String> names = new ArrayList<>();
+        for (int i = 0; i < before.size(); i++) {
+            values.put(":before" + i, s(before.get(i)));
+            names.add(":before" + i);
+        }
+        return " OR (miraklUpdatedAt = :at AND miraklState IN (" + String.join(", ", names) + "))";
     }
 
     /**

@@ -243,6 +243,22 @@ class FetchOrdersTest {
     }
 
     @Test
+    void aCancellationOfTheSameSecondAsTheVersionTakenInIsTakenInToo() {
+        String id = TestStack.newOrderId();
+        Components components = STACK.components();
+        ObjectNode waiting = MiraklOrders.waitingAcceptance(id, TestStack.START, "SKU-1", 1);
+        acceptedAndWaitingForShipping(components, waiting, "token-same-second-" + id);
+
+        // Mirakl's dates are to the second: cancelled within the second the order was read in.
+        STACK.mirakl().listing(List.of(MiraklOrders.inState(waiting, "CANCELED", TestStack.START)));
+        components.fetchOrders().run(new FetchOrders.Request("schedule", null));
+
+        assertThat(components.orders().get(id).state()).isEqualTo(OrderState.CANCELLED);
+        assertThat(STACK.stepFunctions().failures()).singleElement().satisfies(f -> assertThat(f.path("taskToken")
+                .asText()).isEqualTo("token-same-second-" + id));
+    }
+
+    @Test
     void anOrderFirstSeenCancelledOrShippedIsNotTakenIn() {
         String cancelled = TestStack.newOrderId();
         String shipped = TestStack.newOrderId();

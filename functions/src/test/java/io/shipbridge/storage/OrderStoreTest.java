@@ -191,6 +191,21 @@ class OrderStoreTest {
     }
 
     @Test
+    void takesNewsOfTheSameSecondOnlyWhenItIsFurtherAlongMiraklsOrderLife() {
+        String id = TestStack.newOrderId();
+        orders.create(order(id), "WAITING_ACCEPTANCE", TestStack.START, "mirakl", "fetched");
+        assertThat(orders.recordMiraklUpdate(order(id), "WAITING_DEBIT_PAYMENT", TestStack.START.plusSeconds(60)))
+                .isTrue();
+
+        // Mirakl's dates are to the second: a cancellation in the second of the acceptance carries the same date.
+        assertThat(orders.recordMiraklUpdate(order(id), "WAITING_DEBIT", TestStack.START.plusSeconds(60))).isFalse();
+        assertThat(orders.recordMiraklUpdate(order(id), "CANCELED", TestStack.START.plusSeconds(60))).isTrue();
+        assertThat(orders.recordMiraklUpdate(order(id), "CANCELED", TestStack.START.plusSeconds(60))).isFalse();
+        assertThat(orders.recordMiraklUpdate(order(id), "SHIPPING", TestStack.START.plusSeconds(60))).isFalse();
+        assertThat(orders.get(id).miraklState()).isEqualTo("CANCELED");
+    }
+
+    @Test
     void keepsTheOrderApartFromTheViewThatEveryStepRewrites() {
         String id = TestStack.newOrderId();
         orders.create(order(id), "WAITING_ACCEPTANCE", TestStack.START, "mirakl", "fetched");
