@@ -224,8 +224,9 @@ public final class Demo {
                 }
             }
             if (System.nanoTime() >= nextProgress || ended.size() == ids.size()) {
-                out.printf("  [%5.1f s] %d/%d orders done, simulated time %s%n", now, ended.size(), ids.size(),
-                        cloud.time().instant().truncatedTo(ChronoUnit.SECONDS));
+                out.printf("  [%5.1f s] %d/%d orders done, simulated time %s (%d moves of the clock)%n", now,
+                        ended.size(), ids.size(), cloud.time().instant().truncatedTo(ChronoUnit.SECONDS),
+                        cloud.time().moves());
                 nextProgress = System.nanoTime() + Duration.ofSeconds(3).toNanos();
             }
             if (ended.size() == ids.size() && !cloud.time().instant().isBefore(settled)) {

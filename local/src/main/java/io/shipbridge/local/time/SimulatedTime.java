@@ -58,6 +58,7 @@ public final class SimulatedTime extends Clock implements AutoCloseable {
     /** Counts every change of {@link #credits} and of what waits on the clock (guarded by the lock). */
     private long version;
     private final List<Expectation> expectations = new ArrayList<>();
+    private final AtomicLong moves = new AtomicLong();
     private final ExecutorService tasks = Executors.newThreadPerTaskExecutor(
             Thread.ofVirtual().name("simulated-timer-task-", 0).factory());
     private final Thread timerThread;
@@ -110,6 +111,11 @@ public final class SimulatedTime extends Clock implements AutoCloseable {
 
     public boolean isDiscrete() {
         return discrete;
+    }
+
+    /** How many times a discrete clock has moved on to a next event. */
+    public long moves() {
+        return moves.get();
     }
 
     /**
@@ -512,6 +518,7 @@ public final class SimulatedTime extends Clock implements AutoCloseable {
         if (target > now) {
             segment = new Segment(target, System.nanoTime(), 0);
             now = target;
+            moves.incrementAndGet();
         }
         for (Waiter sleeper : sleepers) {
             if (sleeper.at <= now) {
