@@ -102,7 +102,6 @@ import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 import software.amazon.awssdk.services.sfn.SfnClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.lambda.powertools.metrics.MetricsFactory;
-import software.amazon.lambda.powertools.parameters.cache.CacheManager;
 
 /**
  * Builds the application from its settings, each part on first use and once per container: handlers take what they
@@ -155,7 +154,7 @@ public final class Components {
             config().required("LABEL_BUCKET")));
 
     private final Lazy<Secrets> secrets = new Lazy<>(() -> new Secrets(new SecretsManagerProvider(
-            signed(SignedJsonApi.SECRETS_MANAGER, "SECRETSMANAGER"), clock(), Secrets.MAX_AGE), config()));
+            signed(SignedJsonApi.SECRETS_MANAGER, "SECRETSMANAGER"), Secrets.MAX_AGE, clock()), config()));
     private final Lazy<MiraklClient> mirakl = new Lazy<>(() -> new MiraklClient(
             MiraklSettings.from(config(), secrets.get()), http.get(), operations.get(), sleeper(), clock()));
     private final Lazy<Carriers> carriers = new Lazy<>(this::buildCarriers);
@@ -464,7 +463,7 @@ public final class Components {
         Optional<SecretsManagerProvider> secretsReader = secrets.isBuilt()
                 // A provider like the secrets' own, with a cache of its own: it reads a made-up secret, answered.
                 ? Optional.of(new SecretsManagerProvider(signed(SignedJsonApi.SECRETS_MANAGER, "SECRETSMANAGER"),
-                        new CacheManager()))
+                        Secrets.MAX_AGE, clock))
                 : Optional.empty();
         PrimedAwsCalls awsCalls = new PrimedAwsCalls(table(), built(dynamoDb), built(sqs), built(sfn), built(s3),
                 built(presigner), secretsReader);

@@ -9,9 +9,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import software.amazon.lambda.powertools.parameters.cache.CacheManager;
 
 /**
- * Powertools' parameter cache, its entries aged on the function's clock: Powertools' own stamps each entry with the
- * system clock whatever clock the provider reads, so on any other clock (the offline cloud's simulated time) a value
- * would never, or at once, be too old.
+ * Powertools' parameters cache with one clock: a value expires {@code maxAge} after {@code clock} says it was put.
+ * Powertools' own cache stamps a value with the system clock and checks it against the provider's, so no clock a test
+ * moves can age it.
  */
 final class ClockedCache extends CacheManager {
     private record Entry(Object value, Instant expires) {
@@ -26,15 +26,22 @@ final class ClockedCache extends CacheManager {
         this.maxAge = maxAge;
     }
 
+    /** Fresh until strictly after its expiry, as Powertools' own cache has it. */
     @Override
     @SuppressWarnings("unchecked")
     public <T> Optional<T> getIfNotExpired(String key, Instant now) {
         Entry entry = entries.get(key);
-        return entry == null || !now.isBefore(entry.expires()) ? Optional.empty() : Optional.of((T) entry.value());
+        return entry == null || now.isAfter(entry.expires()) ? Optional.empty() : Optional.of((T) entry.value());
     }
 
     @Override
     public <T> void putInCache(String key, T value) {
         entries.put(key, new Entry(value, clock.instant().plus(maxAge)));
+    }
+
+    /** A per-call max age ({@code withMaxAge}) would be ignored here: refused rather than silently dropped. */
+    @Override
+    public void setExpirationTime(Duration duration) {
+        throw new UnsupportedOperationException("Secrets are kept for the cache's max age: " + maxAge);
     }
 }

@@ -7,36 +7,25 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import software.amazon.lambda.powertools.parameters.BaseProvider;
-import software.amazon.lambda.powertools.parameters.cache.CacheManager;
 import software.amazon.lambda.powertools.parameters.transform.TransformationManager;
 
 /**
  * Powertools' parameters provider for AWS Secrets Manager, without the service's SDK module (580 KB of model classes
  * in the jar for the one operation the functions make): GetSecretValue as a signed JSON 1.1 call
  * ({@link SignedJsonApi#SECRETS_MANAGER}). Powertools' base provider and cache do the rest, as for its own
- * {@code SecretsProvider}: a value is read on first use and again once it is older than the cache's expiration time,
- * measured on the function's clock (the one everything else in the function reads).
+ * {@code SecretsProvider}: a value is read on first use and again once it is older than {@code maxAge}, by
+ * {@code clock} ({@link ClockedCache}).
  */
 public final class SecretsManagerProvider extends BaseProvider {
     private final SignedJsonApi secretsManager;
     private final Clock clock;
 
-    public SecretsManagerProvider(SignedJsonApi secretsManager, CacheManager cache) {
-        this(secretsManager, cache, Clock.systemUTC());
-    }
-
-    /** A value is read again once it is {@code maxAge} old on {@code clock}. */
-    public SecretsManagerProvider(SignedJsonApi secretsManager, Clock clock, Duration maxAge) {
-        this(secretsManager, new ClockedCache(clock, maxAge), clock);
-    }
-
-    private SecretsManagerProvider(SignedJsonApi secretsManager, CacheManager cache, Clock clock) {
-        super(cache, new TransformationManager());
+    public SecretsManagerProvider(SignedJsonApi secretsManager, Duration maxAge, Clock clock) {
+        super(new ClockedCache(clock, maxAge), new TransformationManager());
         this.secretsManager = secretsManager;
         this.clock = clock;
     }
 
-    /** Whether a cached value has expired: Powertools' own clock is the system's. */
     @Override
     protected Instant now() {
         return clock.instant();

@@ -2,15 +2,20 @@ package io.shipbridge.fulfilment;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.put;
 import static com.github.tomakehurst.wiremock.client.WireMock.putRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.shipbridge.app.Components;
 import io.shipbridge.carrier.TrackingEvent;
 import io.shipbridge.carrier.TrackingStatus;
+import io.shipbridge.config.Json;
 import io.shipbridge.mirakl.MiraklRejectedException;
 import io.shipbridge.mirakl.MiraklUnavailableException;
 import io.shipbridge.order.OrderState;
@@ -20,9 +25,12 @@ import io.shipbridge.testing.OrderScenarios.Shipped;
 import io.shipbridge.testing.OrderScenarios;
 import io.shipbridge.testing.TestStack;
 import io.shipbridge.tracking.TrackingUpdate;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class TrackingPublicationTest {
     @RegisterExtension
@@ -57,6 +65,85 @@ class TrackingPublicationTest {
                 .withRequestBody(equalToJson("{\"carrier_name\":\"TIPSA\",\"carrier_url\":"
                         + "\"https://aplicaciones.tip-sa.com/cliente/datos_env.php?id=000123000123"
                         + order.trackingNumber() + "\",\"tracking_number\":\"" + order.trackingNumber() + "\"}")));
+    }
+
+    @Test
+    void aConfiguredCodeWinsOverTheMarketplacesListWhichIsThenNotRead() {
+        STACK.mirakl().carriers("{\"carriers\":[{\"code\":\"TIPSA-ES\",\"label\":\"Tipsa\"}]}");
+        Components components = STACK.with("MIRAKL_CARRIER_CODES", "{\"tipsa\":\"TIP-PENINSULA\"}").components();
+        Shipped order = tracked(components);
+
+        components.trackingPublication().publish(order.id());
+
+        assertThat(or23Body(order.id())).isEqualTo(json("{\"carrier_code\":\"TIP-PENINSULA\",\"tracking_number\":\""
+                + order.trackingNumber() + "\"}"));
+        assertThat(sh21Reads()).isZero();
+        assertThat(last(components, order.id()).details()).containsEntry("carrierCode", "TIP-PENINSULA");
+    }
+
+    @Test
+    void aMarketplaceCarrierWhoseCodeReadsLikeOursIsTakenIgnoringCaseAndPunctuation() {
+        STACK.mirakl().carriers("{\"carriers\":[{\"code\":\"SEUR\",\"label\":\"Seur\"},"
+                + "{\"code\":\"T.I.P.S.A\",\"label\":\"Transportes Interurbanos\"}]}");
+        Components components = STACK.components();
+        Shipped order = tracked(components);
+
+        components.trackingPublication().publish(order.id());
+
+        assertThat(or23Body(order.id())).isEqualTo(json("{\"carrier_code\":\"T.I.P.S.A\",\"tracking_number\":\""
+                + order.trackingNumber() + "\"}"));
+    }
+
+    @ParameterizedTest(name = "SH21 answers {0}")
+    @ValueSource(ints = {401, 403, 404})
+    void aMarketplaceThatDoesNotOpenItsCarrierListToSellersGetsNameAndTrackingUrl(int status) {
+        STACK.mirakl().server().stubFor(get(urlPathEqualTo("/api/shipping/carriers")).atPriority(1)
+                .willReturn(aResponse().withStatus(status).withBody("{\"status\":" + status + "}")));
+        Components components = STACK.components();
+        Shipped order = tracked(components);
+
+        components.trackingPublication().publish(order.id());
+
+        assertThat(or23Body(order.id())).isEqualTo(byNameAndUrl(order));
+        assertThat(components.orders().get(order.id()).state()).isEqualTo(OrderState.MIRAKL_OK);
+        assertThat(last(components, order.id()).details()).containsEntry("carrierName", "TIPSA");
+    }
+
+    @Test
+    void aCarrierListThatCannotBeReadStopsThePublicationBeforeAnythingIsSent() {
+        STACK.mirakl().server().stubFor(get(urlPathEqualTo("/api/shipping/carriers")).atPriority(1)
+                .willReturn(aResponse().withStatus(503)));
+        Components components = STACK.components();
+        Shipped order = tracked(components);
+
+        assertThatThrownBy(() -> components.trackingPublication().publish(order.id()))
+                .isInstanceOf(MiraklUnavailableException.class);
+
+        assertThat(STACK.mirakl().calls(order.id(), "tracking")).isEmpty();
+        assertThat(STACK.mirakl().calls(order.id(), "ship")).isEmpty();
+        assertThat(components.orders().get(order.id()).state()).isEqualTo(OrderState.TRACKED);
+    }
+
+    @Test
+    void theMarketplacesListIsReadOnceAnHourByARunningFunction() {
+        Components components = STACK.components();
+        Shipped first = tracked(components);
+        Shipped second = tracked(components);
+        Shipped third = tracked(components);
+        TrackingPublication function = components.trackingPublication();
+
+        function.publish(first.id());
+        STACK.mirakl().carriers("{\"carriers\":[{\"code\":\"TIPSA-ES\",\"label\":\"Tipsa\"}]}");
+        STACK.clock().advance(Duration.ofMinutes(60));
+        function.publish(second.id());
+        STACK.clock().advance(Duration.ofSeconds(1));
+        function.publish(third.id());
+
+        assertThat(or23Body(first.id())).isEqualTo(byNameAndUrl(first));
+        assertThat(or23Body(second.id())).as("an hour after the list was read").isEqualTo(byNameAndUrl(second));
+        assertThat(or23Body(third.id())).as("an hour and a second after").isEqualTo(json("{\"carrier_code\":"
+                + "\"TIPSA-ES\",\"tracking_number\":\"" + third.trackingNumber() + "\"}"));
+        assertThat(sh21Reads()).isEqualTo(2);
     }
 
     @Test
@@ -121,6 +208,28 @@ class TrackingPublicationTest {
 
         assertThat(STACK.mirakl().calls(order.id(), "tracking")).hasSize(1);
         assertThat(STACK.mirakl().calls(order.id(), "ship")).hasSize(1);
+    }
+
+    /** The one OR23 body sent for the order, as JSON (its fields in any order, no other field). */
+    private static JsonNode or23Body(String orderId) {
+        List<LoggedRequest> sent = STACK.mirakl().calls(orderId, "tracking");
+        assertThat(sent).as("OR23 calls for " + orderId).hasSize(1);
+        return json(sent.get(0).getBodyAsString());
+    }
+
+    /** OR23 for a TIPSA shipment the marketplace does not know: TIPSA's name and public tracking page. */
+    private static JsonNode byNameAndUrl(Shipped order) {
+        return json("{\"carrier_name\":\"TIPSA\",\"carrier_url\":\"https://aplicaciones.tip-sa.com/cliente/"
+                + "datos_env.php?id=000123000123" + order.trackingNumber() + "\",\"tracking_number\":\""
+                + order.trackingNumber() + "\"}");
+    }
+
+    private static JsonNode json(String text) {
+        return Json.read(text, JsonNode.class);
+    }
+
+    private static int sh21Reads() {
+        return STACK.mirakl().server().findAll(getRequestedFor(urlPathEqualTo("/api/shipping/carriers"))).size();
     }
 
     private static void refuseConfirmation(String orderId) {

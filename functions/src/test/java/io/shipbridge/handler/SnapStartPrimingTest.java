@@ -5,9 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.shipbridge.app.Components;
 import io.shipbridge.aws.AwsApiCall;
 import io.shipbridge.aws.AwsApiInterceptor;
+import io.shipbridge.standins.CloudFormationTemplate;
+import io.shipbridge.testing.Fixtures;
 import io.shipbridge.testing.TestStack;
 import java.lang.reflect.Field;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
@@ -57,6 +60,40 @@ class SnapStartPrimingTest {
         assertThat(STACK.queueDepth()).isEqualTo(queued);
         assertThat(STACK.stepFunctions().startedExecutionNames()).hasSize(started);
         assertThat(STACK.stepFunctions().resumedTokens()).hasSize(resumed);
+    }
+
+    /**
+     * The hook SnapStart calls, on the priming each deployed function's handler registered (the functions read from
+     * template.yaml, so a new one is covered): it primes (the real read reaches DynamoDB, writes are answered in the
+     * process), and leaves no trace: no item, message, execution, request to Mirakl or a carrier, or metric.
+     */
+    @Test
+    void theCheckpointHookOfEveryDeployedFunctionPrimesItAndLeavesNoTrace() throws Exception {
+        long items = STACK.tableItemCount();
+        int queued = STACK.queueDepth();
+        Map<String, Double> metrics = TestStack.METRICS.totals();
+        List<CloudFormationTemplate.Resource> functions = CloudFormationTemplate
+                .read(Fixtures.repositoryFile("template.yaml")).ofType("AWS::Serverless::Function");
+        assertThat(functions).isNotEmpty();
+        for (CloudFormationTemplate.Resource function : functions) {
+            String handlerName = function.properties().path("Handler").asText();
+            Class<?> type = Class.forName(handlerName.substring(0, handlerName.indexOf("::")));
+            Wire wire = new Wire();
+            Object handler = type.getConstructor(Components.class).newInstance(STACK.components(wire));
+            wire.sent.clear();
+            wire.answeredInProcess.clear();
+
+            primingOf(handler).beforeCheckpoint(null);
+
+            assertThat(wire.sent).as(function.logicalId() + ": calls that reached AWS").contains("DynamoDb.Query")
+                    .isSubsetOf(READS);
+            assertThat(wire.answeredInProcess).as(function.logicalId() + ": calls answered in the process")
+                    .contains("DynamoDb.PutItem", "DynamoDb.TransactWriteItems");
+        }
+        assertThat(STACK.tableItemCount()).isEqualTo(items);
+        assertThat(STACK.queueDepth()).isEqualTo(queued);
+        assertThat(STACK.stubRequests()).as("requests to Mirakl, TIPSA and Step Functions").isZero();
+        assertThat(TestStack.METRICS.totals()).isEqualTo(metrics);
     }
 
     @Test

@@ -21,6 +21,7 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
@@ -180,6 +181,100 @@ class OrderStoreTest {
     }
 
     @Test
+    void aTransitionThatLosesARaceIsDecidedAgainOnTheOrderAsTheWinnerLeftIt() {
+        OrderView accepted = orderIn(OrderState.ACCEPTED);
+        long v = accepted.version();
+        List<String> seen = new ArrayList<>();
+
+        Optional<OrderView> cancelled = orders.transitionIf(accepted.orderId(), current -> {
+            seen.add(current.state() + "@" + current.version());
+            if (seen.size() == 1) {
+                // Between this writer's read and its write, another function moves the order on.
+                moveByAnotherFunction(current.orderId(), OrderState.PENDING_POST);
+            }
+            return current.state().isCancellable()
+                    ? Optional.of(TransitionRequest.to(OrderState.CANCELLED, "operator:ana", "customer called"))
+                    : Optional.empty();
+        });
+
+        assertThat(seen).containsExactly("ACCEPTED@" + v, "PENDING_POST@" + (v + 1));
+        assertThat(cancelled).get().extracting(OrderView::state, OrderView::version)
+                .containsExactly(OrderState.CANCELLED, v + 2);
+        OrderView stored = orders.get(accepted.orderId());
+        assertThat(stored.state()).isEqualTo(OrderState.CANCELLED);
+        assertThat(stored.previousState()).isEqualTo(OrderState.PENDING_POST);
+        assertThat(stored.version()).isEqualTo(v + 2);
+        assertThat(lastRows(accepted.orderId(), 2)).containsExactly(
+                "ACCEPTED->PENDING_POST by other-function", "PENDING_POST->CANCELLED by operator:ana");
+    }
+
+    @Test
+    void aTransitionThatLosesEveryRaceGivesUpAfterFiveAttemptsWritingNothing() {
+        OrderView pendingPost = orderIn(OrderState.PENDING_POST);
+        long v = pendingPost.version();
+        List<String> seen = new ArrayList<>();
+
+        assertThatThrownBy(() -> orders.transitionIf(pendingPost.orderId(), current -> {
+            seen.add(current.state() + "@" + current.version());
+            flipByAnotherFunction(current);
+            return Optional.of(TransitionRequest.to(OrderState.CANCELLED, "operator:ana", "customer called"));
+        })).isInstanceOf(ConcurrentTransitionException.class).hasMessage("Order " + pendingPost.orderId()
+                + " changed concurrently: expected PENDING_POST at version " + (v + 4) + ", found FAILED_POST at"
+                + " version " + (v + 5) + "; nothing was written");
+
+        assertThat(seen).containsExactly("PENDING_POST@" + v, "FAILED_POST@" + (v + 1), "PENDING_POST@" + (v + 2),
+                "FAILED_POST@" + (v + 3), "PENDING_POST@" + (v + 4));
+        OrderView stored = orders.get(pendingPost.orderId());
+        assertThat(stored.state()).isEqualTo(OrderState.FAILED_POST);
+        assertThat(stored.version()).isEqualTo(v + 5);
+        assertThat(orders.history(pendingPost.orderId())).hasSize((int) (v + 5))
+                .extracting(StatusChange::to).doesNotContain(OrderState.CANCELLED);
+    }
+
+    @Test
+    void movingOnFromAStaleReadStartsAgainFromTheOrderAsItIsNowAndKeepsGoing() {
+        OrderView stale = orderIn(OrderState.ACCEPTED);
+        long v = stale.version();
+        // After the caller's read: another function posts the order and the carrier refuses it.
+        moveByAnotherFunction(stale.orderId(), OrderState.PENDING_POST);
+        moveByAnotherFunction(stale.orderId(), OrderState.FAILED_POST);
+        List<String> seen = new ArrayList<>();
+
+        OrderView after = orders.transitionWhileDue(stale, current -> {
+            seen.add(current.state() + "@" + current.version());
+            return towardsPosted(current);
+        });
+
+        assertThat(seen).containsExactly("ACCEPTED@" + v, "FAILED_POST@" + (v + 2), "PENDING_POST@" + (v + 3),
+                "POSTED@" + (v + 4));
+        assertThat(after.state()).isEqualTo(OrderState.POSTED);
+        assertThat(orders.get(stale.orderId()).version()).isEqualTo(v + 4).isEqualTo(after.version());
+        assertThat(lastRows(stale.orderId(), 4)).containsExactly("ACCEPTED->PENDING_POST by other-function",
+                "PENDING_POST->FAILED_POST by other-function", "FAILED_POST->PENDING_POST by progress",
+                "PENDING_POST->POSTED by progress");
+    }
+
+    @Test
+    void movingOnGivesUpAtTheFifthConflictWritingNothingOfItsOwn() {
+        OrderView pendingPost = orderIn(OrderState.PENDING_POST);
+        long v = pendingPost.version();
+        List<String> seen = new ArrayList<>();
+
+        assertThatThrownBy(() -> orders.transitionWhileDue(pendingPost, current -> {
+            seen.add(current.state() + "@" + current.version());
+            flipByAnotherFunction(current);
+            return towardsPosted(current);
+        })).isInstanceOf(ConcurrentTransitionException.class).hasMessage("Order " + pendingPost.orderId()
+                + " changed concurrently: expected PENDING_POST at version " + (v + 4) + ", found FAILED_POST at"
+                + " version " + (v + 5) + "; nothing was written");
+
+        assertThat(seen).hasSize(5);
+        assertThat(orders.get(pendingPost.orderId()).version()).isEqualTo(v + 5);
+        assertThat(orders.history(pendingPost.orderId())).extracting(StatusChange::actor)
+                .doesNotContain("progress");
+    }
+
+    @Test
     void keepsOnlyNewerMiraklNews() {
         String id = TestStack.newOrderId();
         orders.create(order(id), "WAITING_ACCEPTANCE", TestStack.START, "mirakl", "fetched");
@@ -235,6 +330,32 @@ class OrderStoreTest {
         assertThat(rawItem(id, "VIEW")).doesNotContainKey("order");
         assertThat(rawItem(id, "VIEW#ORDER")).containsKey("order");
         assertThat(orders.get(id).miraklState()).isEqualTo("SHIPPING");
+    }
+
+    /** A transition written through another function's store (its own components) on the same table. */
+    private static void moveByAnotherFunction(String orderId, OrderState to) {
+        OrderStore other = STACK.components().orders();
+        other.transition(other.get(orderId), TransitionRequest.to(to, "other-function", "raced"));
+    }
+
+    /** Another function moves the order between PENDING_POST and FAILED_POST (a post failing, then retried). */
+    private static void flipByAnotherFunction(OrderView current) {
+        moveByAnotherFunction(current.orderId(), current.state() == OrderState.PENDING_POST ? OrderState.FAILED_POST
+                : OrderState.PENDING_POST);
+    }
+
+    private static Optional<TransitionRequest> towardsPosted(OrderView current) {
+        return switch (current.state()) {
+            case ACCEPTED, FAILED_POST -> Optional.of(TransitionRequest.to(OrderState.PENDING_POST, "progress", "on"));
+            case PENDING_POST -> Optional.of(TransitionRequest.to(OrderState.POSTED, "progress", "on"));
+            default -> Optional.empty();
+        };
+    }
+
+    private List<String> lastRows(String orderId, int count) {
+        List<StatusChange> history = orders.history(orderId);
+        return history.subList(history.size() - count, history.size()).stream()
+                .map(row -> row.from() + "->" + row.to() + " by " + row.actor()).toList();
     }
 
     private static DynamoDbClient dynamoDb() {

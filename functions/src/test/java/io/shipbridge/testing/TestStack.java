@@ -214,6 +214,12 @@ public final class TestStack implements BeforeAllCallback, BeforeEachCallback, A
         }
     }
 
+    /** The requests Mirakl's, TIPSA's and Step Functions' stubs have had since the current test began. */
+    public int stubRequests() {
+        return miraklServer.getAllServeEvents().size() + tipsaServer.getAllServeEvents().size()
+                + sfnServer.getAllServeEvents().size();
+    }
+
     public int queueDepth() {
         return aws.sqs().getQueueAttributes(a -> a.queueUrl(queueUrl())
                 .attributeNames(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES,
