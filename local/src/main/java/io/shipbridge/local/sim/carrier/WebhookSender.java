@@ -14,6 +14,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -84,7 +85,11 @@ public final class WebhookSender implements AutoCloseable {
             if (!carrier.pushedByAggregator()) {
                 continue;
             }
-            for (SimulatedShipment shipment : carrier.shipments().all()) {
+            // By order reference, not by when they were recorded (whatever order concurrent creations came in).
+            List<SimulatedShipment> shipments = carrier.shipments().all().stream().sorted(Comparator.comparing(
+                    SimulatedShipment::reference, Comparator.nullsFirst(Comparator.<String>naturalOrder()))
+                    .thenComparing(SimulatedShipment::trackingNumber)).toList();
+            for (SimulatedShipment shipment : shipments) {
                 List<Map.Entry<Milestone, Instant>> states = shipment.reachedBy(now);
                 if (states.size() <= pushed.getOrDefault(key(carrier, shipment), 0)) {
                     continue;
