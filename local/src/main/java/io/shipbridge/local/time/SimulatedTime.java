@@ -28,9 +28,6 @@ import java.util.function.BooleanSupplier;
  * speed a one-second invocation would look like an hour. Waits and timers follow the clock as it changes pace, because
  * they are kept as simulated instants, never converted to a wall-clock delay up front.
  *
- * <p>It can also skip ahead ({@link #skipToNextEvent}): when its owner knows that nothing is running, the clock moves
- * at once to the next instant a timer or a sleeper waits for, since nothing could happen in between.
- *
  * <p>A {@linkplain #discrete discrete} clock goes further: it stands still while any work is under way and moves
  * only when all of it waits for the clock, straight to the next instant something waits for. Work is counted in
  * credits: a running timer task holds one, so does whatever {@link #hold} was called for (an execution, a queue's
@@ -65,7 +62,7 @@ public final class SimulatedTime extends Clock implements AutoCloseable {
     private final boolean stepping;
     private final boolean discrete;
     private Thread advancer;
-    /** Set by {@link #keepWallClockPace}: the pace no longer changes and the clock no longer skips ahead. */
+    /** Set by {@link #keepWallClockPace}: the pace no longer changes. */
     private volatile boolean wallClockPace;
     private volatile boolean closed;
 
@@ -562,50 +559,6 @@ public final class SimulatedTime extends Clock implements AutoCloseable {
         Expectation(BooleanSupplier condition, long deadline) {
             this.condition = condition;
             this.deadline = deadline;
-        }
-    }
-
-    /**
-     * Whether nothing waiting on this clock is due: no timer whose instant has come is waiting to fire or running, no
-     * sleeper whose instant has come is yet to wake.
-     */
-    public boolean quiet() {
-        lock.lock();
-        try {
-            long now = toNanos(instant());
-            Timer next = nextLiveTimer();
-            Waiter sleeper = sleepers.peek();
-            return tasksRunning.get() == 0 && (next == null || toNanos(next.at) > now)
-                    && (sleeper == null || sleeper.at > now);
-        } finally {
-            lock.unlock();
-        }
-    }
-
-    /**
-     * Moves the clock at once to the next instant a timer or a sleeper waits for, when that is later than now: for an
-     * owner who knows that nothing else would happen before it. Returns whether the clock moved.
-     */
-    public boolean skipToNextEvent() {
-        if (stepping || wallClockPace || discrete) {
-            return false;
-        }
-        lock.lock();
-        try {
-            long nanoTime = System.nanoTime();
-            long now = Math.max(segment.nanosAt(nanoTime), latest.get());
-            Timer next = nextLiveTimer();
-            Waiter sleeper = sleepers.peek();
-            long target = Math.min(next == null ? Long.MAX_VALUE : toNanos(next.at),
-                    sleeper == null ? Long.MAX_VALUE : sleeper.at);
-            if (target == Long.MAX_VALUE || target <= now) {
-                return false;
-            }
-            segment = new Segment(target, nanoTime, segment.rate());
-            changed.signalAll();
-            return true;
-        } finally {
-            lock.unlock();
         }
     }
 
