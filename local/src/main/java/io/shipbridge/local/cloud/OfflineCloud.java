@@ -107,6 +107,7 @@ public final class OfflineCloud implements AutoCloseable {
     private final Map<String, String> parameters = new LinkedHashMap<>();
     private final WebhookSender webhooks;
     private final PaceGovernor governor;
+    private final SimulatedTime.Hold startHold;
     private final RecordedMetrics metrics = new RecordedMetrics();
     private final UsageMeter usage = new UsageMeter();
     private static final NetworkWaits WAITS = NetworkWaits.standard();
@@ -198,7 +199,7 @@ public final class OfflineCloud implements AutoCloseable {
         public static final World DEFAULT = new World(Duration.ofMinutes(10), DeliveryTimeline.SAME_DAY, true);
     }
 
-    private OfflineCloud(Options options) {
+    private OfflineCloud(Options options, boolean held) {
         this.options = options;
         this.time = options.discreteTime() ? SimulatedTime.discrete(options.start())
                 : new SimulatedTime(options.start(), options.timeScale());
@@ -234,6 +235,7 @@ public final class OfflineCloud implements AutoCloseable {
         // Bringing the stand-ins up took seconds of wall time: simulated time begins now.
         time.restart();
         schedules.resume();
+        startHold = held ? time.hold() : null;
         time.advanceWhenIdle(this::queuesDrained);
     }
 
@@ -301,7 +303,20 @@ public final class OfflineCloud implements AutoCloseable {
     }
 
     public static OfflineCloud start(Options options) {
-        return new OfflineCloud(options);
+        return new OfflineCloud(options, false);
+    }
+
+    /**
+     * Starts a cloud whose clock is held at its first instant until {@link #startHold()} is closed: what its owner
+     * does meanwhile (upload a catalog, place orders) comes before any schedule runs, on any machine.
+     */
+    public static OfflineCloud startHeld(Options options) {
+        return new OfflineCloud(options, true);
+    }
+
+    /** The hold a cloud {@linkplain #startHeld started held} keeps on its clock; {@code null} otherwise. */
+    public SimulatedTime.Hold startHold() {
+        return startHold;
     }
 
     private void resolveParameters(CloudFormationTemplate template) {

@@ -37,6 +37,7 @@ import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -44,6 +45,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
+import java.util.function.BooleanSupplier;
 
 /**
  * Runs orders through the whole of Shipbridge in the offline cloud, to their end: new orders appear on the simulated
@@ -84,7 +86,10 @@ public final class Demo {
         long started = System.nanoTime();
         out.printf("Starting the offline cloud from %s (discrete time: the clock stands still while work is under way"
                 + " and moves to the next event when all of it waits)...%n", options.template());
-        try (OfflineCloud cloud = OfflineCloud.start(options.withDiscreteTime())) {
+        // Held from the start until the orders are placed: the seller's setup and the orders all come at the
+        // first instant, before any schedule runs, on any machine.
+        try (OfflineCloud cloud = OfflineCloud.startHeld(options.withDiscreteTime())) {
+            SimulatedTime.Hold setup = cloud.startHold();
             double startupSeconds = (System.nanoTime() - started) / 1e9;
             out.printf("Up in %.1f s: Step Functions %s, API %s, Mirakl %s%n", startupSeconds,
                     cloud.stepFunctionsUrl(), cloud.apiUrl(), cloud.mirakl().baseUrl());
@@ -116,8 +121,7 @@ public final class Demo {
             Usage usedBefore = cloud.usage().snapshot();
             long ordersPlaced = System.nanoTime();
             List<String> ids;
-            // Placed at one instant: the clock held, no schedule runs in between, on any machine.
-            try (SimulatedTime.Hold placing = cloud.time().hold()) {
+            try (setup) {
                 ids = place(cloud, settings);
             }
             out.printf("%d orders placed on the marketplace at %s (simulated)%n", ids.size(), simulatedStart);
@@ -126,14 +130,18 @@ public final class Demo {
                     .asText())));
             Map<String, String> expected = expectedOutcomes(cloud, ids);
             List<String> takenIn = ids.stream().filter(id -> !expected.get(id).equals(NOT_TAKEN_IN)).toList();
-            Map<String, Double> wallLatency = await(cloud, takenIn, settings.wallLimit(), out);
-            boolean allEnded = wallLatency.size() == takenIn.size();
+            Awaited awaited = await(cloud, takenIn, settings.wallLimit(), out);
+            Map<String, Double> wallLatency = awaited.wallLatency();
+            boolean allEnded = awaited.held() != null;
             double wall = (System.nanoTime() - started) / 1e9;
             double processing = (System.nanoTime() - ordersPlaced) / 1e9;
             CostReport cost = CostReport.of(cloud.usage().snapshot().minus(usedBefore), ids.size(),
                     PriceTable.standard());
             DemoReport report = report(cloud, ids, expected, placedAt, allEnded, wallLatency, wall, processing,
                     startupSeconds, Duration.between(simulatedStart, cloud.time().instant()), settings, cost);
+            if (awaited.held() != null) {
+                awaited.held().close();
+            }
             report.print(out);
             return report;
         }
@@ -203,18 +211,17 @@ public final class Demo {
 
     /**
      * Waits until every order's execution has ended, showing progress, and says when each ended: seconds of wall time
-     * since the orders were placed (to the tenth, as it looks ten times a second). Orders missing from the answer had
-     * not ended when the wall limit came.
+     * since the orders were placed, as first seen at an instant when all work waited for the clock. Orders missing
+     * from the answer had not ended when the wall limit came. When all did, the clock is left held at that instant
+     * (the answer's hold) so that the report reads the run as it ended, the same on any machine.
      */
-    private static Map<String, Double> await(OfflineCloud cloud, List<String> ids, Duration limit, PrintStream out)
+    private static Awaited await(OfflineCloud cloud, List<String> ids, Duration limit, PrintStream out)
             throws InterruptedException {
         long begun = System.nanoTime();
-        long deadline = begun + limit.toNanos();
-        long nextProgress = begun;
-        Map<String, Double> ended = new LinkedHashMap<>();
+        Map<String, Double> ended = Collections.synchronizedMap(new LinkedHashMap<>());
         // Even when no order is to be taken in, the schedules must have fetched a few times before that is known.
         Instant settled = cloud.time().instant().plus(Duration.ofMinutes(15));
-        while (System.nanoTime() < deadline) {
+        BooleanSupplier allEnded = () -> {
             Map<String, Execution> executions = executionsByName(cloud);
             double now = (System.nanoTime() - begun) / 1e9;
             for (String id : ids) {
@@ -223,18 +230,39 @@ public final class Demo {
                     ended.putIfAbsent(id, now);
                 }
             }
-            if (System.nanoTime() >= nextProgress || ended.size() == ids.size()) {
-                out.printf("  [%5.1f s] %d/%d orders done, simulated time %s (%d moves of the clock)%n", now,
-                        ended.size(), ids.size(), cloud.time().instant().truncatedTo(ChronoUnit.SECONDS),
-                        cloud.time().moves());
-                nextProgress = System.nanoTime() + Duration.ofSeconds(3).toNanos();
+            return ended.size() == ids.size() && !cloud.time().instant().isBefore(settled);
+        };
+        Thread progress = Thread.ofPlatform().daemon().name("demo-progress").start(() -> {
+            try {
+                while (true) {
+                    printProgress(cloud, ids, ended, begun, out);
+                    Thread.sleep(3000);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
             }
-            if (ended.size() == ids.size() && !cloud.time().instant().isBefore(settled)) {
-                break;
-            }
-            Thread.sleep(100);
+        });
+        try {
+            SimulatedTime.Hold held = cloud.time().expectHolding(allEnded, settled.plus(Duration.ofDays(30)), limit);
+            return new Awaited(new LinkedHashMap<>(ended), held);
+        } catch (IllegalStateException wallLimitPassed) {
+            return new Awaited(new LinkedHashMap<>(ended), null);
+        } finally {
+            progress.interrupt();
+            progress.join();
+            printProgress(cloud, ids, ended, begun, out);
         }
-        return ended;
+    }
+
+    /** The orders ended when the wait ended, and the clock held at that instant ({@code null}: it never came). */
+    private record Awaited(Map<String, Double> wallLatency, SimulatedTime.Hold held) {
+    }
+
+    private static void printProgress(OfflineCloud cloud, List<String> ids, Map<String, Double> ended, long begun,
+            PrintStream out) {
+        out.printf("  [%5.1f s] %d/%d orders done, simulated time %s (%d moves of the clock)%n",
+                (System.nanoTime() - begun) / 1e9, ended.size(), ids.size(),
+                cloud.time().instant().truncatedTo(ChronoUnit.SECONDS), cloud.time().moves());
     }
 
     private static Map<String, Execution> executionsByName(OfflineCloud cloud) {

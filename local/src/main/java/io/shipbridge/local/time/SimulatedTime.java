@@ -418,8 +418,9 @@ public final class SimulatedTime extends Clock implements AutoCloseable {
 
     private void checkGuard(long guard, Duration hangGuard) {
         if (System.nanoTime() > guard) {
-            throw new IllegalStateException("Simulated time stood still at " + instant() + " for " + hangGuard
-                    + " of wall time: work never let go of the clock (credits held: " + credits + ")");
+            throw new IllegalStateException("Waited " + hangGuard + " of wall time for a condition, in vain;"
+                    + " simulated time is now " + instant() + " (credits held: " + credits + ", clock moves: "
+                    + moves.get() + ")");
         }
     }
 
