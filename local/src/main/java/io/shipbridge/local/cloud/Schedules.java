@@ -13,7 +13,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
@@ -45,19 +44,12 @@ final class Schedules implements AutoCloseable {
      * {@code SimulatedTime.restart()} then takes back (a fetch cursor left hours in the future, for one).
      */
     private volatile boolean paused = true;
-    /** Scheduled invocations fired and not yet through their first attempt (not counted by the function yet). */
-    private final AtomicInteger starting = new AtomicInteger();
 
     private final UsageMeter usage;
 
     Schedules(SimulatedTime time, UsageMeter usage) {
         this.time = time;
         this.usage = usage;
-    }
-
-    /** Whether no fired schedule is on its way to its function (retries waiting for their instant aside). */
-    boolean idle() {
-        return starting.get() == 0;
     }
 
     /**
@@ -70,17 +62,9 @@ final class Schedules implements AutoCloseable {
         Duration throttledFor = Duration.ofSeconds(1);
         int failures = 0;
         usage.add(BillableUnit.SCHEDULER_INVOCATIONS);
-        boolean first = true;
         while (true) {
             try {
-                try {
-                    target.invoke(event);
-                } finally {
-                    if (first) {
-                        first = false;
-                        starting.decrementAndGet();
-                    }
-                }
+                target.invoke(event);
                 return;
             } catch (FunctionError e) {
                 if (e.errorType().equals("TooManyRequestsException")
@@ -108,7 +92,6 @@ final class Schedules implements AutoCloseable {
             if (!running.compareAndSet(false, true)) {
                 return;
             }
-            starting.incrementAndGet();
             // Taken in the timer's task, so that the clock is held from the tick until the invocation is over.
             SimulatedTime.Hold held = time.hold();
             Thread.ofVirtual().name("schedule-" + name).start(() -> {

@@ -49,7 +49,6 @@ public final class SimulatedTime extends Clock implements AutoCloseable {
     private final AtomicLong sequence = new AtomicLong();
     /** The threads waiting in {@link #sleepUntil} or {@link #await}, by the instant they wait for. */
     private final PriorityQueue<Waiter> sleepers = new PriorityQueue<>();
-    private final AtomicInteger tasksRunning = new AtomicInteger();
     /** Work under way, on a discrete clock (guarded by the lock): see the class comment. */
     private int credits;
     /** Counts every change of {@link #credits} and of what waits on the clock (guarded by the lock). */
@@ -628,7 +627,6 @@ public final class SimulatedTime extends Clock implements AutoCloseable {
                     timers.poll();
                 } else if (!instant().isBefore(next.at)) {
                     due = timers.poll();
-                    tasksRunning.incrementAndGet();
                     // A task holds the clock as any work does; one that sleeps on it gives its credit back meanwhile.
                     credits++;
                     version++;
@@ -647,7 +645,7 @@ public final class SimulatedTime extends Clock implements AutoCloseable {
         }
     }
 
-    /** Runs a due timer's task (counted in {@link #tasksRunning} from when it was taken off the queue). */
+    /** Runs a due timer's task (holding a credit from when it was taken off the queue). */
     private void fire(Timer timer) {
         try {
             tasks.execute(() -> {
@@ -675,7 +673,6 @@ public final class SimulatedTime extends Clock implements AutoCloseable {
     private void taskEnded() {
         lock.lock();
         try {
-            tasksRunning.decrementAndGet();
             credits--;
             version++;
             changed.signalAll();
