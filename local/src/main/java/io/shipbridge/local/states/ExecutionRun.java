@@ -13,11 +13,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntFunction;
 
 /**
@@ -212,7 +210,7 @@ final class ExecutionRun implements Runnable {
             }
         });
         try {
-            if (!awaitUntil(result, deadline)) {
+            if (!time.await(result, deadline)) {
                 worker.interrupt();
                 throw new StatesError(StatesError.TIMEOUT, "The task did not finish within its TimeoutSeconds");
             }
@@ -243,7 +241,7 @@ final class ExecutionRun implements Runnable {
                     time.await(pending.result, null);
                     return pending.result.get();
                 }
-                if (awaitUntil(pending.result, wakeUp)) {
+                if (time.await(pending.result, wakeUp)) {
                     return pending.result.get();
                 }
                 // Look at the deadlines again: a heartbeat may have moved one.
@@ -253,11 +251,6 @@ final class ExecutionRun implements Runnable {
         } catch (ExecutionException e) {
             throw rethrow(e.getCause());
         }
-    }
-
-    /** Waits for {@code result} until the simulated instant {@code until}, on the clock. True when the result came first. */
-    private boolean awaitUntil(CompletableFuture<JsonNode> result, Instant until) throws InterruptedException {
-        return time.await(result, until);
     }
 
     private Step pass(String name, JsonNode state, JsonNode input, JsonNode mapItem, Instant entered) {
@@ -386,34 +379,54 @@ final class ExecutionRun implements Runnable {
 
     /** Runs every input at once (or {@code limit} at a time), in order of results; the first failure fails all. */
     private ArrayNode concurrently(List<JsonNode> inputs, int limit, Branch branch) {
-        Semaphore slots = new Semaphore(limit <= 0 ? Integer.MAX_VALUE : limit);
-        try (ExecutorService workers = Executors.newVirtualThreadPerTaskExecutor()) {
-            List<Future<JsonNode>> futures = new ArrayList<>();
-            for (int i = 0; i < inputs.size(); i++) {
-                int index = i;
-                futures.add(workers.submit(() -> {
-                    slots.acquire();
-                    try {
-                        return branch.run(index, inputs.get(index));
-                    } finally {
-                        slots.release();
-                    }
-                }));
-            }
-            ArrayNode results = JSON.arrayNode();
-            try {
-                for (Future<JsonNode> future : futures) {
-                    results.add(future.get());
-                }
-            } catch (ExecutionException e) {
-                workers.shutdownNow();
-                throw rethrow(e.getCause());
-            } catch (InterruptedException e) {
-                workers.shutdownNow();
-                throw new Aborted();
-            }
-            return results;
+        if (inputs.isEmpty()) {
+            return JSON.arrayNode();
         }
+        List<CompletableFuture<JsonNode>> results = new ArrayList<>();
+        inputs.forEach(input -> results.add(new CompletableFuture<>()));
+        CompletableFuture<Void> allOrFirstFailure = new CompletableFuture<>();
+        List<Thread> running = new CopyOnWriteArrayList<>();
+        AtomicInteger next = new AtomicInteger();
+        AtomicInteger ended = new AtomicInteger();
+        // Each branch holds the clock while it runs, and one that ends starts the next waiting one before it lets
+        // go: the execution's work is counted without a gap however its branches take turns (MaxConcurrency).
+        Runnable[] startNext = new Runnable[1];
+        startNext[0] = () -> {
+            int index = next.getAndIncrement();
+            if (index >= inputs.size() || allOrFirstFailure.isDone()) {
+                return;
+            }
+            SimulatedTime.Hold held = time.hold();
+            running.add(Thread.ofVirtual().start(() -> {
+                try {
+                    results.get(index).complete(branch.run(index, inputs.get(index)));
+                } catch (Throwable t) {
+                    allOrFirstFailure.completeExceptionally(t);
+                } finally {
+                    if (ended.incrementAndGet() == inputs.size()) {
+                        allOrFirstFailure.complete(null);
+                    }
+                    startNext[0].run();
+                    held.close();
+                }
+            }));
+        };
+        for (int i = 0; i < (limit <= 0 ? inputs.size() : Math.min(limit, inputs.size())); i++) {
+            startNext[0].run();
+        }
+        try {
+            time.await(allOrFirstFailure, null);
+            allOrFirstFailure.get();
+        } catch (ExecutionException e) {
+            running.forEach(Thread::interrupt);
+            throw rethrow(e.getCause());
+        } catch (InterruptedException e) {
+            running.forEach(Thread::interrupt);
+            throw new Aborted();
+        }
+        ArrayNode out = JSON.arrayNode();
+        results.forEach(result -> out.add(result.join()));
+        return out;
     }
 
     private Step withRetryAndCatch(JsonNode state, JsonNode rawInput, IntFunction<Step> body) {
@@ -555,6 +568,11 @@ final class ExecutionRun implements Runnable {
     }
 
     private void record(String type, String detailsField, ObjectNode details) {
+        // Stopped meanwhile (StopExecution ends it, then interrupts a thread that may have woken on its own): the
+        // history ends with the stop.
+        if (execution.status() != Execution.Status.RUNNING) {
+            throw new Aborted();
+        }
         execution.record(time.instant(), type, detailsField, details);
     }
 }
