@@ -22,7 +22,9 @@ import java.util.Optional;
 /**
  * Tells Mirakl the order shipped: OR23 (tracking) then OR24 (confirm), each once. OR23's success is recorded before
  * OR24 is tried, so a retry after an OR24 failure does not send the tracking again; an order Mirakl already shows as
- * SHIPPED (our own earlier call whose answer was lost) counts as success.
+ * SHIPPED (our own earlier call whose answer was lost) counts as success. A refusal because Mirakl cancelled the order
+ * meanwhile ends the execution as cancelled; the next fetch records the cancellation, with the carrier's credentials
+ * this function does not hold to cancel the shipment, as it does for every order cancelled after it shipped.
  */
 public final class TrackingPublication {
     private static final String STEP = "PushTracking";
@@ -92,8 +94,12 @@ public final class TrackingPublication {
                         carrier.trackingUrl(shipment.trackingNumber()), shipment.trackingNumber()));
     }
 
+    /** The refusal stands unless Mirakl shows the order shipped already (done) or cancelled (nothing left to do). */
     private void requireShippedOnMirakl(String orderId, MiraklRejectedException refusal) {
         MiraklOrder current = mirakl.getOrder(orderId).orElseThrow(() -> refusal);
+        if (MiraklOrderStates.isCancelled(current.orderState())) {
+            throw new OrderCancelledException(orderId);
+        }
         if (!MiraklOrderStates.isShippedOrLater(current.orderState())) {
             throw refusal;
         }

@@ -18,6 +18,7 @@ import io.shipbridge.carrier.TrackingStatus;
 import io.shipbridge.config.Json;
 import io.shipbridge.mirakl.MiraklRejectedException;
 import io.shipbridge.mirakl.MiraklUnavailableException;
+import io.shipbridge.order.OrderCancelledException;
 import io.shipbridge.order.OrderState;
 import io.shipbridge.order.StatusChange;
 import io.shipbridge.testing.MiraklOrders;
@@ -195,6 +196,23 @@ class TrackingPublicationTest {
 
         assertThatThrownBy(() -> components.trackingPublication().publish(order.id()))
                 .isInstanceOf(MiraklRejectedException.class).hasMessageContaining("not in SHIPPING");
+        assertThat(components.orders().get(order.id()).state()).isEqualTo(OrderState.TRACKED);
+    }
+
+    @Test
+    void aTrackingRefusedBecauseMiraklCancelledTheOrderEndsThePushAsCancelledAndLeavesTheOrderToTheFetch() {
+        Components components = STACK.components();
+        Shipped order = tracked(components);
+        STACK.mirakl().server().stubFor(put(urlPathEqualTo("/api/orders/" + order.id() + "/tracking")).atPriority(1)
+                .willReturn(aResponse().withStatus(400)
+                        .withBody("{\"message\":\"The order is not in SHIPPING state\",\"status\":400}")));
+        STACK.mirakl().order(MiraklOrders.inState(MiraklOrders.waitingAcceptance(order.id(), TestStack.START, "S", 1),
+                "CANCELED", TestStack.START.plusSeconds(3600)));
+
+        assertThatThrownBy(() -> components.trackingPublication().publish(order.id()))
+                .isInstanceOf(OrderCancelledException.class);
+        // No confirmation after the refusal; the order is the fetch's to cancel, with its shipment at the carrier.
+        assertThat(STACK.mirakl().calls(order.id(), "ship")).isEmpty();
         assertThat(components.orders().get(order.id()).state()).isEqualTo(OrderState.TRACKED);
     }
 

@@ -18,6 +18,8 @@ import io.shipbridge.order.Shipment;
 import io.shipbridge.order.StatusChange;
 import io.shipbridge.standins.CloudFormationTemplate;
 import io.shipbridge.workflow.OrderWorkflow;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -40,12 +42,18 @@ import org.junit.jupiter.api.Test;
  * <p>Carriers: TIPSA and SEUR cancel through their APIs; Correos Express has no cancellation and OnTime, once its
  * manifest has gone, can only give a parcel back at someone's request, so those are listed to void by hand.
  *
- * <p>States an order only passes through within one simulated instant (PENDING_ACCEPTANCE, POSTED, TRACKED: the same
- * work that enters them leaves them) never show at an instant when all work waits, so no cancellation can arrive
- * there; PENDING_POST is held here by a carrier that stays down, as it is in life.
+ * <p>Mirakl failing holds an order in PENDING_ACCEPTANCE (OR21) or TRACKED (OR23) while its task tries again: those
+ * stories cancel between two attempts of one invocation. Where the news must reach the order before the next attempt
+ * (the fetch that would run at that moment in life), the story runs the fetch by hand at the held instant. POSTED is
+ * entered and left by the same work within one simulated instant, so no cancellation can arrive while an order is
+ * in it; PENDING_POST is held here by a carrier that stays down, as it is in life.
  */
 class CancellationStoriesTest {
     private static final String VOID_BY_HAND = "void_shipment_by_hand";
+    /** Attempts the functions' Mirakl client makes of one call before it gives the error to its step. */
+    private static final int MIRAKL_ATTEMPTS = 3;
+    /** AcceptOrder's tries on Mirakl errors: the first and the 5 of its Retry (MaxAttempts 5) in the state machine. */
+    private static final int ACCEPT_ORDER_TRIES = 6;
 
     private static OfflineCloud cloud;
     /** Cancelled while Mirakl debits the customer: AcceptOrder waits for SHIPPING. */
@@ -60,6 +68,16 @@ class CancellationStoriesTest {
     private static String pushFailed;
     /** Cancelled on Mirakl after it confirmed the shipment (MIRAKL_OK): too late, Mirakl keeps it SHIPPED. */
     private static String confirmed;
+    /** Cancelled between two OR21 attempts; the second is refused, and AcceptOrder learns why from Mirakl. */
+    private static String acceptanceRefused;
+    /** Cancelled and fetched between two OR21 attempts: the step's next try finds the order cancelled. */
+    private static String acceptanceRetried;
+    /** Cancelled and fetched before the last OR21 attempt of the step's last try: ScheduleRetry finds it cancelled. */
+    private static String retryScheduledAfterCancel;
+    /** Cancelled between two OR23 attempts (TRACKED); the second is refused, PushTracking learns why from Mirakl. */
+    private static String trackingRefused;
+    /** Cancelled and fetched between two OR23 attempts: the step's next try finds the order cancelled. */
+    private static String trackingRetried;
     private static final Map<String, Execution> executions = new LinkedHashMap<>();
 
     @BeforeAll
@@ -79,6 +97,16 @@ class CancellationStoriesTest {
             onTimeHandedOver = place(generator, OrderGenerator.Kind.DOMESTIC_UNDER_1_KG, null);
             pushFailed = place(generator, OrderGenerator.Kind.DOMESTIC_1_TO_5_KG, "{\"reject\": [\"OR23\"]}");
             confirmed = place(generator, OrderGenerator.Kind.DOMESTIC_1_TO_5_KG, null);
+            acceptanceRefused = place(generator, OrderGenerator.Kind.DOMESTIC_1_TO_5_KG, faults("OR21", "throttle",
+                    1));
+            acceptanceRetried = place(generator, OrderGenerator.Kind.DOMESTIC_1_TO_5_KG, faults("OR21",
+                    "server_error", MIRAKL_ATTEMPTS));
+            retryScheduledAfterCancel = place(generator, OrderGenerator.Kind.DOMESTIC_1_TO_5_KG, faults("OR21",
+                    "server_error", MIRAKL_ATTEMPTS * ACCEPT_ORDER_TRIES));
+            trackingRefused = place(generator, OrderGenerator.Kind.DOMESTIC_1_TO_5_KG, faults("OR23", "server_error",
+                    1));
+            trackingRetried = place(generator, OrderGenerator.Kind.DOMESTIC_1_TO_5_KG, faults("OR23", "server_error",
+                    MIRAKL_ATTEMPTS));
         }
 
         ExecutorService stories = Executors.newVirtualThreadPerTaskExecutor();
@@ -92,6 +120,12 @@ class CancellationStoriesTest {
                 == OrderState.AWAITING_TRACKING && !onTime.handoversByDay().isEmpty()));
         cancelling.add(cancelWhen(stories, pushFailed, () -> stateOf(pushFailed) == OrderState.FAILED_PUSH));
         cancelling.add(cancelWhen(stories, confirmed, () -> stateOf(confirmed) == OrderState.MIRAKL_OK));
+        cancelling.add(cancelAtFault(stories, acceptanceRefused, "OR21", 1, false));
+        cancelling.add(cancelAtFault(stories, acceptanceRetried, "OR21", MIRAKL_ATTEMPTS - 1, true));
+        cancelling.add(cancelAtFault(stories, retryScheduledAfterCancel, "OR21",
+                MIRAKL_ATTEMPTS * ACCEPT_ORDER_TRIES - 1, true));
+        cancelling.add(cancelAtFault(stories, trackingRefused, "OR23", 1, false));
+        cancelling.add(cancelAtFault(stories, trackingRetried, "OR23", MIRAKL_ATTEMPTS - 1, true));
         for (Future<?> story : cancelling) {
             story.get();
         }
@@ -252,6 +286,63 @@ class CancellationStoriesTest {
     }
 
     @Test
+    void cancelledBetweenTwoAcceptAttemptsIsRefusedByMiraklAndCancelledByAcceptOrder() {
+        String id = acceptanceRefused;
+
+        assertCancelled(id, List.of(OrderState.PENDING_ACCEPTANCE, OrderState.CANCELLED));
+        // OR21's second attempt is refused (no longer WAITING_ACCEPTANCE); Mirakl's order says why: AcceptOrder
+        // records the cancellation itself and its Catch goes to Cancelled, without waiting for the fetch.
+        assertThat(miraklOutcomes("OR21", id)).containsExactly(CallLog.Outcome.FAULT, CallLog.Outcome.REJECTED);
+        assertThat(executions.get(id).statesEntered()).containsExactly("StartOrResume", "AcceptOrder", "Cancelled");
+        assertThat(allShipmentsFor(id)).isEmpty();
+    }
+
+    @Test
+    void cancelledAndFetchedBetweenTwoAcceptAttemptsEndsAtTheStepsNextTryWithoutCallingMiraklAgain() {
+        String id = acceptanceRetried;
+
+        assertCancelled(id, List.of(OrderState.PENDING_ACCEPTANCE, OrderState.CANCELLED));
+        // The invocation's last attempt meets its scripted 503, the step's Retry tries again, and that try finds the
+        // order CANCELLED before it calls Mirakl: three OR21 calls in all, each a fault.
+        assertThat(miraklOutcomes("OR21", id)).containsExactly(CallLog.Outcome.FAULT, CallLog.Outcome.FAULT,
+                CallLog.Outcome.FAULT);
+        assertThat(executions.get(id).statesEntered()).containsExactly("StartOrResume", "AcceptOrder", "Cancelled");
+    }
+
+    @Test
+    void cancelledAndFetchedBeforeTheLastAcceptAttemptEndsInScheduleRetryWithoutARetryScheduled() {
+        String id = retryScheduledAfterCancel;
+
+        assertCancelled(id, List.of(OrderState.PENDING_ACCEPTANCE, OrderState.CANCELLED));
+        // 6 tries of 3 attempts, all faults; the last try's error goes to ScheduleRetry, which finds the order
+        // CANCELLED and goes to Cancelled instead of scheduling a wait.
+        assertThat(miraklOutcomes("OR21", id)).hasSize(MIRAKL_ATTEMPTS * ACCEPT_ORDER_TRIES)
+                .containsOnly(CallLog.Outcome.FAULT);
+        assertThat(executions.get(id).statesEntered()).containsExactly("StartOrResume", "AcceptOrder",
+                "ScheduleRetry", "Cancelled");
+        assertThat(cloud.components().operations().forOrder(id)).noneMatch(r -> r.action().equals("retry_scheduled"));
+    }
+
+    @Test
+    void cancelledBetweenTwoTrackingAttemptsIsRefusedByMiraklAndTheFetchCancelsTheCollectedParcel() {
+        String id = trackingRefused;
+
+        assertCancelledWhileTracked(id);
+        // OR23's second attempt is refused (no longer SHIPPING); Mirakl's order says why: PushTracking goes to
+        // Cancelled, and the next fetch cancels the order and asks TIPSA, as for any order cancelled after it shipped.
+        assertThat(miraklOutcomes("OR23", id)).containsExactly(CallLog.Outcome.FAULT, CallLog.Outcome.REJECTED);
+    }
+
+    @Test
+    void cancelledAndFetchedBetweenTwoTrackingAttemptsEndsAtTheStepsNextTryWithoutCallingMiraklAgain() {
+        String id = trackingRetried;
+
+        assertCancelledWhileTracked(id);
+        assertThat(miraklOutcomes("OR23", id)).containsExactly(CallLog.Outcome.FAULT, CallLog.Outcome.FAULT,
+                CallLog.Outcome.FAULT);
+    }
+
+    @Test
     void noStoryCreatedAShipmentOrCalledMiraklTwice() {
         for (String id : allOrders()) {
             assertThat(allShipmentsFor(id).size()).as("shipments of " + id).isLessThanOrEqualTo(1);
@@ -281,6 +372,20 @@ class CancellationStoriesTest {
         assertThat(cancelled.details()).containsEntry("shipment", carrier + " " + shipment(id).trackingNumber());
     }
 
+    /** Cancelled while PushTracking tried: collected by TIPSA (it was scanned), so its one cancel is refused. */
+    private static void assertCancelledWhileTracked(String id) {
+        assertCancelled(id, List.of(OrderState.PENDING_ACCEPTANCE, OrderState.ACCEPTED, OrderState.PENDING_POST,
+                OrderState.POSTED, OrderState.AWAITING_TRACKING, OrderState.TRACKED, OrderState.CANCELLED));
+        assertThat(executions.get(id).statesEntered()).containsExactly("StartOrResume", "AcceptOrder",
+                "CreateShipment", "PushTracking", "Cancelled");
+        assertThat(miraklCalls("OR23", id)).isZero();
+        assertThat(miraklOutcomes("OR24", id)).isEmpty();
+        assertThat(cancelCalls("tipsa", "BorraEnvio", shipment(id))).singleElement().extracting(CallLog.Call::outcome)
+                .isEqualTo(CallLog.Outcome.NO_CHANGE);
+        assertThat(voidsByHand(id)).singleElement().satisfies(r -> assertThat(r.message())
+                .contains("the carrier refused to cancel it"));
+    }
+
     private static void assertCancelled(String id, List<OrderState> path) {
         assertThat(path(id)).as(id).containsExactlyElementsOf(path);
         assertThat(history(id).getLast().reason()).isEqualTo("Order CANCELED on Mirakl (reason CUSTOMER_CANCELLATION)");
@@ -304,9 +409,47 @@ class CancellationStoriesTest {
         });
     }
 
+    /** The order's script: its next {@code times} calls of {@code operation} meet {@code fault}. */
+    private static String faults(String operation, String fault, int times) {
+        StringBuilder planned = new StringBuilder();
+        for (int i = 0; i < times; i++) {
+            planned.append(i == 0 ? "" : ", ").append('"').append(fault).append('"');
+        }
+        return "{\"faults\": {\"" + operation + "\": [" + planned + "]}}";
+    }
+
+    /**
+     * Cancels the order on Mirakl once its {@code fault}-th scripted fault on {@code operation} was met, the
+     * function's client then waiting to try again; with {@code fetch}, runs the fetch there too, as a scheduled one
+     * falling at that instant would, so that the order is CANCELLED before the next attempt.
+     */
+    private static Future<?> cancelAtFault(ExecutorService stories, String id, String operation, int fault,
+            boolean fetch) {
+        return stories.submit(() -> {
+            try (SimulatedTime.Hold held = CloudWaits.awaitAndHold(cloud, "fault " + fault + " of " + operation
+                    + " for " + id, () -> miraklOutcomes(operation, id).size() == fault)) {
+                cloud.mirakl().cancel(id, "CUSTOMER_CANCELLATION");
+                if (fetch) {
+                    String since = cloud.time().instant().minus(Duration.ofHours(1)).toString();
+                    cloud.function("FetchOrdersFunction").invoke(("{\"trigger\": \"manual\", \"since\": \""
+                            + since + "\"}").getBytes(StandardCharsets.UTF_8));
+                    assertThat(stateOf(id)).as(id + " fetched").isEqualTo(OrderState.CANCELLED);
+                }
+            }
+            return null;
+        });
+    }
+
+    /** What each call of the operation for the order did at Mirakl, in order. */
+    private static List<CallLog.Outcome> miraklOutcomes(String operation, String id) {
+        return cloud.mirakl().calls().all().stream().filter(c -> c.operation().equals(operation)
+                && id.equals(c.key())).map(CallLog.Call::outcome).toList();
+    }
+
     private static List<String> allOrders() {
         List<String> all = new ArrayList<>(List.of(waitingForDebit, carrierDown, onTimeHandedOver, pushFailed,
-                confirmed));
+                confirmed, acceptanceRefused, acceptanceRetried, retryScheduledAfterCancel, trackingRefused,
+                trackingRetried));
         all.addAll(awaitingScanAt.values());
         return all;
     }
