@@ -13,6 +13,7 @@ import io.shipbridge.local.stories.OrderStory;
 import io.shipbridge.local.stories.StoryOutcome;
 import io.shipbridge.local.time.SimulatedTime;
 import io.shipbridge.operations.OperationRecord;
+import io.shipbridge.operations.OperationStatus;
 import io.shipbridge.order.OrderState;
 import io.shipbridge.order.OrderView;
 import io.shipbridge.order.ShippingAddress;
@@ -24,6 +25,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -54,6 +56,7 @@ class EndToEndTest {
     private static final Map<OrderStory, String> story = new LinkedHashMap<>();
     private static final Map<String, Execution> executions = new LinkedHashMap<>();
     private static String notTakenIn;
+    private static Instant started;
 
     @BeforeAll
     static void placeEveryStoryAndRunThemToTheirEnd() throws Exception {
@@ -63,6 +66,7 @@ class EndToEndTest {
                 .withParameters(Map.of("ShippingWaitSeconds", "21600", "FirstScanTimeoutSeconds", "28800",
                         "DeliveryTimeoutSeconds", "57600", "MalformedOrderAction", "refuse",
                         "MalformedOrderRefusalReason", "Cannot ship this order: please contact the seller")));
+        started = cloud.time().instant();
         Demo.uploadCatalogs(cloud, null, System.out);
         cloud.putObject("LabelBucket", "catalog/with-typos.csv", ("sku,weight_kg\nNEW-KETTLE,1.2\nNEW-MUG,0,4\n"
                 + ",2\nNEW-MUG,-1\n").getBytes(StandardCharsets.UTF_8));
@@ -135,6 +139,22 @@ class EndToEndTest {
         assertThat(cloud.metrics().total("TrackingPushed")).as("TrackingPushed").isEqualTo(ordinaryOrders + 3);
         assertThat(cloud.metrics().total("OrdersNotTakenIn")).as("OrdersNotTakenIn, the malformed order")
                 .isEqualTo(1);
+    }
+
+    @Test
+    void theOperationsLogHasOneRowPerCallToMiraklOrACarrierWithTheSeedsColumns() {
+        List<String> all = new ArrayList<>(ordinary);
+        all.addAll(story.values());
+        all.add(notTakenIn);
+
+        OperationsLogCheck.assertOneRowPerCall(cloud, started, all);
+        // An ordinary order: OR21, OR23 and OR24 once each and one shipment created, each answered at once.
+        for (String id : ordinary) {
+            assertThat(cloud.components().operations().forOrder(id)).filteredOn(r -> List.of("accept_order",
+                    "update_tracking", "confirm_shipment", "create_shipment").contains(r.action()))
+                    .as("calls logged for " + id).hasSize(4)
+                    .allSatisfy(r -> assertThat(r.status()).isEqualTo(OperationStatus.OK));
+        }
     }
 
     private static int messages(String queueUrl) {

@@ -76,7 +76,6 @@ class RecoveryStoriesTest {
 
     @BeforeAll
     static void placeEveryOrderAndRunThemToTheirEnd() throws Exception {
-        // Clients give up after 1 s and late answers come after 1.1 s (wall time, as an HTTP client's timeout is).
         cloud = OfflineCloud.start(OfflineCloud.Options.defaults(CloudFormationTemplate.locate())
                 .withSeed(20261130L));
         assertThat(cloud.time().instant()).isEqualTo(START);
@@ -116,8 +115,7 @@ class RecoveryStoriesTest {
                 + cloud.carriers().all().stream().mapToLong(c -> c.calls().count(call -> call.outcome()
                         == CallLog.Outcome.FAULT)).sum());
         duplicateWebhooks = cloud.webhooks().duplicates();
-        // The other stories' orders met the faults too while they lasted; the quiet day until the sweep need not
-        // (each answer lost holds the clock for a wall-clock second).
+        // The other stories' orders met the faults too while they lasted; the quiet day until the sweep need not.
         cloud.injectFaults(Faults.NONE);
         awaitEnded(all);
     }
@@ -172,6 +170,18 @@ class RecoveryStoriesTest {
                 cloud.close();
             }
         }
+    }
+
+    @Test
+    void theOperationsLogHasOneRowPerCallEvenWhenTheAnswerWasAFaultOrLost() {
+        // Each fault met (429, error page, answer lost) is a row of its own, with the answer the function received.
+        int rows = OperationsLogCheck.assertOneRowPerCall(cloud, START, all);
+        // At least OR21, OR23, OR24 and one creation per order, and a row for each of the scripted faults.
+        int scriptedFaults = 0;
+        for (ScriptedFault fault : ScriptedFault.values()) {
+            scriptedFaults += fault.times;
+        }
+        assertThat(rows).isGreaterThanOrEqualTo(4 * all.size() + scriptedFaults);
     }
 
     @Test
