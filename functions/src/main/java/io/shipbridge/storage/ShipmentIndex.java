@@ -44,7 +44,7 @@ public final class ShipmentIndex {
         item.put("carrier", s(shipment.carrier()));
         item.put("trackingNumber", s(shipment.trackingNumber()));
         item.put(Keys.GSI1_PK, s(Keys.inFlight(shipment.carrier())));
-        item.put(Keys.GSI1_SK, s(NEVER_POLLED));
+        item.put(Keys.GSI1_SK, s(pollingPlace(NEVER_POLLED, orderId)));
         return item;
     }
 
@@ -75,7 +75,7 @@ public final class ShipmentIndex {
     /** Moves the shipment to the back of the polling line, remembering the newest event queued. */
     public void markPolled(InFlightShipment shipment, Instant polledAt, Instant lastEventAt) {
         Map<String, AttributeValue> values = new HashMap<>();
-        values.put(":polledAt", s(Attrs.format(polledAt)));
+        values.put(":polledAt", s(pollingPlace(Attrs.format(polledAt), shipment.orderId())));
         StringBuilder set = new StringBuilder("SET gsi1sk = :polledAt");
         if (lastEventAt != null) {
             set.append(", lastEventAt = :lastEventAt");
@@ -89,6 +89,15 @@ public final class ShipmentIndex {
         } catch (ConditionalCheckFailedException endedMeanwhile) {
             // Its order ended while it was polled: it stays off the index.
         }
+    }
+
+    /**
+     * Its place in the polling line: when it was last polled, then its order's id. Shipments created together tie on
+     * the first; the order's id, unlike the tracking number drawn by whichever was created first, puts them in the
+     * same order every time.
+     */
+    private static String pollingPlace(String polled, String orderId) {
+        return polled + "#" + orderId;
     }
 
     private static Map<String, AttributeValue> key(String carrier, String trackingNumber) {

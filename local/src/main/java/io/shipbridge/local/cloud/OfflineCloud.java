@@ -239,10 +239,12 @@ public final class OfflineCloud implements AutoCloseable {
         time.advanceWhenIdle(this::queuesDrained);
     }
 
-    /** The seller's bucket as a carrier exchanging files reaches it: objects it puts raise S3's events as any other. */
+    /**
+     * The seller's bucket as a carrier exchanging files reaches it: objects it puts raise S3's events as any other, at
+     * once, as S3 sends them within seconds (not at the next minute's look, which may fall at the same instant).
+     */
     private SimulatorContext.Bucket sellerBucket() {
-        String bucket = aws.resources().bucketName("LabelBucket");
-        return (key, content) -> aws.s3().putObject(p -> p.bucket(bucket).key(key), RequestBody.fromBytes(content));
+        return (key, content) -> putObject("LabelBucket", key, content);
     }
 
     /**

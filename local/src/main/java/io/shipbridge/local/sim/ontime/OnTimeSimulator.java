@@ -81,7 +81,7 @@ public final class OnTimeSimulator implements CarrierSimulator, FileExchange {
         this.random = context.random();
         this.bucket = context.bucket();
         this.book = new ShipmentBook(OnTimeSimulatorModule.ID, context);
-        this.rounds = bucket == null ? null : time.every(ROUND, () -> Thread.ofVirtual().start(this::reportScans));
+        this.rounds = bucket == null ? null : time.every(ROUND, this::reportScans);
     }
 
     @Override
