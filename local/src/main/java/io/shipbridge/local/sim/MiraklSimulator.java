@@ -38,7 +38,8 @@ import java.util.regex.Pattern;
  * refused with a 400), {@code "carrier": "down"} and the like (for the carrier simulator, see
  * {@link io.shipbridge.local.sim.carrier.Trouble}), and the final state its story should end in, {@code "expect": "CANCELLED"}.
  * Two more script passing troubles: {@code "faults": {"OR21": ["throttle", "server_error", "late"]}} (the order's
- * next calls of that operation meet these faults, in turn, before any drawn at random) and
+ * next calls of that operation meet these faults, in turn, before any drawn at random; under {@code "OR11"}, the next
+ * OR11 pages that would show the order) and
  * {@code "visibleAfterMinutes": 30} (OR11 does not show the order until then, while its {@code last_updated_date}
  * stays the instant it was placed: a search index that lags behind, which a fetch reading from its cursor misses).
  *
@@ -243,7 +244,8 @@ public final class MiraklSimulator implements AutoCloseable {
             answer(exchange, operation, key, 401, CallLog.Outcome.REJECTED, error(401, "Unauthorized"));
             return;
         }
-        Faults.Kind scripted = scriptedFault(key, operation);
+        Faults.Kind scripted = operation.equals("OR11") && method.equals("GET") ? pageFault(uri)
+                : scriptedFault(key, operation);
         Faults.Kind fault = scripted != Faults.Kind.NONE ? scripted : faults.draw(random);
         if (fault == Faults.Kind.THROTTLE) {
             exchange.getResponseHeaders().set("Retry-After", "2");
@@ -290,6 +292,20 @@ public final class MiraklSimulator implements AutoCloseable {
             }
             return Faults.Kind.NONE;
         }
+    }
+
+    /**
+     * The next OR11 fault scripted for an order the requested page would show, used up (the first such order's, in
+     * the page's order); NONE when none has one left. A page, not an order, fails: the whole answer is the fault.
+     */
+    private Faults.Kind pageFault(URI uri) {
+        for (JsonNode shown : listOrders(HttpService.query(uri)).body.path("orders")) {
+            Faults.Kind fault = scriptedFault(shown.path("order_id").asText(), "OR11");
+            if (fault != Faults.Kind.NONE) {
+                return fault;
+            }
+        }
+        return Faults.Kind.NONE;
     }
 
     /** RFC 3986 percent-decoding of one path segment ({@code +} stays a plus). */
