@@ -72,7 +72,11 @@ public final class ShipmentIndex {
         return shipments;
     }
 
-    /** Moves the shipment to the back of the polling line, remembering the newest event queued. */
+    /**
+     * Moves the shipment to the back of the polling line, remembering the newest event queued. Its place is when it
+     * was last marked: the poller does not mark a shipment with nothing new when its run polled every shipment in
+     * flight (they are all as recently polled), so the line is least recently polled first by run, not by instant.
+     */
     public void markPolled(InFlightShipment shipment, Instant polledAt, Instant lastEventAt) {
         Map<String, AttributeValue> values = new HashMap<>();
         values.put(":polledAt", s(pollingPlace(Attrs.format(polledAt), shipment.orderId())));

@@ -60,20 +60,24 @@ public final class TrackingPoller {
             }
             CallRate rate = new CallRate(callsPerMinute.get(), clock, sleeper);
             Carrier carrier = carriers.get(module.id());
-            for (ShipmentIndex.InFlightShipment shipment : shipments.inFlight(module.id(), batchSize)) {
+            List<ShipmentIndex.InFlightShipment> line = shipments.inFlight(module.id(), batchSize);
+            PollMarks marks = new PollMarks(shipments, line.size() >= batchSize);
+            for (ShipmentIndex.InFlightShipment shipment : line) {
                 if (!timeLeft.getAsBoolean()) {
+                    marks.runStoppedEarly();
                     return new Summary(polled, failed, queued);
                 }
                 try {
                     rate.acquire();
                     List<TrackingEvent> events = carrier.track(shipment.trackingNumber());
                     polled++;
-                    queued += queueNew(module.id(), shipment, events);
+                    queued += queueNew(module.id(), shipment, events, marks);
                 } catch (CarrierException e) {
                     failed++;
                     LOG.warn("Polling {} shipment {} failed: {}", module.id(), shipment.trackingNumber(),
                             e.getMessage());
                 } catch (InterruptedException e) {
+                    marks.runStoppedEarly();
                     Thread.currentThread().interrupt();
                     return new Summary(polled, failed, queued);
                 }
@@ -82,7 +86,8 @@ public final class TrackingPoller {
         return new Summary(polled, failed, queued);
     }
 
-    private int queueNew(String carrier, ShipmentIndex.InFlightShipment shipment, List<TrackingEvent> events) {
+    private int queueNew(String carrier, ShipmentIndex.InFlightShipment shipment, List<TrackingEvent> events,
+            PollMarks marks) {
         Instant now = clock.instant();
         Instant newest = shipment.lastEventAt();
         List<TrackingUpdate> fresh = new ArrayList<>();
@@ -93,7 +98,11 @@ public final class TrackingPoller {
             }
         }
         queue.send(fresh);
-        shipments.markPolled(shipment, now, newest);
+        if (fresh.isEmpty()) {
+            marks.polledWithNothingNew(shipment, now);
+        } else {
+            shipments.markPolled(shipment, now, newest);
+        }
         return fresh.size();
     }
 }
