@@ -13,9 +13,10 @@ class ReadmeCostTest {
     /**
      * A ratchet: lowered as the cost comes down, never raised; the goal is $0.25 per 1,000 orders. Raised once, from
      * 0.25 to 0.29, when the demo's clock became discrete (issue 14): the earlier runs under-counted the schedules'
-     * runs a slow machine let slip (tracking polls above all), so $0.23 was never what the design costs.
+     * runs a slow machine let slip (tracking polls above all), so $0.23 was never what the design costs. Lowered to
+     * 0.28 when the tracking poller stopped writing the shipments whose polls found nothing new.
      */
-    private static final double CEILING_PER_1000_ORDERS = 0.29;
+    private static final double CEILING_PER_1000_ORDERS = 0.28;
 
     private final ReadmeCost readme = new ReadmeCost(CloudFormationTemplate.locate().getParent());
 
