@@ -104,7 +104,7 @@ class TrackingPollerTest {
 
         // The tracked shipment is first in line, polled at 12:00:00; the quiet one a second later, with nothing new.
         assertThat(summary).isEqualTo(new TrackingPoller.Summary(2, 0, 2));
-        assertThat(shipmentItem(tracked).get("gsi1sk").s()).isEqualTo("2026-11-20T12:00:00.000Z");
+        assertThat(shipmentItem(tracked).get("gsi1sk").s()).isEqualTo("2026-11-20T12:00:00.000Z#" + tracked.id());
         assertThat(shipmentItem(tracked).get("lastEventAt").s()).isEqualTo("2026-11-20T17:30:00.000Z");
         assertThat(shipmentItem(quiet).get("gsi1sk").s()).isEqualTo("2026-11-20T08:01:00.000Z");
         assertThat(shipmentItem(quiet)).doesNotContainKey("lastEventAt");
