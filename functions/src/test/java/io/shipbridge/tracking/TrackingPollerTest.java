@@ -12,6 +12,7 @@ import io.shipbridge.testing.TestStack;
 import io.shipbridge.testing.TipsaStub;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -113,13 +114,10 @@ class TrackingPollerTest {
     @Test
     void aFullBatchMovesEveryShipmentItPolledBackSoEachGetsItsTurn() {
         Components components = STACK.with("POLL_BATCH_SIZE", "2").components();
-        Shipped a = OrderScenarios.posted(components, STACK.tipsa());
-        Shipped b = OrderScenarios.posted(components, STACK.tipsa());
-        Shipped c = OrderScenarios.posted(components, STACK.tipsa());
-        placeInLine(a, "2026-11-20T08:00:00.000Z");
-        placeInLine(b, "2026-11-20T08:01:00.000Z");
-        placeInLine(c, "2026-11-20T08:02:00.000Z");
-        STACK.clock().set(RUN);
+        List<Shipped> line = threeInLine(components);
+        Shipped a = line.get(0);
+        Shipped b = line.get(1);
+        Shipped c = line.get(2);
 
         List<String> firstRun = polledIn(components, () -> true);
         STACK.clock().advance(SCHEDULE);
@@ -137,13 +135,10 @@ class TrackingPollerTest {
     @Test
     void aRunThatStopsEarlyMovesBackWhatItPolledSoTheRestGoFirstNextTime() {
         Components components = STACK.components();
-        Shipped a = OrderScenarios.posted(components, STACK.tipsa());
-        Shipped b = OrderScenarios.posted(components, STACK.tipsa());
-        Shipped c = OrderScenarios.posted(components, STACK.tipsa());
-        placeInLine(a, "2026-11-20T08:00:00.000Z");
-        placeInLine(b, "2026-11-20T08:01:00.000Z");
-        placeInLine(c, "2026-11-20T08:02:00.000Z");
-        STACK.clock().set(RUN);
+        List<Shipped> line = threeInLine(components);
+        Shipped a = line.get(0);
+        Shipped b = line.get(1);
+        Shipped c = line.get(2);
         AtomicInteger checks = new AtomicInteger();
 
         List<String> stopped = polledIn(components, () -> checks.incrementAndGet() <= 2);
@@ -211,6 +206,18 @@ class TrackingPollerTest {
                     assertThat(albaran.find()).isTrue();
                     return albaran.group(1);
                 }).toList();
+    }
+
+    /** Three TIPSA shipments, last polled at 08:00, 08:01 and 08:02 in that order; the clock at the run's time. */
+    private static List<Shipped> threeInLine(Components components) {
+        List<Shipped> line = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            Shipped shipment = OrderScenarios.posted(components, STACK.tipsa());
+            placeInLine(shipment, "2026-11-20T08:0" + i + ":00.000Z");
+            line.add(shipment);
+        }
+        STACK.clock().set(RUN);
+        return line;
     }
 
     /** As if the shipment had last been polled at this time. */

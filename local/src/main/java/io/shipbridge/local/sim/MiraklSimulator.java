@@ -64,6 +64,8 @@ public final class MiraklSimulator implements AutoCloseable {
     private final Map<String, SimOrder> orders = new ConcurrentHashMap<>();
     private final CallLog calls = new CallLog();
     private volatile Faults faults = Faults.NONE;
+    /** Whether an order scripts OR11 faults: only then is a page worked out twice (its faults, then its answer). */
+    private volatile boolean pageFaultsScripted;
     private final HttpService http;
 
     /** An order as the simulator keeps it: the full document (address included) and its scripted story. */
@@ -163,6 +165,7 @@ public final class MiraklSimulator implements AutoCloseable {
         SimOrder added = new SimOrder(document, script, time.instant().plus(Duration.ofMinutes(script
                 .path("visibleAfterMinutes").asLong(0))));
         orders.put(document.path("order_id").asText(), added);
+        pageFaultsScripted |= added.simulation.path("faults").has("OR11");
         if (added.simulation.has("cancelAfterMinutes")) {
             time.schedule(Duration.ofMinutes(added.simulation.get("cancelAfterMinutes").asLong()),
                     () -> cancel(document.path("order_id").asText(), "CUSTOMER_CANCELLATION"));
@@ -244,7 +247,7 @@ public final class MiraklSimulator implements AutoCloseable {
             answer(exchange, operation, key, 401, CallLog.Outcome.REJECTED, error(401, "Unauthorized"));
             return;
         }
-        Faults.Kind scripted = operation.equals("OR11") && method.equals("GET") ? pageFault(uri)
+        Faults.Kind scripted = pageFaultsScripted && operation.equals("OR11") && method.equals("GET") ? pageFault(uri)
                 : scriptedFault(key, operation);
         Faults.Kind fault = scripted != Faults.Kind.NONE ? scripted : faults.draw(random);
         if (fault == Faults.Kind.THROTTLE) {
