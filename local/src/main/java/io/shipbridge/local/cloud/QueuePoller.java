@@ -231,6 +231,9 @@ final class QueuePoller implements AutoCloseable {
      * clock, none delayed.
      */
     boolean drained() {
+        if (!running) {
+            return false; // Closed: the clock must not move on, and ElasticMQ may be gone already.
+        }
         try {
             int parkedBefore = parked.get() + inWindow.get();
             Map<String, String> counts = sqs.getQueueAttributes(a -> a.queueUrl(queueUrl).attributeNamesWithStrings(
