@@ -29,8 +29,8 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * One function of the template, its handler running in this JVM: built once with the function's own environment
  * (as a warm Lambda container), invoked with JSON as Lambda invokes it (events read with Lambda's own serializers),
- * held to the function's timeout and reserved concurrency. A handler that throws fails the invocation with Lambda's
- * error document, its exception class as {@code errorType}.
+ * held to the function's timeout (see {@link FunctionTimeout}) and reserved concurrency. A handler that throws fails
+ * the invocation with Lambda's error document, its exception class as {@code errorType}.
  */
 public final class LocalFunction implements FunctionTarget {
     private static final String EVENTS_PACKAGE = "com.amazonaws.services.lambda.runtime.events";
@@ -42,7 +42,7 @@ public final class LocalFunction implements FunctionTarget {
     private final Object handler;
     private final Class<?> inputType;
     private final Class<?> outputType;
-    private final Duration timeout;
+    private final FunctionTimeout timeout;
     private final int memory;
     private final boolean activeTracing;
     private final Semaphore reserved;
@@ -54,8 +54,8 @@ public final class LocalFunction implements FunctionTarget {
     private final AtomicInteger running = new AtomicInteger();
     private final UsageMeter usage;
 
-    LocalFunction(String name, String arn, String handlerSpec, Components components, Duration timeout, int memory,
-            Integer reservedConcurrency, boolean activeTracing, UsageMeter usage) {
+    LocalFunction(String name, String arn, String handlerSpec, Components components, FunctionTimeout timeout,
+            int memory, Integer reservedConcurrency, boolean activeTracing, UsageMeter usage) {
         this.name = name;
         this.activeTracing = activeTracing;
         this.usage = usage;
@@ -150,7 +150,7 @@ public final class LocalFunction implements FunctionTarget {
         AtomicLong allocated = new AtomicLong();
         running.incrementAndGet();
         try {
-            LambdaContext context = new LambdaContext(name, arn, memory, timeout, "offline-cloud");
+            LambdaContext context = new LambdaContext(name, arn, memory, timeout.template(), "offline-cloud");
             CompletableFuture<byte[]> result = new CompletableFuture<>();
             // A platform thread, so that the invocation's CPU time can be read: its billed duration (see meter).
             Thread worker = Thread.ofPlatform().daemon().name("lambda-" + name).start(() -> {
@@ -166,11 +166,11 @@ public final class LocalFunction implements FunctionTarget {
                 }
             });
             try {
-                return result.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+                return result.get(timeout.wallLimit().toMillis(), TimeUnit.MILLISECONDS);
             } catch (TimeoutException e) {
                 worker.interrupt();
                 throw new FunctionError("Sandbox.Timedout", Instant.now() + " " + context.getAwsRequestId()
-                        + " Task timed out after " + timeout.toSeconds() + ".00 seconds", null);
+                        + " " + timeout.message(), null);
             } catch (InterruptedException e) {
                 worker.interrupt();
                 Thread.currentThread().interrupt();

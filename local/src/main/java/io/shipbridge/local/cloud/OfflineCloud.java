@@ -506,7 +506,8 @@ public final class OfflineCloud implements AutoCloseable {
         JsonNode tracing = properties.has("Tracing") ? properties.get("Tracing") : globals.get("Tracing");
         boolean activeTracing = tracing != null && "Active".equals(values.resolve(tracing, id + ".Tracing"));
         functions.put(id, new LocalFunction(id, functionArn(id), handler, functionComponents(id, memory),
-                Duration.ofSeconds(timeout), memory, reserved, activeTracing, usage));
+                FunctionTimeout.of(Duration.ofSeconds(timeout), options.discreteTime()), memory, reserved,
+                activeTracing, usage));
         Iterator<String> names = properties.fieldNames();
         while (names.hasNext()) {
             String property = names.next();
@@ -701,7 +702,8 @@ public final class OfflineCloud implements AutoCloseable {
     LocalFunction coldStart(String id) {
         LocalFunction running = function(id);
         return new LocalFunction(id, running.arn(), functionHandlers.get(id), functionComponents(id,
-                running.memory()), Duration.ofMinutes(1), running.memory(), null, running.activeTracing(), usage);
+                running.memory()), FunctionTimeout.of(Duration.ofMinutes(1), options.discreteTime()),
+                running.memory(), null, running.activeTracing(), usage);
     }
 
     /** A function's parts, its AWS calls held to its policy and metered, its calls to Mirakl and carriers metered. */
