@@ -5,7 +5,7 @@ import java.time.Duration;
 /**
  * A function's timeout offline: the template's, which its handlers read from their context as in Lambda, and the
  * wall time after which the invocation is abandoned. On a discrete clock an invocation takes no simulated time, and
- * its wall time says how busy this machine is (thousands of invocations can share two cores at one simulated
+ * its wall time says how busy this machine is (hundreds of invocations can share two cores at one simulated
  * instant), not how long it would run in Lambda, where each has its own CPU: there the template's timeout would fail
  * honest invocations half-way on a slow machine, so only a hang guard of minutes is kept.
  *
